@@ -1,0 +1,334 @@
+// A policy here is data plus one pure `check` function over plain, unknown-aware values. This module
+// turns such a definition into the `@pulumi/policy` shape, and is the only place that talks to the SDK's
+// argument objects, so every policy gets the same handling of unknowns, bad input and configuration.
+
+import type {
+    EnforcementLevel,
+    PolicyComplianceFramework,
+    PolicyConfigSchema,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    Severity,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import { readConfig, type ConfigProperties, type ConfigValues } from "./config";
+import { snapshot, type PlainObject } from "./values";
+
+export type Level = Extract<EnforcementLevel, "advisory" | "mandatory" | "disabled">;
+
+/** Public control ids a policy maps to. */
+export interface ControlRefs {
+    /** AWS Security Hub CSPM / Foundational Security Best Practices, e.g. "RDS.3". */
+    securityHub?: readonly string[];
+    /** CIS AWS Foundations Benchmark v5.0 ids. */
+    cis?: readonly string[];
+    /** PCI DSS v4.0 requirement ids. */
+    pciDss?: readonly string[];
+    /** NIST SP 800-53 rev. 5 control ids. */
+    nist?: readonly string[];
+    checkov?: readonly string[];
+    trivy?: readonly string[];
+    cdkNag?: readonly string[];
+}
+
+export type Category =
+    | "encryption-at-rest"
+    | "key-management"
+    | "network-isolation"
+    | "authentication-mfa"
+    | "encryption-in-transit"
+    | "secrets-handling"
+    | "resilience"
+    | "monitoring";
+
+/** What a check found on one resource. */
+export interface Finding {
+    /** The property path the finding is about (`storageEncrypted`, `ingress[0].cidrBlocks`). */
+    property: string;
+    /** What is wrong and how to fix it, in one or two sentences. Never echo property values: they may be secrets. */
+    message: string;
+    /**
+     * True when the outcome depends on a value only known after `pulumi up` (an unknown during preview).
+     * Reported as advisory, in the policy's own words; the same policy decides at update time.
+     */
+    undecided?: boolean;
+    /** For stack policies: the resource the finding belongs to. */
+    urn?: string;
+}
+
+interface PolicyMetadata<C extends ConfigValues> {
+    /** The policy name, which is also its file name. Lowercase words joined by dashes. */
+    name: string;
+    /** One sentence: what the policy requires. */
+    description: string;
+    /** Rows of ../shared/controls.md this policy enforces. */
+    controls: readonly number[];
+    category: Category;
+    severity: Severity;
+    /** The default level: mandatory where key material is exposed, advisory for hygiene. */
+    enforcementLevel: Level;
+    refs: ControlRefs;
+    /** How to fix a violation, step by step. */
+    remediationSteps: string;
+    /** A public reference; derived from the first Security Hub id when omitted. */
+    url?: string;
+    /** Policy-specific configuration, each property with a `default`. */
+    config?: ConfigProperties<C>;
+}
+
+export interface ResourceContext<C extends ConfigValues = ConfigValues> {
+    type: string;
+    name: string;
+    urn: string;
+    /** The resource's inputs, proxy-free, with unknowns as `UNKNOWN`. */
+    props: PlainObject;
+    config: C;
+}
+
+export interface ResourcePolicyDefinition<C extends ConfigValues = ConfigValues> extends PolicyMetadata<C> {
+    kind: "resource";
+    /** The resource type tokens the policy applies to (`aws:rds/instance:Instance`). */
+    resourceTypes: readonly string[];
+    check(resource: ResourceContext<C>): Finding[];
+}
+
+export interface StackResource {
+    type: string;
+    name: string;
+    urn: string;
+    /** The resource's outputs (inputs during preview), proxy-free, with unknowns as `UNKNOWN`. */
+    props: PlainObject;
+    parentUrn?: string;
+    dependencies: readonly string[];
+    /** Input property name -> URNs of the resources that input was computed from. */
+    propertyDependencies: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface StackContext<C extends ConfigValues = ConfigValues> {
+    resources: readonly StackResource[];
+    config: C;
+}
+
+export interface StackPolicyDefinition<C extends ConfigValues = ConfigValues> extends PolicyMetadata<C> {
+    kind: "stack";
+    /** The resource types whose presence makes the policy relevant (documentation and fast skipping). */
+    resourceTypes: readonly string[];
+    /** Every finding must carry the `urn` of the resource it is about. */
+    check(stack: StackContext<C>): Finding[];
+}
+
+export type PolicyDefinition<C extends ConfigValues = ConfigValues> = ResourcePolicyDefinition<C> | StackPolicyDefinition<C>;
+
+// The definitions are generic in their configuration; collections of them are not.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPolicyDefinition = ResourcePolicyDefinition<any> | StackPolicyDefinition<any>;
+
+export function resourcePolicy<C extends ConfigValues = ConfigValues>(
+    definition: Omit<ResourcePolicyDefinition<C>, "kind">,
+): ResourcePolicyDefinition<C> {
+    return { kind: "resource", ...definition };
+}
+
+export function stackPolicy<C extends ConfigValues = ConfigValues>(
+    definition: Omit<StackPolicyDefinition<C>, "kind">,
+): StackPolicyDefinition<C> {
+    return { kind: "stack", ...definition };
+}
+
+const SECURITY_HUB_PAGES: Record<string, string> = {
+    RDS: "rds",
+    EC2: "ec2",
+    KMS: "kms",
+    DynamoDB: "dynamodb",
+    DocumentDB: "documentdb",
+    Neptune: "neptune",
+    ElastiCache: "elasticache",
+    Redshift: "redshift",
+    RedshiftServerless: "redshiftserverless",
+    OpenSearch: "opensearch",
+    ES: "es",
+    SecretsManager: "secretsmanager",
+    S3: "s3",
+    Backup: "backup",
+    IAM: "iam",
+    CloudTrail: "cloudtrail",
+    SSM: "ssm",
+};
+
+export function securityHubUrl(controlId: string): string | undefined {
+    const [service, number] = controlId.split(".");
+    const page = service ? SECURITY_HUB_PAGES[service] : undefined;
+    if (!page || !number) {
+        return undefined;
+    }
+    return `https://docs.aws.amazon.com/securityhub/latest/userguide/${page}-controls.html#${page}-${number}`;
+}
+
+function framework(refs: ControlRefs): PolicyComplianceFramework | undefined {
+    if (refs.securityHub?.length) {
+        return {
+            name: "AWS Foundational Security Best Practices",
+            version: "1.0.0",
+            reference: refs.securityHub.join(", "),
+            specification: "AWS Security Hub CSPM controls",
+        };
+    }
+    if (refs.cis?.length) {
+        return { name: "CIS AWS Foundations Benchmark", version: "5.0.0", reference: refs.cis.join(", "), specification: "CIS" };
+    }
+    return undefined;
+}
+
+export function policyTags(definition: AnyPolicyDefinition): string[] {
+    const tags = [`category:${definition.category}`, ...definition.controls.map((row) => `catalog:${row}`)];
+    const prefixes: [keyof ControlRefs, string][] = [
+        ["securityHub", "aws-fsbp"],
+        ["cis", "cis-aws-5.0"],
+        ["pciDss", "pci-dss-4.0"],
+        ["nist", "nist-800-53"],
+        ["checkov", "checkov"],
+        ["trivy", "trivy"],
+        ["cdkNag", "cdk-nag"],
+    ];
+    for (const [key, prefix] of prefixes) {
+        for (const id of definition.refs[key] ?? []) {
+            tags.push(`${prefix}:${id}`);
+        }
+    }
+    return tags;
+}
+
+function configSchema(definition: AnyPolicyDefinition): PolicyConfigSchema | undefined {
+    if (!definition.config) {
+        return undefined;
+    }
+    return { properties: definition.config as PolicyConfigSchema["properties"] };
+}
+
+function sdkMetadata(definition: AnyPolicyDefinition) {
+    return {
+        name: definition.name,
+        description: definition.description,
+        enforcementLevel: definition.enforcementLevel,
+        severity: definition.severity,
+        remediationSteps: definition.remediationSteps,
+        url: definition.url ?? (definition.refs.securityHub?.[0] ? securityHubUrl(definition.refs.securityHub[0]) : undefined),
+        framework: framework(definition.refs),
+        tags: policyTags(definition),
+        configSchema: configSchema(definition),
+    };
+}
+
+function formatFinding(finding: Finding): string {
+    const prefix = finding.undecided ? "Cannot verify during preview: " : "";
+    return `${prefix}[${finding.property}] ${finding.message}`;
+}
+
+/**
+ * Reports findings. Undecided findings go out as advisory whatever the policy's level: the SDK accepts a
+ * per-diagnostic level when the violation is passed as an object (server.js makeReportViolationFun).
+ */
+function report(reportViolation: ReportViolation, description: string, findings: readonly Finding[]): void {
+    for (const finding of findings) {
+        if (finding.undecided) {
+            const diagnostic = {
+                message: `${description}\n${formatFinding(finding)}`,
+                description,
+                urn: finding.urn,
+                enforcementLevel: "advisory" as const,
+            };
+            (reportViolation as unknown as (d: typeof diagnostic) => void)(diagnostic);
+        } else {
+            reportViolation(formatFinding(finding), finding.urn);
+        }
+    }
+}
+
+function failure(error: unknown): Finding {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+        property: "*",
+        message: `The policy could not evaluate this resource (${reason.slice(0, 200)}), so it cannot vouch for it. Report this to the pack's maintainers.`,
+    };
+}
+
+/** Runs a check safely: a bug or hostile input yields a clear finding, never a crashed RPC. */
+export function runResourceCheck<C extends ConfigValues>(
+    definition: ResourcePolicyDefinition<C>,
+    resource: Omit<ResourceContext<C>, "config">,
+    rawConfig: unknown,
+): Finding[] {
+    const { values, problems } = readConfig(definition.config, rawConfig);
+    try {
+        return [...problems, ...definition.check({ ...resource, config: values })];
+    } catch (error) {
+        return [...problems, failure(error)];
+    }
+}
+
+export function runStackCheck<C extends ConfigValues>(
+    definition: StackPolicyDefinition<C>,
+    resources: readonly StackResource[],
+    rawConfig: unknown,
+): Finding[] {
+    const { values, problems } = readConfig(definition.config, rawConfig);
+    try {
+        return [...problems, ...definition.check({ resources, config: values })];
+    } catch (error) {
+        return [...problems, failure(error)];
+    }
+}
+
+function safeConfig(getConfig: () => unknown): unknown {
+    try {
+        return getConfig();
+    } catch {
+        return {};
+    }
+}
+
+export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): ResourceValidationPolicy {
+    const types = new Set(definition.resourceTypes);
+    const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
+        if (!types.has(args.type)) {
+            args.notApplicable(`applies to ${definition.resourceTypes.join(", ")}`);
+            return;
+        }
+        const findings = runResourceCheck(
+            definition,
+            { type: args.type, name: args.name, urn: args.urn, props: snapshot(args.props) },
+            safeConfig(() => args.getConfig()),
+        );
+        report(reportViolation, definition.description, findings);
+    };
+    if (definition.resourceTypes.length === 1) {
+        // Lets the SDK skip other types before it deserializes their properties.
+        (validateResource as { __pulumiType?: string }).__pulumiType = definition.resourceTypes[0];
+    }
+    return { ...sdkMetadata(definition), validateResource };
+}
+
+export function toStackPolicy<C extends ConfigValues>(definition: StackPolicyDefinition<C>): StackValidationPolicy {
+    const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation): void => {
+        const resources: StackResource[] = args.resources.map((r) => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: snapshot(r.props),
+            parentUrn: r.parent?.urn,
+            dependencies: r.dependencies.map((d) => d.urn),
+            propertyDependencies: Object.fromEntries(
+                Object.entries(r.propertyDependencies).map(([key, deps]) => [key, deps.map((d) => d.urn)]),
+            ),
+        }));
+        const findings = runStackCheck(definition, resources, safeConfig(() => args.getConfig()));
+        report(reportViolation, definition.description, findings);
+    };
+    return { ...sdkMetadata(definition), validateStack };
+}
+
+export function toSdkPolicy(definition: AnyPolicyDefinition): ResourceValidationPolicy | StackValidationPolicy {
+    return definition.kind === "resource" ? toResourcePolicy(definition) : toStackPolicy(definition);
+}

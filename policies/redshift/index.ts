@@ -1,0 +1,3 @@
+import type { AnyPolicyDefinition } from "../lib/policy";
+
+export const redshiftPolicies: AnyPolicyDefinition[] = [];
