@@ -1,0 +1,127 @@
+// Resource graph lookups for stack policies: which resources does an input refer to, and which resources
+// refer to this one?
+//
+// Two ways to link, used together: `propertyDependencies` (URNs the engine records for each input, known even
+// during a preview of a new stack, when every id and ARN is unknown), and matching known values against the
+// ids, ARNs and names of the stack's resources (existing stacks, exports, inputs written as literals).
+
+import type { StackResource } from "./policy";
+import { asList, isAbsent, read, UNKNOWN, type Plain } from "./values";
+
+/** Output properties a reference may name, in order of preference. */
+const IDENTITY_KEYS = ["id", "arn", "name", "identifier", "clusterIdentifier", "keyId", "bucket", "urn"] as const;
+
+export interface Reference {
+    /** In-stack resources the input refers to. */
+    resources: StackResource[];
+    /** Known values that match nothing in the stack (defined elsewhere: another stack, the console, a default). */
+    external: string[];
+    /** True when some unknown value could not be tied to a resource through propertyDependencies. */
+    unresolved: boolean;
+}
+
+function topLevel(property: string): string {
+    return property.split(".")[0] ?? property;
+}
+
+/** The string values at a path, flattening lists and one level of nested lists (`vpcOptions.securityGroupIds`). */
+export function referenceValues(value: Plain): (string | typeof UNKNOWN)[] {
+    const items = asList(value);
+    if (items === UNKNOWN) {
+        return [UNKNOWN];
+    }
+    const out: (string | typeof UNKNOWN)[] = [];
+    for (const item of items) {
+        if (item === UNKNOWN) {
+            out.push(UNKNOWN);
+        } else if (typeof item === "string" && item.trim() !== "") {
+            out.push(item.trim());
+        } else if (Array.isArray(item)) {
+            out.push(...referenceValues(item));
+        }
+    }
+    return out;
+}
+
+export class StackGraph {
+    private readonly byUrnMap = new Map<string, StackResource>();
+    private readonly byIdentity = new Map<string, StackResource[]>();
+    private readonly byTypeMap = new Map<string, StackResource[]>();
+
+    constructor(readonly resources: readonly StackResource[]) {
+        for (const resource of resources) {
+            this.byUrnMap.set(resource.urn, resource);
+            const list = this.byTypeMap.get(resource.type) ?? [];
+            list.push(resource);
+            this.byTypeMap.set(resource.type, list);
+            for (const key of IDENTITY_KEYS) {
+                const value = resource.props[key];
+                if (typeof value === "string" && value !== "") {
+                    const matches = this.byIdentity.get(value) ?? [];
+                    if (!matches.includes(resource)) {
+                        matches.push(resource);
+                    }
+                    this.byIdentity.set(value, matches);
+                }
+            }
+            // Resources are also known by their URN (references collapse to the URN when there is no id).
+            const matches = this.byIdentity.get(resource.urn) ?? [];
+            matches.push(resource);
+            this.byIdentity.set(resource.urn, matches);
+        }
+    }
+
+    byUrn(urn: string): StackResource | undefined {
+        return this.byUrnMap.get(urn);
+    }
+
+    ofType(...types: string[]): StackResource[] {
+        return types.flatMap((type) => this.byTypeMap.get(type) ?? []);
+    }
+
+    /** Resources whose id, ARN, name or URN equals the value (optionally restricted to types). */
+    find(value: string, types?: readonly string[]): StackResource[] {
+        const matches = this.byIdentity.get(value) ?? [];
+        return types ? matches.filter((r) => types.includes(r.type)) : matches;
+    }
+
+    /** The resources an input refers to, among `types`. */
+    referenced(resource: StackResource, property: string, types: readonly string[]): Reference {
+        const found = new Set<StackResource>();
+        const viaDependencies = (resource.propertyDependencies[topLevel(property)] ?? [])
+            .map((urn) => this.byUrnMap.get(urn))
+            .filter((r): r is StackResource => r !== undefined && types.includes(r.type));
+        viaDependencies.forEach((r) => found.add(r));
+
+        const external: string[] = [];
+        let unresolved = false;
+        const value = read(resource.props, property);
+        if (isAbsent(value)) {
+            return { resources: [...found], external, unresolved };
+        }
+        for (const item of referenceValues(value)) {
+            if (item === UNKNOWN) {
+                unresolved ||= viaDependencies.length === 0;
+                continue;
+            }
+            const matches = this.find(item, types);
+            if (matches.length > 0) {
+                matches.forEach((r) => found.add(r));
+            } else if (this.find(item).length === 0) {
+                external.push(item);
+            }
+        }
+        return { resources: [...found], external, unresolved };
+    }
+
+    /** The resources of `types` whose input `property` refers to `target` (reverse lookup). */
+    referencing(target: StackResource, types: readonly string[], property: string): StackResource[] {
+        return this.ofType(...types).filter((candidate) => {
+            if ((candidate.propertyDependencies[topLevel(property)] ?? []).includes(target.urn)) {
+                return true;
+            }
+            const value = read(candidate.props, property);
+            return referenceValues(value).some((item) => item !== UNKNOWN && this.find(item).includes(target));
+        });
+    }
+}
