@@ -9,10 +9,13 @@ import { ec2Policies } from "./ec2";
 import { elasticachePolicies } from "./elasticache";
 import { iamPolicies } from "./iam";
 import { kmsPolicies } from "./kms";
+import type { PolicyPackArgs } from "@pulumi/policy";
 import type { AnyPolicyDefinition } from "./lib/policy";
+import { toSdkPolicy } from "./lib/policy";
 import { neptunePolicies } from "./neptune";
 import { networkPolicies } from "./network";
 import { opensearchPolicies } from "./opensearch";
+import { packSettingsPolicy } from "./pack-settings";
 import { rdsPolicies } from "./rds";
 import { redshiftPolicies } from "./redshift";
 import { s3Policies } from "./s3";
@@ -39,3 +42,8 @@ export const allPolicies: readonly AnyPolicyDefinition[] = [
     ...cloudtrailPolicies,
     ...stackPolicies,
 ];
+
+/** The SDK policies of the pack, `pack-settings` first (it loads the settings the others apply). */
+export function sdkPolicies(): PolicyPackArgs["policies"] {
+    return [packSettingsPolicy, ...allPolicies.map(toSdkPolicy)];
+}

@@ -2,9 +2,9 @@
 // It only assembles: constructing the PolicyPack starts the gRPC server and prints its port.
 
 import { PolicyPack } from "@pulumi/policy";
-import { allPolicies, PACK_NAME } from "./catalog";
-import { toSdkPolicy } from "./lib/policy";
+import { PACK_NAME, sdkPolicies } from "./catalog";
 
 new PolicyPack(PACK_NAME, {
-    policies: allPolicies.map(toSdkPolicy),
+    description: "Blocks AWS data stores that expose key material without CMK encryption, TLS, network isolation or strong authentication.",
+    policies: sdkPolicies(),
 });

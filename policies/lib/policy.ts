@@ -14,6 +14,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { readConfig, type ConfigProperties, type ConfigValues } from "./config";
+import { activeSettings, findWaiver, isKeyMaterial, isSelected, type Settings } from "./settings";
 import { snapshot, type PlainObject } from "./values";
 
 export type Level = Extract<EnforcementLevel, "advisory" | "mandatory" | "disabled">;
@@ -85,6 +86,8 @@ export interface ResourceContext<C extends ConfigValues = ConfigValues> {
     /** The resource's inputs, proxy-free, with unknowns as `UNKNOWN`. */
     props: PlainObject;
     config: C;
+    /** True when the pack settings classify the resource as holding key material (tags or name). */
+    keyMaterial: boolean;
 }
 
 export interface ResourcePolicyDefinition<C extends ConfigValues = ConfigValues> extends PolicyMetadata<C> {
@@ -92,6 +95,12 @@ export interface ResourcePolicyDefinition<C extends ConfigValues = ConfigValues>
     /** The resource type tokens the policy applies to (`aws:rds/instance:Instance`). */
     resourceTypes: readonly string[];
     check(resource: ResourceContext<C>): Finding[];
+    /**
+     * Optional safe remediation: the top-level input changes that fix the finding in place, without replacing
+     * the resource or losing data (never encryption or key changes, which force replacement). Runs only when
+     * the policy's level is `remediate`.
+     */
+    remediate?(resource: ResourceContext<C>): Record<string, unknown> | undefined;
 }
 
 export interface StackResource {
@@ -109,6 +118,8 @@ export interface StackResource {
 export interface StackContext<C extends ConfigValues = ConfigValues> {
     resources: readonly StackResource[];
     config: C;
+    /** True for resources the pack settings classify as holding key material. */
+    isKeyMaterial(resource: StackResource): boolean;
 }
 
 export interface StackPolicyDefinition<C extends ConfigValues = ConfigValues> extends PolicyMetadata<C> {
@@ -226,22 +237,41 @@ function formatFinding(finding: Finding): string {
     return `${prefix}[${finding.property}] ${finding.message}`;
 }
 
+interface Subject {
+    name: string;
+    urn: string;
+    props: PlainObject;
+}
+
+type Diagnostic = { message: string; description: string; urn?: string; enforcementLevel?: "advisory" | "mandatory" };
+
 /**
- * Reports findings. Undecided findings go out as advisory whatever the policy's level: the SDK accepts a
- * per-diagnostic level when the violation is passed as an object (server.js makeReportViolationFun).
+ * Reports findings, applying the pack settings: a waived finding goes out as advisory with the waiver's reason;
+ * on a resource classified as key material an advisory policy reports as mandatory; an undecided finding goes
+ * out at the `previewUnknowns` level. The SDK honours a per-diagnostic level when the violation is passed as an
+ * object (server.js makeReportViolationFun); otherwise the policy's configured level applies.
  */
-function report(reportViolation: ReportViolation, description: string, findings: readonly Finding[]): void {
+function report(
+    reportViolation: ReportViolation,
+    definition: AnyPolicyDefinition,
+    findings: readonly Finding[],
+    subjectOf: (finding: Finding) => Subject | undefined,
+    settings: Settings,
+): void {
+    const send = reportViolation as unknown as (d: Diagnostic) => void;
     for (const finding of findings) {
-        if (finding.undecided) {
-            const diagnostic = {
-                message: `${description}\n${formatFinding(finding)}`,
-                description,
-                urn: finding.urn,
-                enforcementLevel: "advisory" as const,
-            };
-            (reportViolation as unknown as (d: typeof diagnostic) => void)(diagnostic);
+        const subject = subjectOf(finding);
+        const text = formatFinding(finding);
+        const base = { description: definition.description, urn: finding.urn };
+        const waiver = subject && finding.property !== "*" ? findWaiver(settings, definition.name, subject.name, subject.urn, subject.props) : undefined;
+        if (waiver) {
+            send({ ...base, message: `${definition.description}\nWaived until ${waiver.expires} (${waiver.reason}): ${text}`, enforcementLevel: "advisory" });
+        } else if (finding.undecided) {
+            send({ ...base, message: `${definition.description}\n${text}`, enforcementLevel: settings.previewUnknowns });
+        } else if (subject && settings.keyMaterialEnforcement === "mandatory" && isKeyMaterial(settings, subject.name, subject.props)) {
+            send({ ...base, message: `${definition.description}\n${text} (Key-material resource: enforced as mandatory.)`, enforcementLevel: "mandatory" });
         } else {
-            reportViolation(formatFinding(finding), finding.urn);
+            reportViolation(text, finding.urn);
         }
     }
 }
@@ -257,12 +287,14 @@ function failure(error: unknown): Finding {
 /** Runs a check safely: a bug or hostile input yields a clear finding, never a crashed RPC. */
 export function runResourceCheck<C extends ConfigValues>(
     definition: ResourcePolicyDefinition<C>,
-    resource: Omit<ResourceContext<C>, "config">,
+    resource: Omit<ResourceContext<C>, "config" | "keyMaterial">,
     rawConfig: unknown,
+    settings: Settings = activeSettings(),
 ): Finding[] {
     const { values, problems } = readConfig(definition.config, rawConfig);
     try {
-        return [...problems, ...definition.check({ ...resource, config: values })];
+        const keyMaterial = isKeyMaterial(settings, resource.name, resource.props);
+        return [...problems, ...definition.check({ ...resource, config: values, keyMaterial })];
     } catch (error) {
         return [...problems, failure(error)];
     }
@@ -272,10 +304,12 @@ export function runStackCheck<C extends ConfigValues>(
     definition: StackPolicyDefinition<C>,
     resources: readonly StackResource[],
     rawConfig: unknown,
+    settings: Settings = activeSettings(),
 ): Finding[] {
     const { values, problems } = readConfig(definition.config, rawConfig);
     try {
-        return [...problems, ...definition.check({ resources, config: values })];
+        const isKeyMaterialResource = (r: StackResource) => isKeyMaterial(settings, r.name, r.props);
+        return [...problems, ...definition.check({ resources, config: values, isKeyMaterial: isKeyMaterialResource })];
     } catch (error) {
         return [...problems, failure(error)];
     }
@@ -289,29 +323,63 @@ function safeConfig(getConfig: () => unknown): unknown {
     }
 }
 
+/** A shallow copy of the raw inputs (secrets stay wrapped, unknowns stay sentinels) with changes applied. */
+function withChanges(props: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(props)) {
+        out[key] = Object.getOwnPropertyDescriptor(props, key)?.value;
+    }
+    return Object.assign(out, changes);
+}
+
 export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): ResourceValidationPolicy {
     const types = new Set(definition.resourceTypes);
+    const tags = policyTags(definition);
     const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
         if (!types.has(args.type)) {
             args.notApplicable(`applies to ${definition.resourceTypes.join(", ")}`);
             return;
         }
-        const findings = runResourceCheck(
-            definition,
-            { type: args.type, name: args.name, urn: args.urn, props: snapshot(args.props) },
-            safeConfig(() => args.getConfig()),
-        );
-        report(reportViolation, definition.description, findings);
+        const settings = activeSettings();
+        if (!isSelected(settings, definition.severity, tags)) {
+            args.notApplicable("not selected by the pack-settings framework/severity selection");
+            return;
+        }
+        const subject = { name: args.name, urn: args.urn, props: snapshot(args.props) };
+        const findings = runResourceCheck(definition, { type: args.type, ...subject }, safeConfig(() => args.getConfig()), settings);
+        report(reportViolation, definition, findings, () => subject, settings);
     };
+    let remediateResource: ResourceValidationPolicy["remediateResource"];
+    if (definition.remediate) {
+        const remediate = definition.remediate.bind(definition);
+        remediateResource = (args) => {
+            if (!types.has(args.type)) {
+                return undefined;
+            }
+            const props = snapshot(args.props);
+            const { values } = readConfig(definition.config, safeConfig(() => args.getConfig()));
+            const keyMaterial = isKeyMaterial(activeSettings(), args.name, props);
+            const changes = remediate({ type: args.type, name: args.name, urn: args.urn, props, config: values, keyMaterial });
+            return changes && Object.keys(changes).length > 0 ? withChanges(args.props, changes) : undefined;
+        };
+    }
     if (definition.resourceTypes.length === 1) {
         // Lets the SDK skip other types before it deserializes their properties.
         (validateResource as { __pulumiType?: string }).__pulumiType = definition.resourceTypes[0];
+        if (remediateResource) {
+            (remediateResource as { __pulumiType?: string }).__pulumiType = definition.resourceTypes[0];
+        }
     }
-    return { ...sdkMetadata(definition), validateResource };
+    return { ...sdkMetadata(definition), validateResource, ...(remediateResource ? { remediateResource } : {}) };
 }
 
 export function toStackPolicy<C extends ConfigValues>(definition: StackPolicyDefinition<C>): StackValidationPolicy {
+    const tags = policyTags(definition);
     const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation): void => {
+        const settings = activeSettings();
+        if (!isSelected(settings, definition.severity, tags)) {
+            return;
+        }
         const resources: StackResource[] = args.resources.map((r) => ({
             type: r.type,
             name: r.name,
@@ -323,8 +391,9 @@ export function toStackPolicy<C extends ConfigValues>(definition: StackPolicyDef
                 Object.entries(r.propertyDependencies).map(([key, deps]) => [key, deps.map((d) => d.urn)]),
             ),
         }));
-        const findings = runStackCheck(definition, resources, safeConfig(() => args.getConfig()));
-        report(reportViolation, definition.description, findings);
+        const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const findings = runStackCheck(definition, resources, safeConfig(() => args.getConfig()), settings);
+        report(reportViolation, definition, findings, (f) => (f.urn ? byUrn.get(f.urn) : undefined), settings);
     };
     return { ...sdkMetadata(definition), validateStack };
 }

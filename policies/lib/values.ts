@@ -49,6 +49,11 @@ function ownValue(source: object, key: string | number): unknown {
     return "value" in descriptor ? descriptor.value : undefined;
 }
 
+function isSecretWrapper(source: object, prototype: unknown): boolean {
+    const constructor = (prototype as { constructor?: { name?: string } } | null)?.constructor;
+    return constructor?.name === "Secret" && Object.prototype.hasOwnProperty.call(source, "value");
+}
+
 function copy(value: unknown, depth: number): Plain {
     if (value === null || value === undefined) {
         return value;
@@ -82,6 +87,10 @@ function copy(value: unknown, depth: number): Plain {
         return out;
     }
     const prototype: unknown = Object.getPrototypeOf(source);
+    if (isSecretWrapper(source, prototype)) {
+        // Remediate receives secrets wrapped in the SDK's Secret class; policies judge the plain value.
+        return copy(ownValue(source, "value"), depth + 1);
+    }
     if (prototype !== Object.prototype && prototype !== null) {
         // Assets, archives and other class instances carry no policy-relevant settings.
         return source as OpaqueValue;
