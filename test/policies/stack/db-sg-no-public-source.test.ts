@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { dbSgNoPublicSource as policy } from "../../../policies/stack/db-sg-no-public-source";
+import { evaluateStack, UNKNOWN, urnOf } from "../../support/evaluate";
+import { network } from "./fixtures";
+
+const DB = urnOf("aws:rds/instance:Instance", "wallet-db");
+const pairs = (r: ReturnType<typeof evaluateStack>["violations"]) => r.map((d) => [d.urn, d.property]);
+
+describe("db-sg-no-public-source", () => {
+    it.each([false, true])("passes a database whose group admits only the app group and the VPC range (preview=%s)", (preview) => {
+        const result = evaluateStack(policy, network({ preview }));
+        expect(result.cantRun).toBe(false);
+        expect(result.diagnostics).toEqual([]);
+    });
+
+    it.each([false, true])("names the path to a public rule attached through a separate rule resource (preview=%s)", (preview) => {
+        const result = evaluateStack(
+            policy,
+            network({
+                preview,
+                override: {
+                    "db-open": {
+                        type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+                        props: { securityGroupId: preview ? UNKNOWN : "sg-db", cidrIpv6: "::/0", ipProtocol: "-1" },
+                        propertyDependencies: { securityGroupId: ["db-sg"] },
+                    },
+                },
+            }),
+        );
+        expect(pairs(result.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
+        expect(result.violations[0]!.message).toContain("wallet-db -> db-sg -> rule db-open ::/0:all ports");
+        expect(result.undecided).toEqual([]);
+    });
+
+    it("flags public inline rules on the attached group, on any port", () => {
+        const result = evaluateStack(
+            policy,
+            network({ override: { "db-sg": { props: { id: "sg-db", ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["198.51.100.0/24"] }] } } } }),
+        );
+        expect(pairs(result.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
+        expect(result.violations[0]!.message).toContain("db-sg.ingress[0].cidrBlocks[0] 198.51.100.0/24:port 22");
+    });
+
+    it("accepts allow-listed public ranges from config", () => {
+        const stack = network({ override: { "db-sg": { props: { id: "sg-db", ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["198.51.100.0/28"] }] } } } });
+        expect(evaluateStack(policy, stack, { allowedPublicCidrs: ["198.51.100.0/24"] }).violations).toEqual([]);
+    });
+
+    it("flags a store that names no security group (default VPC group)", () => {
+        const result = evaluateStack(policy, network({ override: { "wallet-db": { props: { id: "db-1" }, propertyDependencies: {} } } }));
+        expect(pairs(result.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
+        expect(result.violations[0]!.message).toMatch(/default security group/);
+    });
+
+    it("reports groups outside the stack and computed sources it cannot resolve as undecided", () => {
+        const external = evaluateStack(policy, network({ override: { "wallet-db": { props: { vpcSecurityGroupIds: ["sg-shared"] }, propertyDependencies: {} } } }));
+        expect(external.violations).toEqual([]);
+        expect(external.undecided.map((d) => d.urn)).toEqual([DB]);
+        const computed = evaluateStack(
+            policy,
+            network({
+                preview: true,
+                override: {
+                    "db-from-elsewhere": {
+                        type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+                        props: { type: "ingress", securityGroupId: UNKNOWN, protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [UNKNOWN] },
+                        propertyDependencies: { securityGroupId: ["db-sg"], cidrBlocks: ["nat"] },
+                    },
+                },
+            }),
+        );
+        expect(computed.cantRun).toBe(false);
+        expect(computed.violations).toEqual([]);
+        expect(computed.undecided).toHaveLength(1);
+    });
+});

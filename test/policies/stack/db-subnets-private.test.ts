@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { dbSubnetsPrivate as policy } from "../../../policies/stack/db-subnets-private";
+import { evaluateStack, UNKNOWN, urnOf } from "../../support/evaluate";
+import { network } from "./fixtures";
+
+const GROUP = urnOf("aws:rds/subnetGroup:SubnetGroup", "db-subnets");
+
+describe("db-subnets-private", () => {
+    it.each([false, true])("passes subnet groups of private subnets routed through NAT (preview=%s)", (preview) => {
+        const result = evaluateStack(policy, network({ preview }));
+        expect(result.cantRun).toBe(false);
+        expect(result.diagnostics).toEqual([]);
+    });
+
+    it.each([false, true])("flags a subnet group that includes a subnet routed to the internet gateway (preview=%s)", (preview) => {
+        const result = evaluateStack(
+            policy,
+            network({ preview, override: { "db-subnets": { props: { subnetIds: [preview ? UNKNOWN : "subnet-pub", preview ? UNKNOWN : "subnet-a"] }, propertyDependencies: { subnetIds: ["public-a", "private-a"] } } } }),
+        );
+        expect(result.violations.map((d) => [d.urn, d.property])).toEqual([[GROUP, "subnetIds"]]);
+        expect(result.violations[0]!.message).toContain("public-a");
+    });
+
+    it("flags a subnet that auto-assigns public IPs even with a private route table", () => {
+        const result = evaluateStack(policy, network({ override: { "private-a": { props: { id: "subnet-a", vpcId: "vpc-1", mapPublicIpOnLaunch: "true" } } } }));
+        expect(result.violations.map((d) => d.urn)).toEqual([GROUP]);
+        expect(result.violations[0]!.message).toContain("mapPublicIpOnLaunch");
+    });
+
+    it("follows subnets without an association to the VPC's main route table (aws.ec2.Route on mainRouteTableId)", () => {
+        const stack = network({
+            override: {
+                "private-b-assoc": null,
+                "main-default": {
+                    type: "aws:ec2/route:Route",
+                    props: { routeTableId: "rtb-main", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" },
+                    propertyDependencies: { routeTableId: ["vpc"], gatewayId: ["igw"] },
+                },
+            },
+        });
+        const result = evaluateStack(policy, stack);
+        expect(result.violations.map((d) => d.urn)).toEqual([GROUP]);
+        expect(result.violations[0]!.message).toContain("private-b -> route main-default");
+    });
+
+    it("treats NAT, egress-only and ::/0 to NAT as private, but ::/0 to an IGW id as public", () => {
+        const viaIgwId = network({
+            override: { "private-rt": { props: { id: "rtb-priv", routes: [{ ipv6CidrBlock: "::/0", gatewayId: "igw-0abc" }] }, propertyDependencies: {} } },
+        });
+        // Both private subnets share the table, so each is named with its own path.
+        const violations = evaluateStack(policy, viaIgwId).violations;
+        expect(violations.map((d) => d.urn)).toEqual([GROUP, GROUP]);
+        expect(violations.map((d) => /private-[ab]/.exec(d.message)?.[0]).sort()).toEqual(["private-a", "private-b"]);
+        const egressOnly = network({
+            override: { "private-rt": { props: { id: "rtb-priv", routes: [{ ipv6CidrBlock: "::/0", egressOnlyGatewayId: "eigw-1" }] }, propertyDependencies: {} } },
+        });
+        expect(evaluateStack(policy, egressOnly).diagnostics).toEqual([]);
+    });
+
+    it("reports subnets defined outside the stack as undecided", () => {
+        const result = evaluateStack(policy, network({ override: { "db-subnets": { props: { subnetIds: ["subnet-from-network-stack"] }, propertyDependencies: {} } } }));
+        expect(result.violations).toEqual([]);
+        expect(result.undecided.map((d) => d.urn)).toEqual([GROUP]);
+    });
+});
