@@ -1,9 +1,17 @@
 import type { AnyPolicyDefinition } from "../lib/policy";
+import { rdsBackupRetention } from "./rds-backup-retention";
 import { rdsClusterInstanceNotPublic } from "./rds-cluster-instance-not-public";
 import { rdsClusterStorageEncrypted } from "./rds-cluster-storage-encrypted";
+import { rdsDbSubnetGroupSet } from "./rds-db-subnet-group-set";
 import { rdsDeletionProtection } from "./rds-deletion-protection";
+import { rdsIamAuthEnabled } from "./rds-iam-auth-enabled";
 import { rdsInstanceNotPublic } from "./rds-instance-not-public";
 import { rdsInstanceStorageEncrypted } from "./rds-instance-storage-encrypted";
+import { rdsManagedMasterPassword } from "./rds-managed-master-password";
+import { rdsMasterSecretCmk } from "./rds-master-secret-cmk";
+import { rdsParameterGroupTls } from "./rds-parameter-group-tls";
+import { rdsSnapshotCopyCmk } from "./rds-snapshot-copy-cmk";
+import { rdsSnapshotNotPublic } from "./rds-snapshot-not-public";
 import { rdsStorageCmk } from "./rds-storage-cmk";
 
 /** In catalog-row order (../../shared/controls.md). */
@@ -13,5 +21,13 @@ export const rdsPolicies: AnyPolicyDefinition[] = [
     rdsStorageCmk, // 3
     rdsInstanceNotPublic, // 4
     rdsClusterInstanceNotPublic, // 5
+    rdsDbSubnetGroupSet, // 6
+    rdsIamAuthEnabled, // 8
+    rdsParameterGroupTls, // 9 (single-resource half)
+    rdsManagedMasterPassword, // 10
+    rdsMasterSecretCmk, // 11
     rdsDeletionProtection, // 12
+    rdsBackupRetention, // 13
+    rdsSnapshotNotPublic, // 14
+    rdsSnapshotCopyCmk, // 15 (single-resource half)
 ];
