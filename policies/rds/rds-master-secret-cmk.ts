@@ -1,0 +1,35 @@
+import { classifyKey, expectCustomerManagedKey, unknownFinding } from "../lib/checks";
+import { resourcePolicy, type Finding } from "../lib/policy";
+import { asBool, read, UNKNOWN } from "../lib/values";
+
+const FIX =
+    "Set `masterUserSecretKmsKeyId` to a customer-managed aws.kms.Key whose key policy lets only the database administrators and the application roles decrypt the master secret.";
+
+export const rdsMasterSecretCmk = resourcePolicy({
+    name: "rds-master-secret-cmk",
+    description: "RDS-managed master user secrets must be encrypted with a customer-managed KMS key, not the AWS-managed aws/secretsmanager key.",
+    controls: [11],
+    category: "key-management",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    refs: {
+        nist: ["SC-12"],
+    },
+    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
+    remediationSteps: [
+        "1. Create an aws.kms.Key (rotation on) whose key policy grants kms:Decrypt only to the roles that may read the master secret, and kms:CreateGrant / kms:GenerateDataKey to RDS and Secrets Manager via `kms:ViaService`.",
+        "2. Set `masterUserSecretKmsKeyId` on the aws.rds.Instance or aws.rds.Cluster (with `manageMasterUserPassword: true`) to that key's ARN; RDS re-encrypts the secret in place.",
+    ].join("\n"),
+    check: ({ props }): Finding[] => {
+        const managed = asBool(read(props, "manageMasterUserPassword"));
+        if (managed === UNKNOWN) {
+            const kind = classifyKey(read(props, "masterUserSecretKmsKeyId"));
+            return kind === "customer-managed" || kind === "unknown" ? [] : [unknownFinding("manageMasterUserPassword", `when it is true: ${FIX}`)];
+        }
+        if (managed !== true) {
+            // No managed secret (rds-managed-master-password reports that); nothing is encrypted with this key.
+            return [];
+        }
+        return expectCustomerManagedKey(props, "masterUserSecretKmsKeyId", { protects: "the master user secret", awsManagedDefault: "aws/secretsmanager", fix: FIX });
+    },
+});

@@ -1,0 +1,48 @@
+import { classifyKey, violation } from "../lib/checks";
+import { resourcePolicy, type Finding } from "../lib/policy";
+import { read } from "../lib/values";
+
+const FIX =
+    "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key in the destination region whose key policy allows only the roles that may restore the copy.";
+
+export const rdsSnapshotCopyCmk = resourcePolicy({
+    name: "rds-snapshot-copy-cmk",
+    description: "RDS snapshot copies and cross-region automated backup replications must be encrypted with a customer-managed KMS key.",
+    controls: [15],
+    category: "encryption-at-rest",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    refs: {
+        securityHub: ["RDS.4"],
+        nist: ["SC-28"],
+        checkov: ["CKV_AWS_266", "CKV_AWS_245"],
+    },
+    resourceTypes: [
+        "aws:rds/snapshotCopy:SnapshotCopy",
+        "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
+        "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
+    ],
+    remediationSteps: [
+        "1. Create (or reuse) a customer-managed aws.kms.Key in the region the copy lives in, with a key policy limited to the roles that may restore it.",
+        "2. Set `kmsKeyId` on the aws.rds.SnapshotCopy, aws.rds.ClusterSnapshotCopy or aws.rds.InstanceAutomatedBackupsReplication to that key's ARN; this also encrypts a copy of an unencrypted snapshot.",
+        "3. The key of an existing copy cannot be changed: create a new copy with the CMK and delete the old one.",
+    ].join("\n"),
+    check: ({ props }): Finding[] => {
+        switch (classifyKey(read(props, "kmsKeyId"))) {
+            case "customer-managed":
+            case "unknown":
+                return [];
+            case "absent":
+                return [
+                    violation(
+                        "kmsKeyId",
+                        `\`kmsKeyId\` is not set, so the copy keeps the source's encryption: none for an unencrypted source, and a key you do not choose otherwise. ${FIX}`,
+                    ),
+                ];
+            case "aws-managed":
+                return [violation("kmsKeyId", `\`kmsKeyId\` names an AWS-managed key (alias/aws/...), whose key policy you cannot restrict. ${FIX}`)];
+            case "invalid":
+                return [violation("kmsKeyId", `\`kmsKeyId\` is not a key id, ARN or alias. ${FIX}`)];
+        }
+    },
+});
