@@ -46,8 +46,11 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 
 const bag = fc.dictionary(fc.constantFrom(...KEY_POOL), hostileValue, { maxKeys: 8 });
 
-/** An unknown key reference means a key is being supplied (customer-managed), so it may rightly pass. */
-const KEY_REFERENCE = /kms|key(id|arn)$/i;
+/**
+ * An unknown reference to another resource (a key, a subnet group, a parameter group) means one is being
+ * supplied, so a violation about it being absent may rightly disappear; flags and numbers may not.
+ */
+const KEY_REFERENCE = /kms|key(id|arn)$|ids?$|name$|arn$|identifier$/i;
 
 function typesOf(policy: AnyPolicyDefinition): string[] {
     return [...policy.resourceTypes];

@@ -13,6 +13,11 @@ export function undecided(property: string, message: string, urn?: string): Find
     return urn ? { property, message, undecided: true, urn } : { property, message, undecided: true };
 }
 
+/** Advice reported as advisory whatever the policy's level (see Finding.advisory). */
+export function advice(property: string, message: string, urn?: string): Finding {
+    return urn ? { property, message, advisory: true, urn } : { property, message, advisory: true };
+}
+
 const UNKNOWN_NOTE = "is computed from another resource, so it is only known at update time; the policy re-checks it then.";
 
 export function unknownFinding(property: string, requirement: string, urn?: string): Finding {

@@ -55,6 +55,11 @@ export interface Finding {
      * Reported as advisory, in the policy's own words; the same policy decides at update time.
      */
     undecided?: boolean;
+    /**
+     * True for a finding that is advice whatever the policy's level: a weaker-but-acceptable setting (write-only
+     * password inputs) or something IaC cannot prove (encryption inherited from a snapshot outside the stack).
+     */
+    advisory?: boolean;
     /** For stack policies: the resource the finding belongs to. */
     urn?: string;
 }
@@ -268,6 +273,8 @@ function report(
             send({ ...base, message: `${definition.description}\nWaived until ${waiver.expires} (${waiver.reason}): ${text}`, enforcementLevel: "advisory" });
         } else if (finding.undecided) {
             send({ ...base, message: `${definition.description}\n${text}`, enforcementLevel: settings.previewUnknowns });
+        } else if (finding.advisory) {
+            send({ ...base, message: `${definition.description}\n${text}`, enforcementLevel: "advisory" });
         } else if (subject && settings.keyMaterialEnforcement === "mandatory" && isKeyMaterial(settings, subject.name, subject.props)) {
             send({ ...base, message: `${definition.description}\n${text} (Key-material resource: enforced as mandatory.)`, enforcementLevel: "mandatory" });
         } else {

@@ -32,7 +32,8 @@ class NotApplicable extends Error {}
 
 function parse(message: string, level: Diagnostic["level"], urn?: string): Diagnostic {
     const body = message.includes("\n") ? message.slice(message.indexOf("\n") + 1) : message;
-    const match = /\[([^\]]*)\]/.exec(body);
+    // The property runs from "[" to the first "] " (paths such as parameters[1].value contain brackets).
+    const match = /\[(.*?)\] /.exec(body);
     return { level, property: match?.[1] ?? "", message: body, urn };
 }
 

@@ -3,7 +3,7 @@ import { rdsDataApiDisabled as policy } from "../../../policies/rds/rds-data-api
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
 
 const type = "aws:rds/cluster:Cluster";
-const run = (props: Record<string, unknown>, config?: Record<string, unknown>, name = "wallet-db") =>
+const run = (props: Record<string, unknown>, config?: Record<string, unknown>, name = "reporting-db") =>
     evaluateResource(policy, { type, props: { engine: "aurora-postgresql", ...props }, config, name });
 
 describe("rds-data-api-disabled", () => {
@@ -26,7 +26,7 @@ describe("rds-data-api-disabled", () => {
 
     it("allows clusters listed in allowedResourceNames", () => {
         expect(run({ enableHttpEndpoint: true }, { allowedResourceNames: ["reporting-db"] }, "reporting-db").diagnostics).toEqual([]);
-        expect(violatedProperties(run({ enableHttpEndpoint: true }, { allowedResourceNames: ["reporting-db"] }))).toEqual(["enableHttpEndpoint"]);
+        expect(violatedProperties(run({ enableHttpEndpoint: true }, { allowedResourceNames: ["reporting-db"] }, "orders-db"))).toEqual(["enableHttpEndpoint"]);
     });
 
     it("reports an unknown enableHttpEndpoint as undecided during preview", () => {
