@@ -1,3 +1,14 @@
 import type { AnyPolicyDefinition } from "../lib/policy";
+import { daxEncryption } from "./dax-encryption";
+import { dynamodbDeletionProtection } from "./dynamodb-deletion-protection";
+import { dynamodbPitr } from "./dynamodb-pitr";
+import { dynamodbResourcePolicyNotPublic } from "./dynamodb-resource-policy-not-public";
+import { dynamodbSseCmk } from "./dynamodb-sse-cmk";
 
-export const dynamodbPolicies: AnyPolicyDefinition[] = [];
+export const dynamodbPolicies: AnyPolicyDefinition[] = [
+    dynamodbSseCmk,
+    dynamodbPitr,
+    dynamodbDeletionProtection,
+    dynamodbResourcePolicyNotPublic,
+    daxEncryption,
+];

@@ -1,0 +1,55 @@
+import { expectAtLeast, expectFlag } from "../lib/checks";
+import { DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/docdb-neptune";
+import type { Finding } from "../lib/policy";
+import { resourcePolicy } from "../lib/policy";
+
+type BackupConfig = {
+    minimumRetentionDays: number;
+};
+
+const PROTECTION_FIX = "Set `deletionProtection: true` so a stray `pulumi destroy` or a stolen credential cannot delete the key store.";
+
+export const docdbDeletionProtectionBackups = resourcePolicy<BackupConfig>({
+    name: "docdb-deletion-protection-backups",
+    description: "DocumentDB clusters must have deletion protection on and keep automated backups for at least the configured number of days.",
+    controls: [40],
+    category: "resilience",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    refs: {
+        securityHub: ["DocumentDB.5", "DocumentDB.2"],
+        checkov: ["CKV_AWS_360"],
+        cdkNag: ["AwsSolutions-DOC4"],
+    },
+    resourceTypes: [DOCDB_CLUSTER, DOCDB_GLOBAL_CLUSTER, DOCDB_ELASTIC_CLUSTER],
+    remediationSteps: [
+        "1. Set `deletionProtection: true` on the aws.docdb.Cluster and aws.docdb.GlobalCluster; it is updated in place.",
+        "2. Set `backupRetentionPeriod` to at least the configured minimum (7 days by default; DocumentDB allows up to 35) on the cluster and on aws.docdb.ElasticCluster.",
+        "3. To delete the cluster later on purpose, turn deletion protection off in a separate, reviewed change first.",
+    ].join("\n"),
+    config: {
+        minimumRetentionDays: {
+            type: "integer",
+            default: 7,
+            minimum: 1,
+            maximum: 35,
+            description: "The smallest `backupRetentionPeriod` (days) accepted; DocumentDB defaults to 1.",
+        },
+    },
+    check: ({ type, props, config }) => {
+        const findings: Finding[] = [];
+        if (type !== DOCDB_ELASTIC_CLUSTER) {
+            findings.push(...expectFlag(props, "deletionProtection", { expected: true, defaultValue: false, fix: PROTECTION_FIX }));
+        }
+        if (type !== DOCDB_GLOBAL_CLUSTER) {
+            findings.push(
+                ...expectAtLeast(props, "backupRetentionPeriod", {
+                    minimum: config.minimumRetentionDays,
+                    defaultValue: 1,
+                    fix: `Set \`backupRetentionPeriod\` to at least ${config.minimumRetentionDays} so a tampered or deleted key store can be restored from a point before the incident.`,
+                }),
+            );
+        }
+        return findings;
+    },
+});

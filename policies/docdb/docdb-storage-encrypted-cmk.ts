@@ -1,0 +1,66 @@
+import { classifyKey, expectFlag, violation } from "../lib/checks";
+import { clusterStorageFindings, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER, isSet } from "../lib/docdb-neptune";
+import type { Finding } from "../lib/policy";
+import { resourcePolicy } from "../lib/policy";
+import { asBool, read } from "../lib/values";
+
+const FIX =
+    "Set `storageEncrypted: true` and `kmsKeyId` to the ARN of a customer-managed aws.kms.Key. Encryption cannot be added in place: restore a snapshot into a new cluster with `kmsKeyId` set.";
+const ELASTIC_FIX = "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key (this recreates the elastic cluster).";
+const GLOBAL_FIX = "Set `storageEncrypted: true` on the global cluster (or create it from an encrypted `sourceDbClusterIdentifier`).";
+
+function elasticFindings(value: unknown): Finding[] {
+    switch (classifyKey(value)) {
+        case "customer-managed":
+        case "unknown":
+            return [];
+        case "absent":
+            return [
+                violation(
+                    "kmsKeyId",
+                    `\`kmsKeyId\` is not set, so the elastic cluster is encrypted with the AWS-managed default key, whose key policy you cannot restrict. ${ELASTIC_FIX}`,
+                ),
+            ];
+        case "aws-managed":
+            return [violation("kmsKeyId", `\`kmsKeyId\` names an AWS-managed key (alias/aws/...), whose key policy you cannot restrict. ${ELASTIC_FIX}`)];
+        case "invalid":
+            return [violation("kmsKeyId", `\`kmsKeyId\` is not a key id, ARN or alias. ${ELASTIC_FIX}`)];
+    }
+}
+
+export const docdbStorageEncryptedCmk = resourcePolicy({
+    name: "docdb-storage-encrypted-cmk",
+    description: "DocumentDB clusters, global clusters and elastic clusters must encrypt storage at rest with a customer-managed KMS key.",
+    controls: [36],
+    category: "encryption-at-rest",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    refs: {
+        securityHub: ["DocumentDB.1"],
+        checkov: ["CKV_AWS_74", "CKV_AWS_182", "CKV_AWS_292"],
+        trivy: ["AVD-AWS-0021", "AVD-AWS-0022"],
+        cdkNag: ["AwsSolutions-DOC1"],
+    },
+    resourceTypes: [DOCDB_CLUSTER, DOCDB_GLOBAL_CLUSTER, DOCDB_ELASTIC_CLUSTER],
+    remediationSteps: [
+        "1. Create (or reuse) a customer-managed aws.kms.Key whose key policy names only the roles that administer the document store.",
+        "2. On the aws.docdb.Cluster set `storageEncrypted: true` and `kmsKeyId: key.arn`; on an aws.docdb.GlobalCluster set `storageEncrypted: true`; on an aws.docdb.ElasticCluster set `kmsKeyId: key.arn`.",
+        "3. For a cluster restored with `snapshotIdentifier` or `restoreToPointInTime`, set `kmsKeyId` explicitly: the restore otherwise keeps the source's encryption.",
+        "4. An existing unencrypted cluster cannot be encrypted in place: snapshot it, restore the snapshot into a new cluster with `kmsKeyId`, switch clients, then delete the old cluster.",
+    ].join("\n"),
+    check: ({ type, props }) => {
+        if (type === DOCDB_ELASTIC_CLUSTER) {
+            return elasticFindings(read(props, "kmsKeyId"));
+        }
+        if (type === DOCDB_GLOBAL_CLUSTER) {
+            if (isSet(props, "sourceDbClusterIdentifier")) {
+                // Created from an existing cluster: it takes that cluster's encryption, and the cluster is checked itself.
+                return asBool(read(props, "storageEncrypted")) === false
+                    ? [violation("storageEncrypted", `\`storageEncrypted\` is false. ${GLOBAL_FIX}`)]
+                    : [];
+            }
+            return expectFlag(props, "storageEncrypted", { expected: true, defaultValue: false, fix: GLOBAL_FIX });
+        }
+        return clusterStorageFindings(props, { keyProperty: "kmsKeyId", restoreProperties: ["snapshotIdentifier", "restoreToPointInTime"], fix: FIX });
+    },
+});

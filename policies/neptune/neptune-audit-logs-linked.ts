@@ -1,0 +1,32 @@
+import { linkedAuditFindings, NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_PARAMETER_GROUP } from "../lib/docdb-neptune";
+import { StackGraph } from "../lib/graph";
+import { stackPolicy } from "../lib/policy";
+
+export const neptuneAuditLogsLinked = stackPolicy({
+    name: "neptune-audit-logs-linked",
+    description: "Neptune clusters must use a cluster parameter group that turns auditing on (neptune_enable_audit_log = 1), which the default group leaves off.",
+    controls: [44],
+    category: "monitoring",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    refs: {
+        securityHub: ["Neptune.2"],
+        checkov: ["CKV_AWS_101"],
+        trivy: ["AVD-AWS-0075"],
+    },
+    resourceTypes: [NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_PARAMETER_GROUP],
+    remediationSteps: [
+        '1. Create an aws.neptune.ClusterParameterGroup (family "neptune1.3" or your engine family) with `parameters: [{ name: "neptune_enable_audit_log", value: "1" }]`.',
+        "2. Point the cluster's `neptuneClusterParameterGroupName` at it and reboot the instances (the parameter is static).",
+        '3. Export the log with `enableCloudwatchLogsExports: ["audit"]` (see neptune-audit-logs).',
+    ].join("\n"),
+    check: ({ resources }) =>
+        linkedAuditFindings(new StackGraph(resources), {
+            clusterType: NEPTUNE_CLUSTER,
+            groupProperty: "neptuneClusterParameterGroupName",
+            groupType: NEPTUNE_CLUSTER_PARAMETER_GROUP,
+            parameter: "neptune_enable_audit_log",
+            isOn: (value) => value === "1",
+            fix: 'Use a cluster parameter group with `neptune_enable_audit_log` set to "1" and name it in `neptuneClusterParameterGroupName`.',
+        }),
+});

@@ -1,0 +1,39 @@
+import { unknownFinding, violation } from "../lib/checks";
+import { evaluateParameter, NEPTUNE_CLUSTER_PARAMETER_GROUP } from "../lib/docdb-neptune";
+import { resourcePolicy } from "../lib/policy";
+
+const FIX =
+    'Remove the `neptune_enforce_ssl` parameter or set it to "1" so the cluster accepts HTTPS only (engine 1.0.4.0 and later are HTTPS-only regardless; upgrade older engines).';
+
+export const neptuneTlsEnforced = resourcePolicy({
+    name: "neptune-tls-enforced",
+    description: "Neptune cluster parameter groups must not turn off the HTTPS-only setting (neptune_enforce_ssl).",
+    // Catalog section 1.1 (engine -> TLS parameter matrix of the TLS rows): the Neptune entry, marked advisory there.
+    controls: [37],
+    category: "encryption-in-transit",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    refs: {},
+    resourceTypes: [NEPTUNE_CLUSTER_PARAMETER_GROUP],
+    remediationSteps: [
+        '1. In the aws.neptune.ClusterParameterGroup remove the `neptune_enforce_ssl` entry from `parameters` or set its value to "1".',
+        "2. Upgrade clusters to engine 1.0.4.0 or later, which accept HTTPS connections only.",
+        "3. Connect clients over HTTPS/WSS to port 8182.",
+    ].join("\n"),
+    check: ({ props }) => {
+        const verdict = evaluateParameter(props, "neptune_enforce_ssl", (value) => value === "1", true);
+        switch (verdict.status) {
+            case "secure":
+                return [];
+            case "unknown":
+                return [unknownFinding(verdict.property, FIX)];
+            case "insecure":
+                return [
+                    violation(
+                        verdict.property,
+                        `This cluster parameter group sets \`neptune_enforce_ssl\` to something other than "1", so older Neptune engines accept plain HTTP and queries and results cross the network in clear. ${FIX}`,
+                    ),
+                ];
+        }
+    },
+});
