@@ -1,0 +1,64 @@
+import { classifyKey, expectFlag, violation } from "../lib/checks";
+import { TRAIL_TYPE } from "../lib/cloudtrail";
+import type { Finding } from "../lib/policy";
+import { resourcePolicy } from "../lib/policy";
+import { read } from "../lib/values";
+
+const KEY_FIX = "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key whose key policy lets cloudtrail.amazonaws.com encrypt, so reading the logs also needs kms:Decrypt on that key.";
+
+export const cloudtrailMultiRegionEncryptedValidated = resourcePolicy({
+    name: "cloudtrail-multi-region-encrypted-validated",
+    description: "CloudTrail trails must be multi-region, logging, integrity-validated and encrypted with a customer-managed KMS key.",
+    controls: [101],
+    category: "monitoring",
+    severity: "high",
+    enforcementLevel: "advisory",
+    refs: {
+        securityHub: ["CloudTrail.1", "CloudTrail.2", "CloudTrail.4"],
+        cis: ["3.1", "3.2", "3.5"],
+        nist: ["AU-9", "AU-12"],
+        checkov: ["CKV_AWS_67", "CKV_AWS_36", "CKV_AWS_35", "CKV_AWS_251"],
+        trivy: ["AVD-AWS-0014", "AVD-AWS-0016", "AVD-AWS-0015"],
+        cdkNag: ["CloudTrailEncryptionEnabled", "CloudTrailLogFileValidationEnabled"],
+    },
+    resourceTypes: [TRAIL_TYPE],
+    remediationSteps: [
+        "1. Set `isMultiRegionTrail: true` so KMS and Secrets Manager calls in every region are recorded.",
+        "2. Set `enableLogFileValidation: true` so deleted or altered log files are detectable.",
+        "3. Leave `enableLogging` unset or `true`.",
+        "4. Set `kmsKeyId` to a customer-managed KMS key ARN (the key policy must allow cloudtrail.amazonaws.com to GenerateDataKey*).",
+    ].join("\n"),
+    check: ({ props }) => {
+        const findings: Finding[] = [
+            ...expectFlag(props, "isMultiRegionTrail", {
+                expected: true,
+                defaultValue: false,
+                fix: "Set `isMultiRegionTrail: true`: a single-region trail misses Decrypt and GetSecretValue calls made in other regions.",
+            }),
+            ...expectFlag(props, "enableLogFileValidation", {
+                expected: true,
+                defaultValue: false,
+                fix: "Set `enableLogFileValidation: true` so an intruder cannot silently delete or edit the evidence of key access.",
+            }),
+            ...expectFlag(props, "enableLogging", {
+                expected: true,
+                defaultValue: true,
+                fix: "Remove `enableLogging: false`: a stopped trail records nothing.",
+            }),
+        ];
+        switch (classifyKey(read(props, "kmsKeyId"))) {
+            case "absent":
+                findings.push(violation("kmsKeyId", `\`kmsKeyId\` is not set, so log files are only encrypted with S3-managed keys and anyone who can read the bucket reads the key-access history. ${KEY_FIX}`));
+                break;
+            case "aws-managed":
+                findings.push(violation("kmsKeyId", `\`kmsKeyId\` names an AWS-managed key alias, which CloudTrail cannot use and whose policy you cannot restrict. ${KEY_FIX}`));
+                break;
+            case "invalid":
+                findings.push(violation("kmsKeyId", `\`kmsKeyId\` is not a key ARN. ${KEY_FIX}`));
+                break;
+            default:
+                break;
+        }
+        return findings;
+    },
+});

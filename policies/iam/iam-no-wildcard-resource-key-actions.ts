@@ -1,0 +1,84 @@
+import { undecided, violation } from "../lib/checks";
+import { coversAction, describeStatement, KEY_MATERIAL_ACTIONS } from "../lib/iam";
+import {
+    broadForAction,
+    DOCUMENT_TYPES,
+    documentStatements,
+    identityDocuments,
+    isAllow,
+    listActions,
+    parseDocument,
+    scopedByResourceCondition,
+} from "../lib/iam-identity";
+import type { Finding } from "../lib/policy";
+import { resourcePolicy } from "../lib/policy";
+
+const REQUIREMENT =
+    "key-decrypting and secret-reading actions (kms:Decrypt, kms:GenerateDataKey*, secretsmanager:GetSecretValue, ssm:GetParameter*, rds-db:connect, dynamodb reads of key tables) must name specific key, secret, parameter, DB-user or table ARNs, never `*`, `key/*` or NotResource.";
+
+export const iamNoWildcardResourceKeyActions = resourcePolicy({
+    name: "iam-no-wildcard-resource-key-actions",
+    description: "IAM identity policies must not allow key-decrypting or secret-reading actions on every key, secret or table.",
+    controls: [95],
+    category: "key-management",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    refs: {
+        securityHub: ["KMS.1", "KMS.2", "IAM.21"],
+        nist: ["AC-6"],
+        checkov: ["CKV_AWS_355", "CKV_AWS_288", "CKV_AWS_63"],
+        cdkNag: ["AwsSolutions-IAM5"],
+    },
+    resourceTypes: DOCUMENT_TYPES,
+    remediationSteps: [
+        "1. In the named statement, replace `Resource: \"*\"` (or `key/*`, `secret:*`, `parameter/*`, `table/*`, or a NotResource list) with the ARNs of the keys, secrets, parameters, DB users or tables the principal needs, e.g. `resources: [walletKey.arn]`.",
+        "2. Replace broad actions (`*`, `kms:*`, `secretsmanager:*`, NotAction) with the specific actions needed.",
+        "3. If the set of keys is dynamic, scope with a positive `aws:ResourceTag/<key>` (or `kms:ResourceAliases`) condition instead of listing ARNs.",
+    ].join("\n"),
+    check: ({ type, props }) => {
+        const findings: Finding[] = [];
+        for (const slot of identityDocuments(type, props)) {
+            const { statements, findings: problems } = documentStatements(parseDocument(slot.value), slot.property, REQUIREMENT);
+            findings.push(...problems);
+            for (const statement of statements) {
+                const allow = isAllow(statement);
+                if (allow === false) {
+                    continue;
+                }
+                const broad: string[] = [];
+                let possible = false;
+                for (const action of KEY_MATERIAL_ACTIONS) {
+                    const covered = coversAction(statement, action);
+                    const wide = covered === false ? false : broadForAction(statement, action);
+                    if (covered === true && wide === true) {
+                        broad.push(action);
+                    } else if (covered !== false && wide !== false) {
+                        possible = true;
+                    }
+                }
+                const scoped = scopedByResourceCondition(statement);
+                const where = describeStatement(statement);
+                if (scoped === true) {
+                    continue;
+                }
+                if (allow === true && broad.length > 0 && scoped === false) {
+                    const how = statement.notResource ? "through NotResource (every resource but the listed ones)" : "on every resource of its kind (`*` or a wildcard ARN)";
+                    findings.push(
+                        violation(
+                            slot.property,
+                            `\`${slot.property}\` ${where} allows ${listActions(broad)} ${how}, so it reaches every key, secret or table whose resource policy trusts IAM. Name the specific ARNs in Resource.`,
+                        ),
+                    );
+                } else if (broad.length > 0 || possible) {
+                    findings.push(
+                        undecided(
+                            slot.property,
+                            `\`${slot.property}\` ${where} has actions, resources, conditions or an Effect that are only known at update time; the policy re-checks it then. Requirement: ${REQUIREMENT}`,
+                        ),
+                    );
+                }
+            }
+        }
+        return findings;
+    },
+});

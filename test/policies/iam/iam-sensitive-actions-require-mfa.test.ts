@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { iamSensitiveActionsRequireMfa as policy } from "../../../policies/iam/iam-sensitive-actions-require-mfa";
+import { evaluateStack, UNKNOWN, urnOf, type StackInputResource } from "../../support/evaluate";
+
+const T = {
+    user: "aws:iam/user:User",
+    group: "aws:iam/group:Group",
+    role: "aws:iam/role:Role",
+    policy: "aws:iam/policy:Policy",
+    userPolicy: "aws:iam/userPolicy:UserPolicy",
+    groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    userAtt: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+    roleAtt: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    policyAtt: "aws:iam/policyAttachment:PolicyAttachment",
+    membership: "aws:iam/userGroupMembership:UserGroupMembership",
+};
+const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
+const DECRYPT = { Effect: "Allow", Action: ["kms:Decrypt"], Resource: "arn:aws:kms:eu-west-1:111122223333:key/k" };
+const MFA = { Bool: { "aws:MultiFactorAuthPresent": "true" } };
+const FORCE_MFA = doc({ Effect: "Deny", NotAction: ["iam:EnableMFADevice", "iam:ListMFADevices", "sts:GetSessionToken"], Resource: "*", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } });
+const alice: StackInputResource = { type: T.user, name: "alice", props: { name: "alice", arn: "arn:aws:iam::111122223333:user/alice" } };
+const trust = (principal: Record<string, unknown>, extra: Record<string, unknown> = {}) => doc({ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...extra });
+
+const pairs = (resources: StackInputResource[], config?: Record<string, unknown>) => {
+    const result = evaluateStack(policy, resources, config);
+    return {
+        result,
+        violations: result.violations.map((d) => [d.urn, d.property]),
+        undecided: result.undecided.map((d) => [d.urn, d.property]),
+    };
+};
+
+describe("iam-sensitive-actions-require-mfa", () => {
+    it("flags a customer policy attached to a user without MFA and names the path", () => {
+        const { result, violations } = pairs([
+            alice,
+            { type: T.policy, name: "wallet-read", props: { arn: "arn:aws:iam::111122223333:policy/wallet-read", policy: doc(DECRYPT) } },
+            { type: T.userAtt, name: "alice-wallet", props: { user: "alice", policyArn: "arn:aws:iam::111122223333:policy/wallet-read" } },
+        ]);
+        expect(violations).toEqual([[urnOf(T.policy, "wallet-read"), "policy"]]);
+        expect(result.violations[0]!.level).toBe("mandatory");
+        expect(result.violations[0]!.message).toContain("user alice <- attachment alice-wallet <- policy wallet-read: Statement[0] allows kms:Decrypt without MFA");
+    });
+
+    it("passes the same grant with a Bool MFA condition, but not with BoolIfExists", () => {
+        const base = (condition: Record<string, unknown>) => [
+            alice,
+            { type: T.userPolicy, name: "inline", props: { user: "alice", policy: doc({ ...DECRYPT, Condition: condition }) } },
+        ];
+        expect(pairs(base(MFA)).result.diagnostics).toEqual([]);
+        expect(pairs(base({ NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } })).result.diagnostics).toEqual([]);
+        expect(pairs(base({ BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } })).violations).toEqual([[urnOf(T.userPolicy, "inline"), "policy"]]);
+    });
+
+    it("flags group policies and wildcard grants (kms:*, secretsmanager:Get*, NotAction)", () => {
+        for (const statement of [
+            { Effect: "Allow", Action: "kms:*", Resource: "*" },
+            { Effect: "Allow", Action: "secretsmanager:Get*", Resource: "arn:aws:secretsmanager:eu-west-1:1:secret:wallet" },
+            { Effect: "Allow", NotAction: "iam:*", Resource: "*" },
+        ]) {
+            const { violations } = pairs([{ type: T.groupPolicy, name: "ops", props: { group: "ops", policy: doc(statement) } }]);
+            expect(violations).toEqual([[urnOf(T.groupPolicy, "ops"), "policy"]]);
+        }
+    });
+
+    it("accepts MFA enforced by a deny-without-MFA group the user belongs to", () => {
+        const resources: StackInputResource[] = [
+            alice,
+            { type: T.group, name: "readers", props: { name: "readers" } },
+            { type: T.group, name: "mfa", props: { name: "mfa" } },
+            { type: T.groupPolicy, name: "readers-decrypt", props: { group: "readers", policy: doc(DECRYPT) } },
+            { type: T.groupPolicy, name: "force-mfa", props: { group: "mfa", policy: FORCE_MFA } },
+            { type: T.membership, name: "alice-groups", props: { user: "alice", groups: ["readers", "mfa"] } },
+        ];
+        expect(pairs(resources).result.diagnostics).toEqual([]);
+        // Without the force-MFA membership the group grant reaches alice single-factor.
+        const withoutMfa = resources.map((r) => (r.name === "alice-groups" ? { ...r, props: { user: "alice", groups: ["readers"] } } : r));
+        expect(pairs(withoutMfa).violations).toEqual([[urnOf(T.groupPolicy, "readers-decrypt"), "policy"]]);
+    });
+
+    it("treats roles assumable by users or account roots as human, service roles as workloads", () => {
+        const rolePolicy = (name: string) => ({ type: T.rolePolicy, name: `${name}-decrypt`, props: { role: name, policy: doc(DECRYPT) } });
+        const service = [{ type: T.role, name: "app", props: { name: "app", assumeRolePolicy: trust({ Service: "ecs-tasks.amazonaws.com" }) } }, rolePolicy("app")];
+        expect(pairs(service).result.diagnostics).toEqual([]);
+        const human = [{ type: T.role, name: "ops", props: { name: "ops", assumeRolePolicy: trust({ AWS: "arn:aws:iam::111122223333:root" }) } }, rolePolicy("ops")];
+        expect(pairs(human).violations).toEqual([[urnOf(T.rolePolicy, "ops-decrypt"), "policy"]]);
+        const saml = [{ type: T.role, name: "sso", props: { name: "sso", assumeRolePolicy: doc({ Effect: "Allow", Principal: { Federated: "arn:aws:iam::1:saml-provider/okta" }, Action: "sts:AssumeRoleWithSAML" }) } }, rolePolicy("sso")];
+        expect(pairs(saml).violations).toEqual([[urnOf(T.rolePolicy, "sso-decrypt"), "policy"]]);
+        const gated = [{ type: T.role, name: "ops", props: { name: "ops", assumeRolePolicy: trust({ AWS: "arn:aws:iam::111122223333:root" }, { Condition: MFA }) } }, rolePolicy("ops")];
+        expect(pairs(gated).result.diagnostics).toEqual([]);
+    });
+
+    it("checks Role inline policies and managedPolicyArns, and AWS-managed key-material policies on people", () => {
+        const role = {
+            type: T.role,
+            name: "ops",
+            props: {
+                assumeRolePolicy: trust({ AWS: "arn:aws:iam::111122223333:user/alice" }),
+                inlinePolicies: [{ name: "x", policy: doc({ Effect: "Allow", Action: "ssm:GetParameter", Resource: "*" }) }],
+                managedPolicyArns: ["arn:aws:iam::aws:policy/SecretsManagerReadWrite"],
+            },
+        };
+        expect(pairs([role]).violations.sort()).toEqual([
+            [urnOf(T.role, "ops"), "inlinePolicies.0.policy"],
+            [urnOf(T.role, "ops"), "managedPolicyArns"],
+        ]);
+        const attachment = { type: T.policyAtt, name: "att", props: { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess", users: ["bob"] } };
+        expect(pairs([attachment]).violations).toEqual([[urnOf(T.policyAtt, "att"), "policyArn"]]);
+    });
+
+    it("ignores policies attached to nobody, and non-key actions", () => {
+        expect(pairs([{ type: T.policy, name: "floating", props: { policy: doc(DECRYPT) } }]).result.diagnostics).toEqual([]);
+        expect(pairs([alice, { type: T.userPolicy, name: "s3", props: { user: "alice", policy: doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }) } }]).result.diagnostics).toEqual([]);
+    });
+
+    describe("preview (unknowns resolved through propertyDependencies)", () => {
+        it("links a computed attachment to the user and policy and decides", () => {
+            const { result, violations } = pairs([
+                { type: T.user, name: "alice", props: { name: UNKNOWN, arn: UNKNOWN } },
+                { type: T.policy, name: "wallet-read", props: { arn: UNKNOWN, policy: doc(DECRYPT) } },
+                { type: T.userAtt, name: "alice-wallet", props: { user: UNKNOWN, policyArn: UNKNOWN }, propertyDependencies: { user: ["alice"], policyArn: ["wallet-read"] } },
+            ]);
+            expect(result.cantRun).toBe(false);
+            expect(violations).toEqual([[urnOf(T.policy, "wallet-read"), "policy"]]);
+        });
+
+        it("treats a trust naming a stack user (by dependency) as human", () => {
+            const { violations, undecided } = pairs([
+                { type: T.user, name: "alice", props: { arn: UNKNOWN } },
+                { type: T.role, name: "ops", props: { assumeRolePolicy: UNKNOWN }, propertyDependencies: { assumeRolePolicy: ["alice"] } },
+                { type: T.rolePolicy, name: "ops-decrypt", props: { role: UNKNOWN, policy: doc(DECRYPT) }, propertyDependencies: { role: ["ops"] } },
+            ]);
+            // The trust document itself is unknown: whether it requires MFA is only known at update time.
+            expect(violations).toEqual([]);
+            expect(undecided).toEqual([[urnOf(T.rolePolicy, "ops-decrypt"), "policy"]]);
+        });
+
+        it("is undecided for an unknown document reaching a user, or an unknown trust", () => {
+            const unknownDoc = pairs([alice, { type: T.userPolicy, name: "inline", props: { user: "alice", policy: UNKNOWN } }]);
+            expect(unknownDoc.result.cantRun).toBe(false);
+            expect(unknownDoc.undecided).toEqual([[urnOf(T.userPolicy, "inline"), "policy"]]);
+            const unknownTrust = pairs([
+                { type: T.role, name: "r", props: { name: "r", assumeRolePolicy: UNKNOWN } },
+                { type: T.rolePolicy, name: "r-decrypt", props: { role: "r", policy: doc(DECRYPT) } },
+            ]);
+            expect(unknownTrust.violations).toEqual([]);
+            expect(unknownTrust.undecided).toEqual([[urnOf(T.rolePolicy, "r-decrypt"), "policy"]]);
+        });
+    });
+});
