@@ -59,7 +59,7 @@ export const kmsKeyRotation = resourcePolicy<{ maximumRotationPeriodDays: number
         nist: ["SC-12"],
         checkov: ["CKV_AWS_7"],
         trivy: ["AVD-AWS-0065"],
-        cdkNag: ["AwsSolutions-KMS5"],
+        cdkNag: ["AwsSolutions-KMS5", "KMSBackingKeyRotationEnabled"],
     },
     resourceTypes: [KMS_KEY],
     remediationSteps: [

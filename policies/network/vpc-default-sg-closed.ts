@@ -20,6 +20,7 @@ export const vpcDefaultSgClosed = resourcePolicy({
         nist: ["SC-7"],
         checkov: ["CKV2_AWS_12"],
         trivy: ["AVD-AWS-0173"],
+        cdkNag: ["VPCDefaultSecurityGroupClosed"],
     },
     resourceTypes: [DEFAULT_SECURITY_GROUP],
     remediationSteps: [
