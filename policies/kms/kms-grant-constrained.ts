@@ -1,0 +1,124 @@
+import { undecided, unknownFinding, violation } from "../lib/checks";
+import { KMS_GRANT } from "../lib/kms";
+import type { Finding } from "../lib/policy";
+import { resourcePolicy } from "../lib/policy";
+import { asList, asString, INVALID, isObject, read, UNKNOWN, type PlainObject } from "../lib/values";
+
+/** Grant operations that return plaintext, re-encrypt it elsewhere, or let the grantee hand out more access. */
+const SENSITIVE = ["decrypt", "reencryptfrom", "creategrant", "generatedatakey", "generatedatakeywithoutplaintext", "generatedatakeypair", "generatedatakeypairwithoutplaintext"];
+
+const CONSTRAINT_FIX =
+    "Add `constraints: [{ encryptionContextEquals: {...} }]` (or `encryptionContextSubset`) so the grant only works for ciphertexts of the intended resource.";
+
+function sensitiveOperations(props: PlainObject): { operations: string[]; unknown: boolean } {
+    const list = asList(read(props, "operations"));
+    if (list === UNKNOWN) {
+        return { operations: [], unknown: true };
+    }
+    const operations: string[] = [];
+    let unknown = false;
+    for (const item of list) {
+        if (item === UNKNOWN) {
+            unknown = true;
+        } else if (typeof item === "string" && SENSITIVE.includes(item.trim().replace(/^kms:/i, "").toLowerCase())) {
+            operations.push(item.trim());
+        } else if (typeof item !== "string") {
+            // Not an operation name: cannot prove it is harmless.
+            operations.push("(invalid entry)");
+        }
+    }
+    return { operations, unknown };
+}
+
+function nonEmptyMap(value: unknown): boolean | typeof UNKNOWN {
+    if (value === UNKNOWN) {
+        return UNKNOWN;
+    }
+    return isObject(value) && Object.keys(value).length > 0;
+}
+
+function checkConstraints(props: PlainObject): Finding[] | typeof UNKNOWN {
+    const list = asList(read(props, "constraints"));
+    if (list === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (list.length === 0) {
+        return [violation("constraints", `\`constraints\` is not set, so the grantee can decrypt every ciphertext of the key without further review. ${CONSTRAINT_FIX}`)];
+    }
+    let unknown = false;
+    const findings: Finding[] = [];
+    list.forEach((item, i) => {
+        if (item === UNKNOWN) {
+            unknown = true;
+            return;
+        }
+        if (!isObject(item)) {
+            findings.push(violation(`constraints.${i}`, `\`constraints[${i}]\` is not a constraint object. ${CONSTRAINT_FIX}`));
+            return;
+        }
+        const equals = nonEmptyMap(item.encryptionContextEquals);
+        const subset = nonEmptyMap(item.encryptionContextSubset);
+        if (equals === true || subset === true) {
+            return;
+        }
+        if (equals === UNKNOWN || subset === UNKNOWN) {
+            unknown = true;
+            return;
+        }
+        findings.push(violation(`constraints.${i}`, `\`constraints[${i}]\` names no encryption context, so it constrains nothing. ${CONSTRAINT_FIX}`));
+    });
+    return findings.length === 0 && unknown ? UNKNOWN : findings;
+}
+
+function checkGrantee(props: PlainObject): Finding[] {
+    const fix = "Set `granteePrincipal` to the ARN of the one role that needs the grant.";
+    const value = asString(read(props, "granteePrincipal"));
+    if (value === UNKNOWN) {
+        // A computed principal is a role or user ARN from the program: specific.
+        return [];
+    }
+    if (value === undefined || value === INVALID || value.trim() === "") {
+        return [violation("granteePrincipal", `\`granteePrincipal\` is not a principal ARN. ${fix}`)];
+    }
+    const principal = value.trim();
+    if (principal.includes("*")) {
+        return [violation("granteePrincipal", `\`granteePrincipal\` contains a wildcard. ${fix}`)];
+    }
+    if (/^\d{12}$/.test(principal) || /^arn:aws[a-z-]*:iam::\d{12}:root$/i.test(principal)) {
+        return [violation("granteePrincipal", `\`granteePrincipal\` is an account root, so the grant extends to every principal that account's IAM policies allow. ${fix}`)];
+    }
+    return [];
+}
+
+export const kmsGrantConstrained = resourcePolicy({
+    name: "kms-grant-constrained",
+    description: "KMS grants that allow decryption or further grants must name one specific grantee and carry an encryption-context constraint.",
+    controls: [74],
+    category: "key-management",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    refs: {
+        nist: ["AC-6"],
+    },
+    resourceTypes: [KMS_GRANT],
+    remediationSteps: [
+        "1. Limit `operations` on the aws.kms.Grant to what the grantee needs; avoid CreateGrant unless it must delegate.",
+        "2. Set `granteePrincipal` to one role ARN (not an account root or wildcard).",
+        "3. Add `constraints: [{ encryptionContextEquals: { ... } }]` (or `encryptionContextSubset`) matching the encryption context the application uses.",
+        "4. Set `retiringPrincipal` so the grant can be retired when the workload goes away.",
+    ].join("\n"),
+    check: ({ props }) => {
+        const { operations, unknown } = sensitiveOperations(props);
+        if (operations.length === 0) {
+            return unknown ? [unknownFinding("operations", "grants with Decrypt, ReEncryptFrom, CreateGrant or GenerateDataKey* need `constraints` and a specific `granteePrincipal`.")] : [];
+        }
+        const findings = checkGrantee(props);
+        const constraints = checkConstraints(props);
+        if (constraints === UNKNOWN) {
+            findings.push(undecided("constraints", `\`constraints\` is computed, so it is only known at update time; the policy re-checks it then. ${CONSTRAINT_FIX}`));
+        } else {
+            findings.push(...constraints);
+        }
+        return findings;
+    },
+});
