@@ -50,7 +50,7 @@ const bag = fc.dictionary(fc.constantFrom(...KEY_POOL), hostileValue, { maxKeys:
  * An unknown reference to another resource (a key, a subnet group, a parameter group) means one is being
  * supplied, so a violation about it being absent may rightly disappear; flags and numbers may not.
  */
-const KEY_REFERENCE = /kms|key(id|arn)$|ids?$|name$|arn$|identifier$/i;
+const KEY_REFERENCE = /kms|key(id|arn)?$|ids?$|name$|arn$|identifier$/i;
 
 function typesOf(policy: AnyPolicyDefinition): string[] {
     return [...policy.resourceTypes];

@@ -61,9 +61,8 @@ export const sgNoPublicAllPortsIngress = resourcePolicy<{ allowedPublicCidrs: st
                 const property = dottedPath(exposure.property);
                 const source = describeSource(exposure);
                 if (opened === UNKNOWN) {
-                    if (isDefinitelyPublic(exposure)) {
-                        findings.push(undecided(property, `${label} admits ${source} and its protocol or ports are computed, so whether it opens every port is only known at update time. ${FIX}`));
-                    }
+                    // Computed ports with a public or computed source (a whole computed rule list included).
+                    findings.push(undecided(property, `${label} admits ${source} and its protocol or ports are computed, so whether it opens every port is only known at update time. ${FIX}`));
                     continue;
                 }
                 const admits = `${label} admits ${source} on ${what}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { kmsMultiRegionReview as policy } from "../../../policies/kms/kms-multi-region-review";
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
 
-const run = (props: Record<string, unknown>, type = "aws:kms/key:Key", config?: Record<string, unknown>, name = "wallet-key") =>
+const run = (props: Record<string, unknown>, type = "aws:kms/key:Key", config?: Record<string, unknown>, name = "orders-key") =>
     evaluateResource(policy, { type, props, config, name });
 
 describe("kms-multi-region-review", () => {
@@ -29,9 +29,9 @@ describe("kms-multi-region-review", () => {
     });
 
     it("passes allow-listed resource names", () => {
-        const config = { allowedKeys: ["wallet-key", "wallet-key-replica"] };
+        const config = { allowedKeys: ["orders-key", "orders-key-replica"] };
         expect(run({ multiRegion: true }, "aws:kms/key:Key", config).diagnostics).toEqual([]);
-        expect(run({ primaryKeyArn: "arn" }, "aws:kms/replicaKey:ReplicaKey", config, "wallet-key-replica").diagnostics).toEqual([]);
+        expect(run({ primaryKeyArn: "arn" }, "aws:kms/replicaKey:ReplicaKey", config, "orders-key-replica").diagnostics).toEqual([]);
         expect(violatedProperties(run({ multiRegion: true }, "aws:kms/key:Key", config, "other-key"))).toEqual(["multiRegion"]);
     });
 
