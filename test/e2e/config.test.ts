@@ -3,19 +3,21 @@
 
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureProgram, type Capture } from "../harness/capture";
+import { captureProgram, readProjectName, type Capture } from "../harness/capture";
 import { PolicyEngine } from "../harness/engine";
 import { findingKeys } from "../harness/report";
 
 const programDir = join(__dirname, "..", "..", "stacks", "exposed-wallet-db");
 const packDir = join(__dirname, "..", "..", "policies");
+// What the engine tells the pack about the stack (PULUMI_NODEJS_* / PULUMI_CONFIG, ConfigureStack).
+const stack = { project: readProjectName(programDir), stack: "dev", config: { "aws:region": "us-east-1" } };
 
 describe("policy configuration round trip (stacks/exposed-wallet-db, update)", () => {
     let engine: PolicyEngine;
     let capture: Capture;
 
     beforeAll(async () => {
-        [engine, capture] = await Promise.all([PolicyEngine.boot({ packDir }), captureProgram({ programDir, preview: false })]);
+        [engine, capture] = await Promise.all([PolicyEngine.boot({ packDir, stack }), captureProgram({ programDir, preview: false })]);
     });
 
     afterAll(async () => {

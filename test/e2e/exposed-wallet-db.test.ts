@@ -8,7 +8,7 @@
 
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureProgram, type Capture } from "../harness/capture";
+import { captureProgram, readProjectName, type Capture } from "../harness/capture";
 import { PolicyEngine, type RunResult } from "../harness/engine";
 import { cantRunDiagnostics, findingKeys, formatDiagnostics, sortFindings, type FindingKey, type Level } from "../harness/report";
 
@@ -32,6 +32,8 @@ function expected(mode: "preview" | "update", level: Level): FindingKey[] {
 
 const programDir = join(__dirname, "..", "..", "stacks", "exposed-wallet-db");
 const packDir = join(__dirname, "..", "..", "policies");
+// What the engine tells the pack about the stack (PULUMI_NODEJS_* / PULUMI_CONFIG, ConfigureStack).
+const stack = { project: readProjectName(programDir), stack: "dev", config: { "aws:region": "us-east-1" } };
 
 describe("stacks/exposed-wallet-db is blocked", () => {
     let engine: PolicyEngine;
@@ -40,7 +42,7 @@ describe("stacks/exposed-wallet-db is blocked", () => {
 
     beforeAll(async () => {
         const [booted, preview, update] = await Promise.all([
-            PolicyEngine.boot({ packDir }),
+            PolicyEngine.boot({ packDir, stack }),
             captureProgram({ programDir, preview: true }),
             captureProgram({ programDir, preview: false }),
         ]);

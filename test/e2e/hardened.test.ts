@@ -3,13 +3,15 @@
 
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureProgram, type Capture } from "../harness/capture";
+import { captureProgram, readProjectName, type Capture } from "../harness/capture";
 import { PolicyEngine, type RunResult } from "../harness/engine";
 import { cantRunDiagnostics, formatDiagnostics } from "../harness/report";
 import { UNKNOWN } from "../harness/values";
 
 const programDir = join(__dirname, "..", "..", "stacks", "hardened");
 const packDir = join(__dirname, "..", "..", "policies");
+// What the engine tells the pack about the stack (PULUMI_NODEJS_* / PULUMI_CONFIG, ConfigureStack).
+const stack = { project: readProjectName(programDir), stack: "dev", config: { "aws:region": "us-east-1" } };
 
 describe("stacks/hardened passes", () => {
     let engine: PolicyEngine;
@@ -18,7 +20,7 @@ describe("stacks/hardened passes", () => {
 
     beforeAll(async () => {
         const [booted, preview, update] = await Promise.all([
-            PolicyEngine.boot({ packDir }),
+            PolicyEngine.boot({ packDir, stack }),
             captureProgram({ programDir, preview: true }),
             captureProgram({ programDir, preview: false }),
         ]);

@@ -188,7 +188,7 @@ export class PolicyPackProcess {
     exitSignal: NodeJS.Signals | null = null;
 
     private client?: AnalyzerGrpcPb.AnalyzerClient;
-    private readonly exited: Promise<void>;
+    readonly exited: Promise<void>;
     private markExited!: () => void;
 
     private constructor(
@@ -239,6 +239,10 @@ export class PolicyPackProcess {
         };
         const child = spawn(process.execPath, argv, { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
         const pack = new PolicyPackProcess(packDir, proto, child, argv, server, address, settings, options.rpcTimeoutMs ?? 60_000, logs);
+        // The pack leads its own process group (as under the engine); never leave it behind if this process ends.
+        const killOnExit = () => signalGroup(child.pid!, "SIGKILL");
+        process.once("exit", killOnExit);
+        void pack.exited.then(() => process.removeListener("exit", killOnExit));
         try {
             await pack.waitForPort(options.portTimeoutMs ?? 120_000);
             await pack.connect();
