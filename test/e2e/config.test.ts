@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureProgram, readProjectName, type Capture } from "../harness/capture";
 import { PolicyEngine } from "../harness/engine";
 import { findingKeys } from "../harness/report";
+import { builtPackDir } from "./built-pack";
 
 const programDir = join(__dirname, "..", "..", "stacks", "exposed-wallet-db");
-const packDir = join(__dirname, "..", "..", "policies");
+const packDir = builtPackDir();
 // What the engine tells the pack about the stack (PULUMI_NODEJS_* / PULUMI_CONFIG, ConfigureStack).
 const stack = { project: readProjectName(programDir), stack: "dev", config: { "aws:region": "us-east-1" } };
 

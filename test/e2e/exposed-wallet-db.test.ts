@@ -4,13 +4,15 @@
 // EXPECTED is derived from the stack's design (see the comments in stacks/exposed-wallet-db/index.ts), one
 // line per (policy, resource). When a policy is added, add its lines here; `modes` says whether a finding is
 // expected in preview, in update, or both (a finding that needs a value only known after creation is
-// update-only in the pack's design, and undecided, so advisory, during preview).
+// update-only in the pack's design, and undecided, so advisory, during preview). A stack policy's finding
+// without a URN belongs to the root stack resource, `exposed-wallet-db-dev`.
 
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureProgram, readProjectName, type Capture } from "../harness/capture";
 import { PolicyEngine, type RunResult } from "../harness/engine";
 import { cantRunDiagnostics, findingKeys, formatDiagnostics, sortFindings, type FindingKey, type Level } from "../harness/report";
+import { builtPackDir } from "./built-pack";
 
 type Modes = "both" | "preview" | "update";
 
@@ -31,7 +33,7 @@ function expected(mode: "preview" | "update", level: Level): FindingKey[] {
 }
 
 const programDir = join(__dirname, "..", "..", "stacks", "exposed-wallet-db");
-const packDir = join(__dirname, "..", "..", "policies");
+const packDir = builtPackDir();
 // What the engine tells the pack about the stack (PULUMI_NODEJS_* / PULUMI_CONFIG, ConfigureStack).
 const stack = { project: readProjectName(programDir), stack: "dev", config: { "aws:region": "us-east-1" } };
 

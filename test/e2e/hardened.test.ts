@@ -7,9 +7,10 @@ import { captureProgram, readProjectName, type Capture } from "../harness/captur
 import { PolicyEngine, type RunResult } from "../harness/engine";
 import { cantRunDiagnostics, formatDiagnostics } from "../harness/report";
 import { UNKNOWN } from "../harness/values";
+import { builtPackDir } from "./built-pack";
 
 const programDir = join(__dirname, "..", "..", "stacks", "hardened");
-const packDir = join(__dirname, "..", "..", "policies");
+const packDir = builtPackDir();
 // What the engine tells the pack about the stack (PULUMI_NODEJS_* / PULUMI_CONFIG, ConfigureStack).
 const stack = { project: readProjectName(programDir), stack: "dev", config: { "aws:region": "us-east-1" } };
 

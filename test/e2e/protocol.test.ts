@@ -2,14 +2,14 @@
 // stdout, plugin and analyzer info describe every policy of the catalog, the optional RPCs are tolerated.
 // Also: the harness fails clearly when a pack does not start.
 
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allPolicies, PACK_NAME } from "../../policies/catalog";
 import { PolicyEngine } from "../harness/engine";
 import { writeThrowawayPack } from "../harness/fixtures/throwaway-pack";
 import { PackStartError, PolicyPackProcess } from "../harness/pack";
+import { builtPackDir } from "./built-pack";
 
-const packDir = join(__dirname, "..", "..", "policies");
+const packDir = builtPackDir();
 
 describe("the pack over the Analyzer protocol", () => {
     let engine: PolicyEngine;

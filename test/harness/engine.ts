@@ -60,6 +60,8 @@ export interface ResourceResult {
 
 export interface RunResult {
     preview: boolean;
+    /** What the pack reported in GetAnalyzerInfo (cached at boot, as the engine caches it). */
+    analyzer: AnalyzerInfo;
     config: Record<string, PolicyConfigEntry>;
     resources: ResourceResult[];
     stack: { diagnostics: Diagnostic[]; notApplicable: NotApplicable[] };
@@ -140,7 +142,11 @@ export class PolicyEngine {
         };
     }
 
-    /** Runs one deployment (a preview or an update) through the pack. */
+    /**
+     * Runs one deployment (a preview or an update) through the pack. The pack process may serve several runs
+     * (the CLI starts one per run); Configure replaces the pack's whole config each time, and the process keeps
+     * the dry-run flag it was started with (which the policy SDK does not read).
+     */
     async run(deployment: Deployment, options: RunOptions = {}): Promise<RunResult> {
         const started = Date.now();
         const config = this.reconcile(options.config);
@@ -243,6 +249,7 @@ export class PolicyEngine {
         const mandatory = diagnostics.filter((d) => d.enforcementLevel === "mandatory");
         return {
             preview: deployment.preview,
+            analyzer: this.info,
             config,
             resources: results,
             stack: { diagnostics: stackDiagnostics, notApplicable: analyzedStack.notApplicable },

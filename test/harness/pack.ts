@@ -519,7 +519,7 @@ export class PolicyPackProcess {
         return request;
     }
 
-    private diagnostics_(response: AnalyzerPb.AnalyzeResponse): AnalyzeResult {
+    private toAnalyzeResult(response: AnalyzerPb.AnalyzeResponse): AnalyzeResult {
         return {
             diagnostics: response.getDiagnosticsList().map((d) => ({
                 policyName: d.getPolicyname(),
@@ -537,7 +537,7 @@ export class PolicyPackProcess {
 
     async analyze(message: AnalyzeRequestMessage): Promise<AnalyzeResult> {
         const response = await this.call<AnalyzerPb.AnalyzeRequest, AnalyzerPb.AnalyzeResponse>("analyze", this.analyzeRequest(message));
-        return this.diagnostics_(response);
+        return this.toAnalyzeResult(response);
     }
 
     async remediate(message: AnalyzeRequestMessage): Promise<RemediateResult> {
@@ -599,7 +599,7 @@ export class PolicyPackProcess {
             }),
         );
         try {
-            return this.diagnostics_(await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", request));
+            return this.toAnalyzeResult(await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", request));
         } catch (error) {
             if (grpcCode(error) === this.proto.grpc.status.UNIMPLEMENTED) {
                 return { diagnostics: [], notApplicable: [] };
