@@ -118,6 +118,23 @@ describe("remediation and policy config through the harness (throwaway pack)", (
         expect(findingKeys(result)).toEqual([]);
     });
 
+    it("reports a remediation that hit an unknown during preview as an advisory, and keeps the inputs", async () => {
+        const preview = deployment(true);
+        const unknownDb = resource("aws:rds/instance:Instance", "unknown-db", { publiclyAccessible: UNKNOWN, allocatedStorage: 20 }, true);
+        const result = await engine.run({ ...preview, resources: [...preview.resources.slice(0, 2), unknownDb] });
+        const db = result.resources.find((r) => r.name === "unknown-db")!;
+        expect(db.remediations).toEqual([
+            expect.objectContaining({
+                policyName: "rds-private-by-remediation",
+                properties: undefined,
+                diagnostic: expect.stringMatching(/^can't run remediation 'rds-private-by-remediation' from policy pack 'throwaway-pack@v0.0.1' during preview/),
+            }),
+        ]);
+        expect(db.analyzedProperties.publiclyAccessible).toBe(UNKNOWN);
+        const fromRemediate = db.diagnostics.filter((d) => d.source === "remediate");
+        expect(fromRemediate.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["rds-private-by-remediation", "advisory"]]);
+    });
+
     it("refuses an invalid config value, as the engine does", async () => {
         await expect(engine.run(deployment(false), { config: { "rds-storage-ceiling": { maxGb: "lots" } } })).rejects.toThrow(
             /rds-storage-ceiling: maxGb: Invalid type/,
