@@ -1,0 +1,65 @@
+// Policy configuration changes the outcome over the wire, with the engine's reconciliation: every policy
+// configured, `all` for every level, a per-policy level on top.
+
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureProgram, readProjectName, type Capture } from "../harness/capture";
+import { PolicyEngine } from "../harness/engine";
+import { findingKeys } from "../harness/report";
+import { builtPackDir } from "./built-pack";
+
+const programDir = join(__dirname, "..", "..", "stacks", "exposed-wallet-db");
+const packDir = builtPackDir();
+// What the engine tells the pack about the stack (PULUMI_NODEJS_* / PULUMI_CONFIG, ConfigureStack).
+const stack = { project: readProjectName(programDir), stack: "dev", config: { "aws:region": "us-east-1" } };
+
+describe("policy configuration round trip (stacks/exposed-wallet-db, update)", () => {
+    let engine: PolicyEngine;
+    let capture: Capture;
+
+    beforeAll(async () => {
+        [engine, capture] = await Promise.all([PolicyEngine.boot({ packDir, stack }), captureProgram({ programDir, preview: false })]);
+    });
+
+    afterAll(async () => {
+        await engine?.close();
+    });
+
+    it("configures every policy with its default level and an empty properties object", async () => {
+        const result = await engine.run(capture);
+        for (const policy of engine.info.policies) {
+            expect(result.config[policy.name]).toEqual({ enforcementLevel: policy.enforcementLevel, properties: expect.any(Object) });
+        }
+        expect(result.config["rds-deletion-protection"]).toEqual({ enforcementLevel: "advisory", properties: {} });
+        expect(findingKeys(result).filter((k) => k.policy === "rds-deletion-protection")).toEqual([
+            { policy: "rds-deletion-protection", resource: "wallet-cluster", level: "advisory" },
+            { policy: "rds-deletion-protection", resource: "wallet-db", level: "advisory" },
+        ]);
+    });
+
+    it("turns an advisory policy into a blocking one", async () => {
+        const result = await engine.run(capture, { config: { "rds-deletion-protection": "mandatory" } });
+        expect(findingKeys(result, ["mandatory"]).filter((k) => k.policy === "rds-deletion-protection")).toEqual([
+            { policy: "rds-deletion-protection", resource: "wallet-cluster", level: "mandatory" },
+            { policy: "rds-deletion-protection", resource: "wallet-db", level: "mandatory" },
+        ]);
+    });
+
+    it("disables every policy with `all`", async () => {
+        const result = await engine.run(capture, { config: { all: "disabled" } });
+        expect(result.diagnostics).toEqual([]);
+        expect(result.blocked).toBe(false);
+    });
+
+    it("applies a per-policy level on top of `all` (object form)", async () => {
+        const result = await engine.run(capture, {
+            config: { all: "disabled", "rds-instance-storage-encrypted": { enforcementLevel: "advisory" } },
+        });
+        expect(findingKeys(result)).toEqual([{ policy: "rds-instance-storage-encrypted", resource: "wallet-db", level: "advisory" }]);
+        expect(result.blocked).toBe(false);
+    });
+
+    it("refuses an unknown enforcement level, as the engine does", () => {
+        expect(() => engine.reconcile({ all: "strict" as "mandatory" })).toThrow(/"strict" is not a valid enforcement level/);
+    });
+});
