@@ -1,0 +1,112 @@
+// Shared reading of ElastiCache / MemoryDB inputs: which engine a cache runs (with the provider's defaults),
+// whether a standalone cache cluster is really a member of a replication group, and whether an optional
+// reference (subnet group, user group, token) is set at all.
+
+import { classifyKey, engineOf, violation } from "./checks";
+import type { Finding } from "./policy";
+import { asList, isAbsent, read, UNKNOWN, type PlainObject } from "./values";
+
+export type Presence = "set" | "unset" | "unknown" | "invalid";
+
+/**
+ * Whether an optional input is set: a non-empty string, a non-empty list of non-empty strings, or an
+ * unknown (a value computed from another resource, which means something is being supplied).
+ */
+export function presence(props: PlainObject, property: string): Presence {
+    const value = read(props, property);
+    if (value === UNKNOWN) {
+        return "unknown";
+    }
+    if (isAbsent(value)) {
+        return "unset";
+    }
+    if (typeof value === "string") {
+        return value.trim() === "" ? "unset" : "set";
+    }
+    if (Array.isArray(value)) {
+        const items = asList(value);
+        if (items === UNKNOWN) {
+            return "unknown";
+        }
+        let unknown = false;
+        let set = false;
+        for (const item of items) {
+            if (item === UNKNOWN) {
+                unknown = true;
+            } else if (typeof item === "string" && item.trim() !== "") {
+                set = true;
+            } else if (!isAbsent(item) && typeof item !== "string") {
+                return "invalid";
+            }
+        }
+        return set ? "set" : unknown ? "unknown" : "unset";
+    }
+    return "invalid";
+}
+
+/** True when the input is set or computed (`set`/`unknown`). */
+export function isProvided(props: PlainObject, property: string): boolean {
+    const p = presence(props, property);
+    return p === "set" || p === "unknown";
+}
+
+/** The engine of a replication group: `redis` when omitted (documented default). */
+export function replicationGroupEngine(props: PlainObject): string | typeof UNKNOWN {
+    const engine = engineOf(props);
+    return engine ?? "redis";
+}
+
+/**
+ * A replication group that joins a global datastore (`globalReplicationGroupId`) is a secondary: it takes its
+ * engine, encryption and authentication settings from the primary, which is checked on its own.
+ */
+export function isGlobalSecondary(props: PlainObject): boolean {
+    return isProvided(props, "globalReplicationGroupId");
+}
+
+/**
+ * An `aws.elasticache.Cluster` with `replicationGroupId` is a read replica inside that group and inherits its
+ * encryption, authentication, networking and backup settings; only a standalone cluster is judged by itself.
+ */
+export function isReplicationGroupMember(props: PlainObject): boolean {
+    return isProvided(props, "replicationGroupId");
+}
+
+/** The engine of a standalone cache cluster (`memcached`, `redis`, `valkey`), undefined when omitted. */
+export function clusterEngine(props: PlainObject): string | undefined | typeof UNKNOWN {
+    return engineOf(props);
+}
+
+interface ServiceKeySpec {
+    /** What the key protects, e.g. "the cache data and its snapshots". */
+    protects: string;
+    /** What is used when the input is omitted, e.g. "a key owned by the ElastiCache service". */
+    defaultKey: string;
+    fix: string;
+    urn?: string;
+}
+
+/**
+ * The input must name a customer-managed KMS key. Like `expectCustomerManagedKey`, but for services whose
+ * omitted key is a service-owned key rather than an `aws/<service>` alias (ElastiCache, MemoryDB, Redshift
+ * Serverless): an unknown reference is a key being supplied, an `alias/aws/...` is AWS-managed.
+ */
+export function expectKmsKey(props: PlainObject, property: string, spec: ServiceKeySpec): Finding[] {
+    switch (classifyKey(read(props, property))) {
+        case "customer-managed":
+        case "unknown":
+            return [];
+        case "absent":
+            return [
+                violation(
+                    property,
+                    `\`${property}\` is not set, so ${spec.protects} is encrypted with ${spec.defaultKey}, whose key policy you cannot restrict or audit. ${spec.fix}`,
+                    spec.urn,
+                ),
+            ];
+        case "aws-managed":
+            return [violation(property, `\`${property}\` names an AWS-managed key (alias/aws/...), whose key policy you cannot restrict. ${spec.fix}`, spec.urn)];
+        case "invalid":
+            return [violation(property, `\`${property}\` is not a key id, ARN or alias. ${spec.fix}`, spec.urn)];
+    }
+}
