@@ -33,7 +33,7 @@ function replicationGroup(props: PlainObject): Finding[] {
         return findings; // a global-datastore secondary uses the primary's AUTH/RBAC configuration, checked on the primary
     }
     const groups = presence(props, "userGroupIds");
-    const tokenWo = presence(props, "authTokenWo");
+    const tokenWo = presence(props, "authTokenWo", "string");
     if (groups === "set" || groups === "unknown" || tokenWo === "set" || tokenWo === "unknown") {
         return findings;
     }
@@ -56,14 +56,14 @@ function replicationGroup(props: PlainObject): Finding[] {
 function serverless(props: PlainObject, flagMemcached: boolean): Finding[] {
     const engine = asString(read(props, "engine"));
     if (engine === UNKNOWN) {
-        return presence(props, "userGroupId") === "unset" ? [unknownFinding("engine", "a Redis/Valkey serverless cache needs `userGroupId`.")] : [];
+        return presence(props, "userGroupId", "string") === "unset" ? [unknownFinding("engine", "a Redis/Valkey serverless cache needs `userGroupId`.")] : [];
     }
     if (typeof engine === "string" && engine.trim().toLowerCase() === "memcached") {
         return flagMemcached
             ? [violation("engine", "Serverless Memcached has no authentication at all. Use `engine: \"valkey\"` (or `\"redis\"`) with an RBAC `userGroupId` for caches that hold key material.")]
             : [];
     }
-    const group = presence(props, "userGroupId");
+    const group = presence(props, "userGroupId", "string");
     if (group === "set" || group === "unknown") {
         return [];
     }

@@ -58,7 +58,7 @@ export const elasticacheCustomSubnetGroup = resourcePolicy({
             return []; // a replica uses its replication group's subnet group and security groups
         }
         return [
-            ...missing("subnetGroupName", presence(props, "subnetGroupName"), "the cache is placed in the default subnet group of the default VPC", "Create an aws.elasticache.SubnetGroup over private subnets and set `subnetGroupName`."),
+            ...missing("subnetGroupName", presence(props, "subnetGroupName", "string"), "the cache is placed in the default subnet group of the default VPC", "Create an aws.elasticache.SubnetGroup over private subnets and set `subnetGroupName`."),
             ...groups(props, "securityGroupIds", type === RG ? "securityGroupNames" : undefined),
         ];
     },

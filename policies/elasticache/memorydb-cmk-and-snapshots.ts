@@ -67,7 +67,7 @@ export const memorydbCmkAndSnapshots = resourcePolicy<Config>({
             );
         }
         if (config.requireSubnetGroup) {
-            const subnets = presence(props, "subnetGroupName");
+            const subnets = presence(props, "subnetGroupName", "string");
             if (subnets === "unset" || subnets === "invalid") {
                 findings.push(
                     violation(

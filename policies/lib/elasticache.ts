@@ -10,9 +10,10 @@ export type Presence = "set" | "unset" | "unknown" | "invalid";
 
 /**
  * Whether an optional input is set: a non-empty string, a non-empty list of non-empty strings, or an
- * unknown (a value computed from another resource, which means something is being supplied).
+ * unknown (a value computed from another resource, which means something is being supplied). With `shape:
+ * "string"`, a list is a value of the wrong type.
  */
-export function presence(props: PlainObject, property: string): Presence {
+export function presence(props: PlainObject, property: string, shape: "any" | "string" = "any"): Presence {
     const value = read(props, property);
     if (value === UNKNOWN) {
         return "unknown";
@@ -24,6 +25,9 @@ export function presence(props: PlainObject, property: string): Presence {
         return value.trim() === "" ? "unset" : "set";
     }
     if (Array.isArray(value)) {
+        if (shape === "string") {
+            return "invalid";
+        }
         const items = asList(value);
         if (items === UNKNOWN) {
             return "unknown";
