@@ -1,5 +1,5 @@
 import { unknownFinding, violation } from "../lib/checks";
-import { clusterEngine, isGlobalSecondary, isReplicationGroupMember, presence } from "../lib/elasticache";
+import { clusterEngine, isGlobalSecondary, isReplicationGroupMember, presence, userAccessState } from "../lib/elasticache";
 import { resourcePolicy, type Finding } from "../lib/policy";
 import { asBool, asList, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
 
@@ -96,34 +96,13 @@ function cluster(props: PlainObject, flagMemcached: boolean): Finding[] {
     ];
 }
 
-/**
- * Whether the access string disables the user (`off`): a disabled user cannot log in, credential or not. The last
- * `on`/`off` rule wins, as in Redis ACL rules. Unknown when computed; enabled when neither appears.
- */
-function accessState(props: PlainObject): "on" | "off" | typeof UNKNOWN {
-    const access = asString(read(props, "accessString"));
-    if (access === UNKNOWN) {
-        return UNKNOWN;
-    }
-    if (typeof access !== "string") {
-        return "on";
-    }
-    let state: "on" | "off" = "on";
-    for (const token of access.trim().toLowerCase().split(/\s+/)) {
-        if (token === "on" || token === "off") {
-            state = token;
-        }
-    }
-    return state;
-}
-
 function hasNopassRule(props: PlainObject): boolean {
     const access = asString(read(props, "accessString"));
     return typeof access === "string" && access.toLowerCase().split(/\s+/).includes("nopass");
 }
 
 function user(props: PlainObject): Finding[] {
-    const state = accessState(props);
+    const state = userAccessState(props);
     if (state === "off") {
         return passwordsInState(props); // a disabled user cannot log in, so it needs no credential
     }

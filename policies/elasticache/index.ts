@@ -1,6 +1,7 @@
 import type { AnyPolicyDefinition } from "../lib/policy";
 import { elasticacheAtRestEncryptionCmk } from "./elasticache-at-rest-encryption-cmk";
 import { elasticacheAuthRequired } from "./elasticache-auth-required";
+import { elasticacheAuthRequiredLinked } from "./elasticache-auth-required-linked";
 import { elasticacheBackups } from "./elasticache-backups";
 import { elasticacheCustomSubnetGroup } from "./elasticache-custom-subnet-group";
 import { elasticacheInTransitEncryption } from "./elasticache-in-transit-encryption";
@@ -11,6 +12,7 @@ export const elasticachePolicies: AnyPolicyDefinition[] = [
     elasticacheAtRestEncryptionCmk,
     elasticacheInTransitEncryption,
     elasticacheAuthRequired,
+    elasticacheAuthRequiredLinked,
     elasticacheBackups,
     elasticacheCustomSubnetGroup,
     memorydbTlsAndAcl,

@@ -114,3 +114,47 @@ export function expectKmsKey(props: PlainObject, property: string, spec: Service
             return [violation(property, `\`${property}\` is not a key id, ARN or alias. ${spec.fix}`, spec.urn)];
     }
 }
+
+/**
+ * Whether an ElastiCache user's access string leaves it enabled (`on`): the last `on`/`off` rule wins, as in
+ * Redis ACL rules; enabled when neither appears; UNKNOWN when computed.
+ */
+export function userAccessState(props: PlainObject): "on" | "off" | typeof UNKNOWN {
+    const access = read(props, "accessString");
+    if (access === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (typeof access !== "string") {
+        return "on";
+    }
+    let state: "on" | "off" = "on";
+    for (const token of access.trim().toLowerCase().split(/\s+/)) {
+        if (token === "on" || token === "off") {
+            state = token;
+        }
+    }
+    return state;
+}
+
+/**
+ * Whether an ElastiCache user can log in without any credential: enabled and `noPasswordRequired`, an
+ * authentication mode of `no-password-required`, or a `nopass` rule in the access string.
+ */
+export function userWithoutCredential(props: PlainObject): boolean | typeof UNKNOWN {
+    const state = userAccessState(props);
+    if (state === "off") {
+        return false;
+    }
+    const noPassword = read(props, "noPasswordRequired");
+    const type = read(props, "authenticationMode.type");
+    const access = read(props, "accessString");
+    const open =
+        noPassword === true ||
+        (typeof noPassword === "string" && noPassword.trim().toLowerCase() === "true") ||
+        (typeof type === "string" && ["no-password-required", "no-password"].includes(type.trim().toLowerCase())) ||
+        (typeof access === "string" && access.toLowerCase().split(/\s+/).includes("nopass"));
+    if (open) {
+        return state === UNKNOWN ? UNKNOWN : true;
+    }
+    return noPassword === UNKNOWN || type === UNKNOWN ? UNKNOWN : false;
+}
