@@ -1,0 +1,124 @@
+import { undecided, violation } from "../lib/checks";
+import { userWithoutCredential } from "../lib/elasticache";
+import { StackGraph, referenceValues } from "../lib/graph";
+import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
+import { read, UNKNOWN } from "../lib/values";
+
+const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
+const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";
+const USER = "aws:elasticache/user:User";
+const USER_GROUP = "aws:elasticache/userGroup:UserGroup";
+const ASSOCIATION = "aws:elasticache/userGroupAssociation:UserGroupAssociation";
+
+/** The built-in user ElastiCache creates itself: no password, full access. */
+const BUILT_IN_DEFAULT_USER = "default";
+
+interface Members {
+    users: StackResource[];
+    builtInDefault: boolean;
+}
+
+/** Users named by an input (`userIds` of a group, `userId` of an association), by dependency, id or userId. */
+function usersOf(graph: StackGraph, resource: StackResource, property: string, into: Members): void {
+    graph.referenced(resource, property, [USER]).resources.forEach((u) => into.users.push(u));
+    for (const value of referenceValues(read(resource.props, property))) {
+        if (value === UNKNOWN) {
+            continue;
+        }
+        if (value.toLowerCase() === BUILT_IN_DEFAULT_USER && !graph.ofType(USER).some((u) => read(u.props, "userId") === value)) {
+            into.builtInDefault = true;
+        }
+        // During a preview of a new stack a user's id is unknown, but its `userId` input is the id it will get.
+        graph.ofType(USER)
+            .filter((u) => read(u.props, "userId") === value)
+            .forEach((u) => into.users.push(u));
+    }
+}
+
+function membersOf(graph: StackGraph, group: StackResource): Members {
+    const members: Members = { users: [], builtInDefault: false };
+    usersOf(graph, group, "userIds", members);
+    const groupId = read(group.props, "userGroupId");
+    for (const association of graph.ofType(ASSOCIATION)) {
+        const linked =
+            graph.referencing(group, [ASSOCIATION], "userGroupId").includes(association) ||
+            (typeof groupId === "string" && read(association.props, "userGroupId") === groupId);
+        if (linked) {
+            usersOf(graph, association, "userId", members);
+        }
+    }
+    members.users = [...new Set(members.users)];
+    return members;
+}
+
+function groupsOf(graph: StackGraph, cache: StackResource, property: string): StackResource[] {
+    const found = new Set(graph.referenced(cache, property, [USER_GROUP]).resources);
+    // By the group's `userGroupId` input (its id to be), for previews where the id is still unknown.
+    for (const value of referenceValues(read(cache.props, property))) {
+        if (value !== UNKNOWN) {
+            graph.ofType(USER_GROUP)
+                .filter((g) => read(g.props, "userGroupId") === value)
+                .forEach((g) => found.add(g));
+        }
+    }
+    return [...found];
+}
+
+export const elasticacheAuthRequiredLinked = stackPolicy({
+    name: "elasticache-auth-required-linked",
+    description: "No user in an RBAC user group attached to an ElastiCache cache may log in without a credential.",
+    controls: [48],
+    category: "authentication-mfa",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    refs: {
+        nist: ["IA-2", "AC-3"],
+        checkov: ["CKV_AWS_31"],
+        cdkNag: ["AwsSolutions-AEC6"],
+    },
+    resourceTypes: [RG, SERVERLESS, USER_GROUP, USER, ASSOCIATION],
+    remediationSteps: [
+        "1. Give every user of the attached aws.elasticache.UserGroup a credential: `authenticationMode: { type: \"iam\" }` or passwords through `passwordsWo`.",
+        "2. Replace the built-in `default` user in the group by your own user with `userName: \"default\"` and access string `off -@all`.",
+        "3. Remove `noPasswordRequired`, `type: \"no-password-required\"` and `nopass` rules from users that stay enabled.",
+    ].join("\n"),
+    check: ({ resources }) => {
+        const graph = new StackGraph(resources);
+        const findings: Finding[] = [];
+        const caches: [StackResource, string][] = [
+            ...graph.ofType(RG).map((r): [StackResource, string] => [r, "userGroupIds"]),
+            ...graph.ofType(SERVERLESS).map((r): [StackResource, string] => [r, "userGroupId"]),
+        ];
+        for (const [cache, property] of caches) {
+            for (const group of groupsOf(graph, cache, property)) {
+                const members = membersOf(graph, group);
+                if (members.builtInDefault) {
+                    findings.push(
+                        violation(
+                            property,
+                            `The attached user group \`${group.name}\` contains the built-in \`default\` user, which needs no password and may run every command, so anyone who reaches the cache is authenticated. Replace it by your own user named "default" with access string \`off -@all\`.`,
+                            cache.urn,
+                        ),
+                    );
+                }
+                for (const user of members.users) {
+                    const open = userWithoutCredential(user.props);
+                    if (open === true) {
+                        findings.push(
+                            violation(
+                                property,
+                                `The attached user group \`${group.name}\` contains the user \`${user.name}\`, which logs in without any credential, so the cache is effectively unauthenticated. Give that user IAM or password authentication, or disable it (\`off\`).`,
+                                cache.urn,
+                            ),
+                        );
+                    } else if (open === UNKNOWN) {
+                        findings.push(
+                            undecided(property, `Whether the user \`${user.name}\` of the attached group \`${group.name}\` needs a credential is computed; the policy re-checks at update time.`, cache.urn),
+                        );
+                    }
+                }
+            }
+        }
+        return findings;
+    },
+});

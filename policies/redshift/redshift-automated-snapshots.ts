@@ -1,0 +1,37 @@
+import { expectAtLeast } from "../lib/checks";
+import { resourcePolicy } from "../lib/policy";
+
+export const redshiftAutomatedSnapshots = resourcePolicy<{ minimumRetentionDays: number }>({
+    name: "redshift-automated-snapshots",
+    description: "Redshift clusters must keep automated snapshots for a minimum number of days.",
+    controls: [60],
+    category: "resilience",
+    severity: "low",
+    enforcementLevel: "advisory",
+    refs: {
+        securityHub: ["Redshift.3"],
+        nist: ["CP-9"],
+        checkov: ["CKV_AWS_343"],
+        cdkNag: ["AwsSolutions-RS10", "RedshiftBackupEnabled"],
+    },
+    resourceTypes: ["aws:redshift/cluster:Cluster"],
+    remediationSteps: [
+        "1. Set `automatedSnapshotRetentionPeriod` to at least the configured number of days (1 to 35).",
+        "2. Keep the cluster encrypted with a customer-managed key: snapshots copy every table.",
+    ].join("\n"),
+    config: {
+        minimumRetentionDays: {
+            type: "integer",
+            default: 7,
+            minimum: 1,
+            maximum: 35,
+            description: "Minimum number of days automated snapshots are kept (automatedSnapshotRetentionPeriod).",
+        },
+    },
+    check: ({ props, config }) =>
+        expectAtLeast(props, "automatedSnapshotRetentionPeriod", {
+            minimum: config.minimumRetentionDays,
+            defaultValue: 1,
+            fix: `Set \`automatedSnapshotRetentionPeriod\` to at least ${config.minimumRetentionDays} days (0 turns automated snapshots off).`,
+        }),
+});
