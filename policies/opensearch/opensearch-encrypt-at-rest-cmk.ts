@@ -1,6 +1,10 @@
-import { expectCustomerManagedKey, expectFlag } from "../lib/checks";
+import { expectCustomerManagedKey, expectFlag, violation } from "../lib/checks";
 import { DOMAIN_TYPES } from "../lib/opensearch";
 import { resourcePolicy } from "../lib/policy";
+import { nonStringKey } from "../lib/secrets";
+import { read } from "../lib/values";
+
+const KEY_FIX = "Set `encryptAtRest.kmsKeyId` to the ARN of a customer-managed KMS key so its key policy decides who can decrypt the indices and snapshots.";
 
 export const opensearchEncryptAtRestCmk = resourcePolicy({
     name: "opensearch-encrypt-at-rest-cmk",
@@ -28,10 +32,8 @@ export const opensearchEncryptAtRestCmk = resourcePolicy({
             defaultValue: false,
             fix: "Set `encryptAtRest.enabled: true` so indices, logs, swap files and automated snapshots (which often contain logged payloads with key material) are encrypted.",
         }),
-        ...expectCustomerManagedKey(props, "encryptAtRest.kmsKeyId", {
-            protects: "the domain's data",
-            awsManagedDefault: "aws/es",
-            fix: "Set `encryptAtRest.kmsKeyId` to the ARN of a customer-managed KMS key so its key policy decides who can decrypt the indices and snapshots.",
-        }),
+        ...(nonStringKey(read(props, "encryptAtRest.kmsKeyId"))
+            ? [violation("encryptAtRest.kmsKeyId", `\`encryptAtRest.kmsKeyId\` is not a key ARN. ${KEY_FIX}`)]
+            : expectCustomerManagedKey(props, "encryptAtRest.kmsKeyId", { protects: "the domain's data", awsManagedDefault: "aws/es", fix: KEY_FIX })),
     ],
 });

@@ -21,7 +21,7 @@ describe("opensearch-encrypt-at-rest-cmk", () => {
         expect(violatedProperties(result)).toEqual(["encryptAtRest.enabled"]);
     });
 
-    it.each(["alias/aws/es", "arn:aws:kms:eu-west-1:111122223333:alias/aws/es"])("flags the AWS-managed key %s", (kmsKeyId) => {
+    it.each(["alias/aws/es", "arn:aws:kms:eu-west-1:111122223333:alias/aws/es", 7, true])("flags the AWS-managed key %s", (kmsKeyId) => {
         const result = evaluateResource(policy, { type: types[1]!, props: { encryptAtRest: { enabled: true, kmsKeyId } } });
         expect(violatedProperties(result)).toEqual(["encryptAtRest.kmsKeyId"]);
     });
