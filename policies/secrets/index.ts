@@ -1,3 +1,20 @@
 import type { AnyPolicyDefinition } from "../lib/policy";
+import { secretsmanagerBlockPublicPolicy } from "./secretsmanager-block-public-policy";
+import { secretsmanagerCmk } from "./secretsmanager-cmk";
+import { secretsmanagerNoPlaintextSecretInState } from "./secretsmanager-no-plaintext-secret-in-state";
+import { secretsmanagerPolicyNotPublic } from "./secretsmanager-policy-not-public";
+import { secretsmanagerRecoveryWindow } from "./secretsmanager-recovery-window";
+import { secretsmanagerRotation } from "./secretsmanager-rotation";
+import { ssmParameterCmk } from "./ssm-parameter-cmk";
+import { ssmParameterSecurestring } from "./ssm-parameter-securestring";
 
-export const secretsPolicies: AnyPolicyDefinition[] = [];
+export const secretsPolicies: AnyPolicyDefinition[] = [
+    secretsmanagerCmk,
+    secretsmanagerRotation,
+    secretsmanagerPolicyNotPublic,
+    secretsmanagerBlockPublicPolicy,
+    secretsmanagerNoPlaintextSecretInState,
+    secretsmanagerRecoveryWindow,
+    ssmParameterSecurestring,
+    ssmParameterCmk,
+];

@@ -1,0 +1,39 @@
+import { expectCustomerManagedKey, expectFlag, violation } from "../lib/checks";
+import { DOMAIN_TYPES } from "../lib/opensearch";
+import { resourcePolicy } from "../lib/policy";
+import { nonStringKey } from "../lib/secrets";
+import { read } from "../lib/values";
+
+const KEY_FIX = "Set `encryptAtRest.kmsKeyId` to the ARN of a customer-managed KMS key so its key policy decides who can decrypt the indices and snapshots.";
+
+export const opensearchEncryptAtRestCmk = resourcePolicy({
+    name: "opensearch-encrypt-at-rest-cmk",
+    description: "OpenSearch and Elasticsearch domains must encrypt their indices at rest with a customer-managed KMS key.",
+    controls: [61],
+    category: "encryption-at-rest",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    refs: {
+        securityHub: ["OpenSearch.1", "ES.1"],
+        nist: ["SC-28"],
+        checkov: ["CKV_AWS_5", "CKV_AWS_247"],
+        trivy: ["AVD-AWS-0048"],
+        cdkNag: ["AwsSolutions-OS8"],
+    },
+    resourceTypes: DOMAIN_TYPES,
+    remediationSteps: [
+        "1. Create (or reuse) a customer-managed aws.kms.Key whose key policy lets only the domain's administrators and the OpenSearch service use it.",
+        "2. Set `encryptAtRest: { enabled: true, kmsKeyId: key.arn }` on the domain (use the key ARN, not the key id, to avoid a perpetual diff).",
+        "3. Encryption at rest and its key cannot be changed on an existing domain: create a new domain, restore a snapshot into it, and switch clients over.",
+    ].join("\n"),
+    check: ({ props }) => [
+        ...expectFlag(props, "encryptAtRest.enabled", {
+            expected: true,
+            defaultValue: false,
+            fix: "Set `encryptAtRest.enabled: true` so indices, logs, swap files and automated snapshots (which often contain logged payloads with key material) are encrypted.",
+        }),
+        ...(nonStringKey(read(props, "encryptAtRest.kmsKeyId"))
+            ? [violation("encryptAtRest.kmsKeyId", `\`encryptAtRest.kmsKeyId\` is not a key ARN. ${KEY_FIX}`)]
+            : expectCustomerManagedKey(props, "encryptAtRest.kmsKeyId", { protects: "the domain's data", awsManagedDefault: "aws/es", fix: KEY_FIX })),
+    ],
+});

@@ -1,0 +1,60 @@
+import { expectCustomerManagedKey, unknownFinding, violation } from "../lib/checks";
+import { resourcePolicy, type Finding } from "../lib/policy";
+import { nonStringKey } from "../lib/secrets";
+import { asList, isObject, UNKNOWN } from "../lib/values";
+
+const FIX = "Set it to the ARN of a customer-managed KMS key whose key policy allows kms:Decrypt only to the principals that may read the secret (ideally with an MFA or kms:ViaService condition).";
+
+export const secretsmanagerCmk = resourcePolicy({
+    name: "secretsmanager-cmk",
+    description: "Secrets Manager secrets and their replicas must be encrypted with a customer-managed KMS key.",
+    controls: [75],
+    category: "key-management",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    refs: {
+        nist: ["SC-12", "SC-28"],
+        checkov: ["CKV_AWS_149"],
+        trivy: ["AVD-AWS-0098"],
+        cdkNag: ["SecretsManagerUsingKMSKey"],
+    },
+    resourceTypes: ["aws:secretsmanager/secret:Secret"],
+    remediationSteps: [
+        "1. Create a customer-managed aws.kms.Key (one per region the secret is replicated to) whose key policy grants kms:Decrypt only to the secret's readers.",
+        "2. Set `kmsKeyId: key.arn` on the aws.secretsmanager.Secret and `kmsKeyId` on every `replicas[]` entry (a key in the replica's region).",
+        "3. Changing the key re-encrypts only new versions: put a new secret version (or rotate) after the change.",
+    ].join("\n"),
+    check: ({ props }): Finding[] => {
+        const findings = nonStringKey(props.kmsKeyId)
+            ? [violation("kmsKeyId", `\`kmsKeyId\` is not a key id, ARN or alias. ${FIX}`)]
+            : expectCustomerManagedKey(props, "kmsKeyId", {
+                  protects: "the secret",
+                  awsManagedDefault: "aws/secretsmanager",
+                  fix: `Set \`kmsKeyId\`: ${FIX}`,
+              });
+        const replicas = asList(props.replicas);
+        if (replicas === UNKNOWN) {
+            findings.push(unknownFinding("replicas", `Every \`replicas[].kmsKeyId\` must name a customer-managed key. ${FIX}`));
+            return findings;
+        }
+        replicas.forEach((replica, index) => {
+            const property = `replicas.${index}.kmsKeyId`;
+            if (replica === UNKNOWN) {
+                findings.push(unknownFinding(property, FIX));
+            } else if (isObject(replica) && nonStringKey(replica.kmsKeyId)) {
+                findings.push(violation(property, `\`${property}\` is not a key id, ARN or alias. ${FIX}`));
+            } else if (!isObject(replica)) {
+                findings.push(violation(`replicas.${index}`, "This `replicas` entry is not an object. Give each replica a `region` and a customer-managed `kmsKeyId`."));
+            } else {
+                findings.push(
+                    ...expectCustomerManagedKey({ kmsKeyId: replica.kmsKeyId }, "kmsKeyId", {
+                        protects: "the replica",
+                        awsManagedDefault: "aws/secretsmanager",
+                        fix: FIX,
+                    }).map((f) => ({ ...f, property, message: f.message.replace("`kmsKeyId`", `\`${property}\``) })),
+                );
+            }
+        });
+        return findings;
+    },
+});

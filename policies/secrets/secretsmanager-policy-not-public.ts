@@ -1,0 +1,49 @@
+import { unknownFinding, violation } from "../lib/checks";
+import { describeStatement } from "../lib/iam";
+import { resourcePolicy, type Finding } from "../lib/policy";
+import { publicGrants } from "../lib/public-grants";
+import { read } from "../lib/values";
+
+const FIX =
+    "Name the IAM roles or accounts that may read the secret as principals, or keep `\"*\"` only together with an `aws:PrincipalOrgID`, `aws:PrincipalAccount` or `aws:SourceVpce` condition.";
+
+export const secretsmanagerPolicyNotPublic = resourcePolicy({
+    name: "secretsmanager-policy-not-public",
+    description: "Secrets Manager resource policies must not allow every principal without an account, organization or VPC-endpoint condition.",
+    controls: [77],
+    category: "network-isolation",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    refs: { nist: ["AC-3", "AC-6"] },
+    resourceTypes: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretPolicy:SecretPolicy"],
+    remediationSteps: [
+        "1. Replace `Principal: \"*\"` (or `{AWS: \"*\"}`, NotPrincipal) in the secret's `policy` with the ARNs of the roles that read the secret.",
+        "2. If a wildcard is unavoidable (for example organization-wide sharing), add `Condition: { StringEquals: { \"aws:PrincipalOrgID\": \"o-...\" } }` or an `aws:SourceVpce` condition.",
+        "3. Prefer aws.secretsmanager.SecretPolicy with `blockPublicPolicy: true`, which makes Secrets Manager reject public policies.",
+    ].join("\n"),
+    check: ({ props }): Finding[] => {
+        const property = "policy";
+        // Secret.policy: an unset or empty value leaves any existing policy in place, and "{}" deletes it.
+        const verdict = publicGrants(read(props, property));
+        switch (verdict.kind) {
+            case "absent":
+                return [];
+            case "unknown":
+                return [unknownFinding(property, FIX)];
+            case "malformed":
+                return [violation(property, `\`${property}\` is not a valid policy document (${verdict.reason}), so the policy cannot vouch for who may read the secret. Fix the document.`)];
+            case "document":
+                return [
+                    ...verdict.open.map((statement) =>
+                        violation(
+                            property,
+                            `${describeStatement(statement)} of \`${property}\` allows every principal (\`*\` or NotPrincipal) without an account, organization or VPC-endpoint condition, so principals in any AWS account can be granted the secret. ${FIX}`,
+                        ),
+                    ),
+                    ...verdict.undecided.map((statement) =>
+                        unknownFinding(property, `${describeStatement(statement)} must not allow every principal without an account, organization or VPC-endpoint condition. ${FIX}`),
+                    ),
+                ];
+        }
+    },
+});

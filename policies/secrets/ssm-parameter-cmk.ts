@@ -1,0 +1,41 @@
+import { classifyKey, expectCustomerManagedKey, unknownFinding, violation } from "../lib/checks";
+import { resourcePolicy, type Finding } from "../lib/policy";
+import { nonStringKey } from "../lib/secrets";
+import { asString, UNKNOWN } from "../lib/values";
+
+const FIX = "Set `keyId` to the ARN of a customer-managed KMS key whose key policy allows kms:Decrypt only to the parameter's readers.";
+
+export const ssmParameterCmk = resourcePolicy({
+    name: "ssm-parameter-cmk",
+    description: "SecureString SSM parameters must be encrypted with a customer-managed KMS key instead of alias/aws/ssm.",
+    controls: [81],
+    category: "key-management",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    refs: { nist: ["SC-12", "SC-28"], checkov: ["CKV_AWS_337"] },
+    resourceTypes: ["aws:ssm/parameter:Parameter"],
+    remediationSteps: [
+        "1. Create a customer-managed aws.kms.Key whose key policy grants kms:Decrypt only to the roles that read the parameter.",
+        "2. Set `keyId: key.arn` on every SecureString aws.ssm.Parameter.",
+        "3. Rewrite the value after the change (bump `valueWoVersion`) so the stored version is encrypted under the new key.",
+    ].join("\n"),
+    check: ({ props }): Finding[] => {
+        const type = asString(props.type);
+        if (type === UNKNOWN) {
+            // A supplied key (literal CMK or computed reference) satisfies the rule whatever the type turns out to be.
+            const key = nonStringKey(props.keyId) ? "invalid" : classifyKey(props.keyId);
+            if (key === "customer-managed" || key === "unknown") {
+                return [];
+            }
+            return [unknownFinding("type", `If this parameter is a SecureString, \`keyId\` must name a customer-managed key. ${FIX}`)];
+        }
+        if (typeof type !== "string" || type.trim().toLowerCase() !== "securestring") {
+            // String/StringList parameters are not encrypted at all; ssm-parameter-securestring decides whether they must be.
+            return [];
+        }
+        if (nonStringKey(props.keyId)) {
+            return [violation("keyId", `\`keyId\` is not a key id, ARN or alias. ${FIX}`)];
+        }
+        return expectCustomerManagedKey(props, "keyId", { protects: "the parameter", awsManagedDefault: "alias/aws/ssm", fix: FIX });
+    },
+});
