@@ -1,0 +1,58 @@
+import { unknownFinding, violation } from "../lib/checks";
+import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST } from "../lib/ec2";
+import { resourcePolicy } from "../lib/policy";
+import { asString, INVALID, isAbsent, read, UNKNOWN } from "../lib/values";
+
+const FIX = 'Set `metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 }` (IMDSv2 only), or `httpEndpoint: "disabled"` if the host needs no instance metadata.';
+
+export const ec2DbHostImdsv2 = resourcePolicy({
+    name: "ec2-db-host-imdsv2",
+    description: "EC2 instances, launch templates and launch configurations must require IMDSv2 session tokens (or disable the metadata endpoint).",
+    controls: [28],
+    category: "authentication-mfa",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    refs: {
+        securityHub: ["EC2.8", "EC2.170"],
+        cis: ["5.7"],
+        checkov: ["CKV_AWS_79"],
+        trivy: ["AVD-AWS-0028", "AVD-AWS-0130"],
+        cdkNag: ["EC2IMDSv2Enabled"],
+    },
+    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION],
+    remediationSteps: [
+        '1. Set `metadataOptions: { httpTokens: "required" }` on every aws.ec2.Instance, SpotInstanceRequest, LaunchTemplate and LaunchConfiguration (keep `httpPutResponseHopLimit` at 1 unless containers on the host need 2).',
+        "2. Check that the AMI's agents and SDKs support IMDSv2 (all current AWS SDKs and the SSM/CloudWatch agents do).",
+        "3. Instances that take their settings from a launch template are judged through that template.",
+    ].join("\n"),
+    check: ({ props, type }) => {
+        const options = read(props, "metadataOptions");
+        if (options === UNKNOWN) {
+            return [unknownFinding("metadataOptions", FIX)];
+        }
+        if (isAbsent(options) && type !== LAUNCH_TEMPLATE && type !== LAUNCH_CONFIGURATION && !isAbsent(read(props, "launchTemplate"))) {
+            return []; // the launch template's metadataOptions apply; that resource is checked itself
+        }
+        const endpoint = asString(read(props, "metadataOptions.httpEndpoint"));
+        if (endpoint === UNKNOWN) {
+            return [unknownFinding("metadataOptions.httpEndpoint", FIX)];
+        }
+        if (typeof endpoint === "string" && endpoint.trim().toLowerCase() === "disabled") {
+            return [];
+        }
+        const tokens = asString(read(props, "metadataOptions.httpTokens"));
+        if (tokens === UNKNOWN) {
+            return [unknownFinding("metadataOptions.httpTokens", FIX)];
+        }
+        if (typeof tokens === "string" && tokens.trim().toLowerCase() === "required") {
+            return [];
+        }
+        const state = tokens === undefined ? 'is not set, so it defaults to "optional"' : tokens === INVALID ? "is not a string" : 'is not "required"';
+        return [
+            violation(
+                "metadataOptions.httpTokens",
+                `\`metadataOptions.httpTokens\` ${state}: IMDSv1 answers unauthenticated GET requests, so one SSRF bug hands out the instance role's credentials and with them kms:Decrypt / secretsmanager:GetSecretValue on the key material. ${FIX}`,
+            ),
+        ];
+    },
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { s3SseKmsCmkLinked as policy } from "../../../policies/s3/s3-sse-kms-cmk-linked";
+import { evaluateStack, UNKNOWN, urnOf, type StackInputResource } from "../../support/evaluate";
+
+const BUCKET = "aws:s3/bucket:Bucket";
+const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const SSE_V2 = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+const LOGGING = "aws:s3/bucketLogging:BucketLogging";
+const kms = { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN } }] };
+const pairs = (r: ReturnType<typeof evaluateStack>) => r.violations.map((d) => [d.urn, d.property]);
+
+describe("s3-sse-kms-cmk-linked", () => {
+    it("passes buckets with an attached SSE configuration (current or V2 token) or an inline SSE-KMS block", () => {
+        const result = evaluateStack(policy, [
+            { type: BUCKET, name: "a", props: {} },
+            { type: SSE, name: "a-sse", props: { bucket: UNKNOWN, ...kms }, propertyDependencies: { bucket: ["a"] } },
+            { type: BUCKET, name: "b", props: { bucket: "b" } },
+            { type: SSE_V2, name: "b-sse", props: { bucket: "b", ...kms } },
+            { type: BUCKET, name: "c", props: { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms:dsse" } } } } },
+        ]);
+        expect(result.diagnostics).toEqual([]);
+    });
+
+    it("flags a bucket with no configuration, and one whose output shows the SSE-S3 default", () => {
+        const result = evaluateStack(policy, [
+            { type: BUCKET, name: "none", props: {} },
+            { type: BUCKET, name: "default", props: { bucket: "default", serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } } } },
+        ]);
+        expect(pairs(result)).toEqual([
+            [urnOf(BUCKET, "none"), "serverSideEncryptionConfiguration"],
+            [urnOf(BUCKET, "default"), "serverSideEncryptionConfiguration"],
+        ]);
+        expect(result.violations[0]!.level).toBe("mandatory");
+    });
+
+    it("exempts access-log target buckets (SSE-S3 only) unless they are tagged as key material", () => {
+        const resources: StackInputResource[] = [
+            { type: BUCKET, name: "logs", props: {} },
+            { type: BUCKET, name: "data", props: {} },
+            { type: SSE, name: "data-sse", props: kms, propertyDependencies: { bucket: ["data"] } },
+            { type: LOGGING, name: "data-logging", props: { bucket: UNKNOWN, targetBucket: UNKNOWN }, propertyDependencies: { bucket: ["data"], targetBucket: ["logs"] } },
+        ];
+        expect(evaluateStack(policy, resources).diagnostics).toEqual([]);
+        expect(pairs(evaluateStack(policy, resources, { exemptAccessLogBuckets: false }))).toEqual([[urnOf(BUCKET, "logs"), "serverSideEncryptionConfiguration"]]);
+        const tagged = resources.map((r) => (r.name === "logs" ? { ...r, props: { tags: { "data-class": "key-material" } } } : r));
+        expect(pairs(evaluateStack(policy, tagged))).toEqual([[urnOf(BUCKET, "logs"), "serverSideEncryptionConfiguration"]]);
+    });
+
+    it("is undecided when the inline algorithm is unknown", () => {
+        const result = evaluateStack(policy, [{ type: BUCKET, name: "a", props: { serverSideEncryptionConfiguration: UNKNOWN } }]);
+        expect(result.cantRun).toBe(false);
+        expect(result.violations).toEqual([]);
+        expect(result.undecided.map((d) => [d.urn, d.property])).toEqual([[urnOf(BUCKET, "a"), "serverSideEncryptionConfiguration"]]);
+    });
+});
