@@ -5,6 +5,7 @@ import { asString, read, UNKNOWN } from "../lib/values";
 
 export const iamNoLongLivedAccessKeysAdvisory = resourcePolicy({
     name: "iam-no-long-lived-access-keys-advisory",
+    keyMaterialEscalation: false,
     description: "Active IAM access keys should be replaced by roles, because long-lived keys cannot carry MFA.",
     controls: [99],
     category: "authentication-mfa",

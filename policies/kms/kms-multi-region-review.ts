@@ -8,6 +8,7 @@ const FIX =
 
 export const kmsMultiRegionReview = resourcePolicy<{ allowedKeys: string[] }>({
     name: "kms-multi-region-review",
+    keyMaterialEscalation: false,
     description: "Multi-Region KMS keys and their replicas must be reviewed and allow-listed, because every replica has its own key policy over the same key material.",
     controls: [72],
     category: "key-management",

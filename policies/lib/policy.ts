@@ -82,6 +82,12 @@ interface PolicyMetadata<C extends ConfigValues> {
     url?: string;
     /** Policy-specific configuration, each property with a `default`. */
     config?: ConfigProperties<C>;
+    /**
+     * False when findings must stay advisory even on key-material resources: the fix forces replacement of the
+     * store (master username), can only be applied by the root user (MFA delete), only at creation (Object
+     * Lock), or the finding is a review item.
+     */
+    keyMaterialEscalation?: boolean;
 }
 
 export interface ResourceContext<C extends ConfigValues = ConfigValues> {
@@ -275,7 +281,7 @@ function report(
             send({ ...base, message: `${definition.description}\n${text}`, enforcementLevel: settings.previewUnknowns });
         } else if (finding.advisory) {
             send({ ...base, message: `${definition.description}\n${text}`, enforcementLevel: "advisory" });
-        } else if (subject && settings.keyMaterialEnforcement === "mandatory" && isKeyMaterial(settings, subject.name, subject.props)) {
+        } else if (subject && definition.keyMaterialEscalation !== false && settings.keyMaterialEnforcement === "mandatory" && isKeyMaterial(settings, subject.name, subject.props)) {
             send({ ...base, message: `${definition.description}\n${text} (Key-material resource: enforced as mandatory.)`, enforcementLevel: "mandatory" });
         } else {
             reportViolation(text, finding.urn);

@@ -13,6 +13,7 @@ const USERNAME_INPUT: Record<string, string> = {
 
 export const dbNonDefaultAdminUsername = resourcePolicy<{ defaultUsernames: string[] }>({
     name: "db-non-default-admin-username",
+    keyMaterialEscalation: false,
     description: "RDS, DocumentDB and Redshift databases must not use a well-known default name for the admin user.",
     controls: [22],
     category: "authentication-mfa",

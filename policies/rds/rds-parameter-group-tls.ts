@@ -136,7 +136,7 @@ export const rdsParameterGroupTls = resourcePolicy({
         "4. For Aurora, set it in the aws.rds.ClusterParameterGroup referenced by the cluster's `dbClusterParameterGroupName`; for RDS instances, in the aws.rds.ParameterGroup referenced by `parameterGroupName` (static parameters need `applyMethod: \"pending-reboot\"` and a reboot).",
         "5. Make sure clients connect with TLS and verify the server certificate before rolling this out.",
     ].join("\n"),
-    check: ({ props }): Finding[] => {
+    check: ({ type, props }): Finding[] => {
         const familyReading = asString(read(props, "family"));
         const list = entries(read(props, "parameters"));
         if (familyReading === UNKNOWN) {
@@ -153,6 +153,10 @@ export const rdsParameterGroupTls = resourcePolicy({
             return [undecided("family", "`family` is not set, so the policy cannot tell which parameter must force TLS. Set the engine family, e.g. `postgres16` or `aurora-mysql8.0`.")];
         }
         const family = familyReading.trim().toLowerCase();
+        if (family.startsWith("aurora") && type === "aws:rds/parameterGroup:ParameterGroup") {
+            // Aurora takes TLS enforcement from the cluster parameter group; the DB (instance) group has no say.
+            return [];
+        }
         const rule = ruleFor(family);
         return rule === undefined ? [] : checkRule(rule, family, list);
     },

@@ -19,6 +19,7 @@ const FIX =
 
 export const s3MfaDelete = stackPolicy<BucketScopeConfig>({
     name: "s3-mfa-delete",
+    keyMaterialEscalation: false,
     description: "Key-material and backup S3 buckets should require MFA to delete object versions or change versioning.",
     controls: [88],
     category: "authentication-mfa",

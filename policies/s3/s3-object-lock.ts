@@ -76,6 +76,7 @@ function judge(retention: Retention, inScope: boolean | typeof UNKNOWN): Finding
 
 export const s3ObjectLock = stackPolicy<BucketScopeConfig>({
     name: "s3-object-lock",
+    keyMaterialEscalation: false,
     description: "Key-material and backup S3 buckets should use Object Lock with a COMPLIANCE-mode default retention.",
     controls: [89],
     category: "resilience",

@@ -19,7 +19,7 @@ function storeKeys(graph: StackGraph, store: StackResource, properties: readonly
 
 export const keyMaterialStoreIsolated = stackPolicy({
     name: "key-material-store-isolated",
-    description: "Stores classified as key material use a KMS key of their own and are not reachable from any security group that is itself open to the internet.",
+    description: "Stores classified as key material use a KMS key not shared with other stores and are not reachable from any security group that is itself open to the internet.",
     controls: [3, 25],
     category: "key-management",
     severity: "critical",
@@ -46,9 +46,10 @@ export const keyMaterialStoreIsolated = stackPolicy({
             for (const store of graph.ofType(kind.type).filter(isKeyMaterial)) {
                 const dataKeyProperties = kind.keyProperties.filter((p) => !/secret|performance/i.test(p));
                 for (const key of storeKeys(graph, store, dataKeyProperties)) {
-                    const others = (keyUsers.get(key) ?? []).filter((r) => r !== store);
+                    // Sharing among key-material stores is one trust domain; sharing with other stores widens it.
+                    const others = (keyUsers.get(key) ?? []).filter((r) => r !== store && !isKeyMaterial(r));
                     if (others.length > 0) {
-                        findings.push(violation(dataKeyProperties[0]!, `Key-material ${kind.label} ${store.name} shares KMS key ${key.name} with ${others.map((o) => o.name).join(", ")}; anyone allowed to decrypt for those stores can decrypt its data. Give it a dedicated key.`, store.urn));
+                        findings.push(violation(dataKeyProperties[0]!, `Key-material ${kind.label} ${store.name} shares KMS key ${key.name} with ${others.map((o) => o.name).join(", ")}, which are not classified as key material; anyone allowed to decrypt for those stores can decrypt its data. Give the key-material stores a dedicated key.`, store.urn));
                     }
                 }
                 if (kind.securityGroupProperties.length === 0) {

@@ -4,7 +4,9 @@ import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/eva
 
 const group = "aws:rds/parameterGroup:ParameterGroup";
 const clusterGroup = "aws:rds/clusterParameterGroup:ClusterParameterGroup";
-const run = (family: unknown, parameters: unknown, type = group) => evaluateResource(policy, { type, props: { family, parameters } });
+// Aurora enforces TLS in the cluster parameter group, so Aurora families are tested there.
+const groupFor = (family: unknown) => (typeof family === "string" && family.startsWith("aurora") ? clusterGroup : group);
+const run = (family: unknown, parameters: unknown, type = groupFor(family)) => evaluateResource(policy, { type, props: { family, parameters } });
 const param = (name: unknown, value: unknown) => ({ name, value });
 
 describe("rds-parameter-group-tls", () => {
@@ -55,6 +57,11 @@ describe("rds-parameter-group-tls", () => {
         expect(run("postgres15", []).diagnostics).toEqual([]);
         expect(run("postgres17", [param("log_connections", "1")]).diagnostics).toEqual([]);
         expect(violatedProperties(run("aurora-postgresql17", []))).toEqual(["parameters"]);
+    });
+
+    it("does not flag Aurora DB (instance) parameter groups, which cannot enforce TLS", () => {
+        expect(run("aurora-postgresql16", [param("log_min_duration_statement", "1000")], group).diagnostics).toEqual([]);
+        expect(violatedProperties(run("aurora-postgresql16", [param("log_min_duration_statement", "1000")], clusterGroup))).toEqual(["parameters"]);
     });
 
     it("does not flag families without a TLS parameter (Oracle uses an option group)", () => {

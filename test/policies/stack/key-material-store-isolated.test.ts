@@ -28,6 +28,15 @@ describe("key-material-store-isolated", () => {
         expect(result.violations[0]!.message).toContain("orders-table");
     });
 
+    it("accepts a key shared only among key-material stores", () => {
+        const stack = network({
+            override: {
+                "wallet-seed": { type: "aws:secretsmanager/secret:Secret", props: { kmsKeyId: "arn:aws:kms:eu-west-1:111122223333:key/1" }, propertyDependencies: { kmsKeyId: ["wallet-key"] } },
+            },
+        });
+        expect(evaluateStack(policy, stack).diagnostics).toEqual([]);
+    });
+
     it("flags a database group that admits an internet-facing group", () => {
         const stack = network({
             override: {
