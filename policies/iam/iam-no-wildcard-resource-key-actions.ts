@@ -1,7 +1,6 @@
 import { undecided, violation } from "../lib/checks";
-import { coversAction, describeStatement, KEY_MATERIAL_ACTIONS } from "../lib/iam";
+import { broadForAction, coversAction, describeStatement, KEY_MATERIAL_ACTIONS } from "../lib/iam";
 import {
-    broadForAction,
     DOCUMENT_TYPES,
     documentStatements,
     identityDocuments,

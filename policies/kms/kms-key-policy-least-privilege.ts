@@ -1,12 +1,10 @@
 import { undecided, violation } from "../lib/checks";
-import { describeStatement, parsePolicyDocument, type Statement } from "../lib/iam";
+import { describeStatement, hasWildcardPrincipal, isAccountScoped, parsePolicyDocument, type Statement } from "../lib/iam";
 import {
     accountPrincipals,
-    admitsEveryone,
     decryptActions,
     denyGates,
     grantsAllKms,
-    isConcretelyScoped,
     isUseGated,
     KMS_POLICY_TYPES,
     onlyServicePrincipals,
@@ -27,10 +25,10 @@ function checkStatement(statement: Statement, all: readonly Statement[]): Findin
     const effectUnknown = statement.effect === UNKNOWN;
     const report = (message: string): Finding => (effectUnknown ? undecided("policy", `${message} (its Effect is computed; re-checked at update time)`) : violation("policy", message));
 
-    const everyone = admitsEveryone(statement);
+    const everyone = hasWildcardPrincipal(statement);
     if (everyone === true) {
         // Unscoped wildcards are kms-key-policy-no-public-principal's finding; scoped ones admit a whole account or organization.
-        if (isConcretelyScoped(statement) !== true) {
+        if (isAccountScoped(statement) !== true) {
             return undefined;
         }
         const actions = decryptActions(statement);

@@ -1,6 +1,6 @@
 import { undecided, violation } from "../lib/checks";
-import { describeStatement, parsePolicyDocument } from "../lib/iam";
-import { admitsEveryone, isConcretelyScoped, KMS_POLICY_TYPES } from "../lib/kms";
+import { describeStatement, hasWildcardPrincipal, isAccountScoped, parsePolicyDocument } from "../lib/iam";
+import { KMS_POLICY_TYPES } from "../lib/kms";
 import type { Finding } from "../lib/policy";
 import { resourcePolicy } from "../lib/policy";
 import { read, UNKNOWN } from "../lib/values";
@@ -45,11 +45,11 @@ export const kmsKeyPolicyNoPublicPrincipal = resourcePolicy({
             if (statement.effect === "Deny") {
                 continue;
             }
-            const everyone = admitsEveryone(statement);
+            const everyone = hasWildcardPrincipal(statement);
             if (everyone === false) {
                 continue;
             }
-            const scoped = isConcretelyScoped(statement);
+            const scoped = isAccountScoped(statement);
             if (scoped === true) {
                 continue;
             }

@@ -88,6 +88,9 @@ export type KeyKind = "customer-managed" | "aws-managed" | "absent" | "unknown" 
  * policies check the key itself. AWS-managed keys are the `aws/<service>` aliases, by name or ARN.
  */
 export function classifyKey(value: unknown): KeyKind {
+    if (typeof value === "number" || typeof value === "boolean") {
+        return "invalid";
+    }
     const reading = asString(value);
     if (reading === UNKNOWN) {
         return "unknown";
@@ -120,7 +123,7 @@ export function expectCustomerManagedKey(props: PlainObject, property: string, s
             return [
                 violation(
                     property,
-                    `\`${property}\` is not set, so ${spec.protects} is encrypted with the AWS-managed key \`${spec.awsManagedDefault}\`, whose key policy you cannot restrict. ${spec.fix}`,
+                    `\`${property}\` is not set, so ${spec.protects} is encrypted with ${spec.awsManagedDefault.startsWith("aws/") ? `the AWS-managed key \`${spec.awsManagedDefault}\`` : spec.awsManagedDefault}, whose key policy you cannot restrict. ${spec.fix}`,
                     spec.urn,
                 ),
             ];

@@ -9,7 +9,7 @@ import type { StackResource } from "./policy";
 import { asList, isAbsent, read, UNKNOWN, type Plain } from "./values";
 
 /** Output properties a reference may name, in order of preference. */
-const IDENTITY_KEYS = ["id", "arn", "name", "identifier", "clusterIdentifier", "keyId", "bucket", "urn"] as const;
+const IDENTITY_KEYS = ["id", "arn", "name", "identifier", "clusterIdentifier", "keyId", "bucket", "userId", "userGroupId", "urn"] as const;
 
 export interface Reference {
     /** In-stack resources the input refers to. */
@@ -107,7 +107,9 @@ export class StackGraph {
             const matches = this.find(item, types);
             if (matches.length > 0) {
                 matches.forEach((r) => found.add(r));
-            } else if (this.find(item).length === 0) {
+            } else {
+                // Not a resource of the expected types in this stack (possibly a resource of another type, a
+                // mistake the provider would reject): it cannot be followed, so the caller treats it as external.
                 external.push(item);
             }
         }

@@ -11,7 +11,6 @@ import {
     coversAllResources,
     coversAnyAction,
     deniesWithoutMfa,
-    globMatch,
     parsePolicyDocument,
     requiresMfa,
     type ParsedDocument,
@@ -147,66 +146,6 @@ export function listActions(actions: readonly string[], max = 4): string {
         return actions.join(", ");
     }
     return `${actions.slice(0, max).join(", ")} and ${actions.length - max} more key-material actions`;
-}
-
-const WILDCARD_ONLY = /^[*?/:]*$/;
-
-/**
- * Does a Resource pattern name every resource an action of `service` can target? `*`, `arn:aws:kms:*`,
- * `arn:aws:kms:eu-west-1:111122223333:key/*`, `...:secret:*`, `...:parameter/*`, `...:dbuser:*\/*`. A pattern of
- * another service (`arn:aws:s3:::bucket/*`) cannot match the action's resources at all.
- */
-export function isBroadResourceFor(pattern: string, service: string): boolean {
-    const value = pattern.trim();
-    if (value.includes("*") && WILDCARD_ONLY.test(value)) {
-        return true;
-    }
-    const parts = value.split(":");
-    if (parts[0]?.toLowerCase() !== "arn") {
-        return false;
-    }
-    const arnService = parts[2];
-    if (parts.length < 6) {
-        // The last segment's wildcard swallows the rest: `arn:aws:kms:*`, `arn:aws:*`, `arn:*`.
-        if (!value.endsWith("*")) {
-            return false;
-        }
-        return arnService === undefined || globMatch(arnService === "" ? "*" : arnService, service);
-    }
-    if (arnService === undefined || !globMatch(arnService, service)) {
-        return false;
-    }
-    const resource = parts.slice(5).join(":");
-    if (resource === "") {
-        return true;
-    }
-    // Strip the resource-type word (`key`, `secret`, `parameter`, `dbuser`, `table`): what is left names no resource.
-    const rest = resource.replace(/^[a-z0-9-]*/i, "");
-    return rest.includes("*") && WILDCARD_ONLY.test(rest);
-}
-
-export function serviceOf(action: string): string {
-    return action.split(":")[0] ?? action;
-}
-
-/** Does the statement apply to every resource `action` can target? NotResource counts as yes. */
-export function broadForAction(statement: Statement, action: string): Tri {
-    if (statement.resources === UNKNOWN) {
-        return UNKNOWN;
-    }
-    if (statement.notResource) {
-        return true;
-    }
-    const service = serviceOf(action);
-    let unknown = false;
-    for (const resource of statement.resources) {
-        if (resource === UNKNOWN) {
-            unknown = true;
-        } else if (isBroadResourceFor(resource, service)) {
-            return true;
-        }
-    }
-    return unknown ? UNKNOWN : false;
 }
 
 const RESOURCE_SCOPING_KEY = /^(aws:resourcetag\/.+|[a-z0-9-]+:resourcetag\/.+|kms:resourcealiases|secretsmanager:secretid|ssm:resourcetag\/.+)$/;

@@ -236,6 +236,10 @@ export function parsePolicyDocument(value: Plain): ParsedDocument {
     if (!isObject(document)) {
         return { kind: "malformed", reason: "the document is not a JSON object" };
     }
+    if (Object.keys(document).length === 0) {
+        // "{}" is how a policy is removed (e.g. Secrets Manager): no statement, no grant.
+        return { kind: "absent" };
+    }
     const statementRaw = field(document, "Statement");
     if (statementRaw === UNKNOWN) {
         return { kind: "unknown" };
@@ -249,6 +253,9 @@ export function parsePolicyDocument(value: Plain): ParsedDocument {
         const parsed = parseStatement(rawStatements[i] as Plain, i);
         if (typeof parsed === "string") {
             return { kind: "malformed", reason: parsed };
+        }
+        if (parsed.effect === "invalid") {
+            return { kind: "malformed", reason: `Statement ${i} has an Effect that is neither Allow nor Deny` };
         }
         statements.push(parsed);
     }
@@ -334,28 +341,72 @@ export function coveredActions(statement: Statement, actions: readonly string[])
     return out;
 }
 
+const WILDCARD_ONLY = /^[*?/:]*$/;
+
 /**
- * A resource pattern that names no particular resource: `*`, `arn:aws:kms:*:*:*`, `arn:aws:kms:eu-west-1:1111:key/*`,
- * `arn:aws:secretsmanager:*:*:secret:*`. The ARN's resource part (after the fifth colon) is empty or a bare wildcard.
+ * Does a Resource pattern name every resource an action of `service` can target? `*`, `arn:aws:kms:*`,
+ * `arn:aws:kms:eu-west-1:111122223333:key/*`, `...:secret:*`, `...:parameter/*`, `...:dbuser:*\/*`. A pattern of
+ * another service (`arn:aws:s3:::bucket/*`) cannot match the action's resources at all, and a bucket's objects
+ * (`arn:aws:s3:::bucket/*`) are one bucket, not every bucket.
  */
-export function isBroadResource(pattern: string): boolean {
+export function isBroadResourceFor(pattern: string, service: string): boolean {
     const value = pattern.trim();
-    if (value === "*" || /^arn:\*?$/i.test(value)) {
+    if (value.includes("*") && WILDCARD_ONLY.test(value)) {
         return true;
     }
     const parts = value.split(":");
     if (parts[0]?.toLowerCase() !== "arn") {
         return false;
     }
+    const arnService = parts[2];
     if (parts.length < 6) {
-        // `arn:aws:kms:*` style: the wildcard swallows the rest of the ARN.
-        return value.endsWith("*");
+        // The last segment's wildcard swallows the rest: `arn:aws:kms:*`, `arn:aws:*`, `arn:*`.
+        if (!value.endsWith("*")) {
+            return false;
+        }
+        return arnService === undefined || globMatch(arnService === "" ? "*" : arnService, service);
+    }
+    if (arnService === undefined || !globMatch(arnService, service)) {
+        return false;
     }
     const resource = parts.slice(5).join(":");
-    return resource === "" || /^(\*|[a-z0-9-]+[/:]\*)$/i.test(resource);
+    if (resource === "") {
+        return true;
+    }
+    if (service.toLowerCase() === "s3") {
+        // S3 ARNs carry no resource-type word: `bucket/*` is one bucket's objects, `*` or `*/...` is every bucket.
+        return resource.startsWith("*");
+    }
+    // Strip the resource-type word (`key`, `secret`, `parameter`, `dbuser`, `table`): what is left names no resource.
+    const rest = resource.replace(/^[a-z0-9-]*/i, "");
+    return rest.includes("*") && WILDCARD_ONLY.test(rest);
 }
 
-/** True when the statement applies to every resource of a kind: a broad pattern or a NotResource list. */
+export function serviceOf(action: string): string {
+    return action.split(":")[0] ?? action;
+}
+
+/** Does the statement apply to every resource `action` can target? NotResource counts as yes. */
+export function broadForAction(statement: Statement, action: string): Tri {
+    if (statement.resources === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (statement.notResource) {
+        return true;
+    }
+    const service = serviceOf(action);
+    let unknown = false;
+    for (const resource of statement.resources) {
+        if (resource === UNKNOWN) {
+            unknown = true;
+        } else if (isBroadResourceFor(resource, service)) {
+            return true;
+        }
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+/** True when the statement applies to every resource of some service: `*`, a service-wide ARN or NotResource. */
 export function coversAllResources(statement: Statement): Tri {
     if (statement.resources === UNKNOWN) {
         return UNKNOWN;
@@ -367,14 +418,20 @@ export function coversAllResources(statement: Statement): Tri {
     for (const resource of statement.resources) {
         if (resource === UNKNOWN) {
             unknown = true;
-        } else if (isBroadResource(resource)) {
+            continue;
+        }
+        const service = resource.split(":")[2];
+        if (isBroadResourceFor(resource, service && !service.includes("*") ? service : "*")) {
             return true;
         }
     }
     return unknown ? UNKNOWN : false;
 }
 
-/** Everyone: `"*"`, `{AWS: "*"}` (or a list containing it), or NotPrincipal with Allow. */
+/**
+ * Everyone: `"*"`, `{AWS: "*"}`, a principal list containing `"*"`, any principal with a wildcard in it
+ * (`arn:aws:iam::*:root`, `{Service: "*"}`), or NotPrincipal with Allow.
+ */
 export function hasWildcardPrincipal(statement: Statement): Tri {
     if (statement.principals === undefined) {
         return false;
@@ -389,7 +446,7 @@ export function hasWildcardPrincipal(statement: Statement): Tri {
     for (const entry of statement.principals) {
         if (entry.value === UNKNOWN) {
             unknown = true;
-        } else if (entry.kind === "*" || ((entry.kind === "AWS" || entry.kind === "CanonicalUser") && entry.value.trim() === "*")) {
+        } else if (entry.kind === "*" || entry.value.includes("*")) {
             return true;
         }
     }
@@ -418,6 +475,11 @@ export function principalAccounts(statement: Statement): (string | Unknown)[] {
     return out;
 }
 
+/** Splits a condition operator into its base (lower-case), its IfExists suffix and its set-operator prefix. */
+export function operatorParts(operator: string): { base: string; ifExists: boolean; setOperator: boolean } {
+    return baseOperator(operator);
+}
+
 function baseOperator(operator: string): { base: string; ifExists: boolean; setOperator: boolean } {
     const setOperator = /^for(any|all)value:/i.test(operator);
     const stripped = operator.replace(/^for(any|all)value:/i, "");
@@ -425,26 +487,50 @@ function baseOperator(operator: string): { base: string; ifExists: boolean; setO
     return { base: stripped.replace(/ifexists$/i, "").toLowerCase(), ifExists, setOperator };
 }
 
-const ACCOUNT_SCOPING_KEYS = new Set([
-    "kms:calleraccount",
-    "aws:principalaccount",
-    "aws:principalorgid",
-    "aws:principalorgpaths",
-    "aws:sourceaccount",
-    "aws:sourceowner",
-    "aws:sourcevpce",
-    "aws:sourcevpc",
-    "aws:sourcearn",
-    "aws:principalarn",
-    "aws:userid",
-    "aws:sourceorgid",
-]);
+export const POSITIVE_STRING_OPERATORS: ReadonlySet<string> = new Set(["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike"]);
+export const NEGATIVE_STRING_OPERATORS: ReadonlySet<string> = new Set(["stringnotequals", "stringnotequalsignorecase", "stringnotlike", "arnnotequals", "arnnotlike"]);
+const ACCOUNT_ID = /^\d{12}$/;
 
-const POSITIVE_STRING_OPERATORS = new Set(["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike"]);
+/** The account field of an ARN (fifth field) is a concrete 12-digit account id. */
+function arnInConcreteAccount(value: string): boolean {
+    const parts = value.trim().split(":");
+    return parts.length >= 6 && parts[0]?.toLowerCase() === "arn" && ACCOUNT_ID.test(parts[4] ?? "");
+}
+
+/** Does one condition value pin the caller to accounts, organizations or networks named without wildcards? */
+function concreteScope(key: string, value: string): boolean {
+    const v = value.trim();
+    switch (key) {
+        case "kms:calleraccount":
+        case "aws:principalaccount":
+        case "aws:sourceaccount":
+        case "aws:sourceowner":
+            return ACCOUNT_ID.test(v);
+        case "aws:principalorgid":
+        case "aws:sourceorgid":
+            return /^o-[a-z0-9]+$/.test(v);
+        case "aws:principalorgpaths":
+            return /^o-[a-z0-9]+\//.test(v);
+        case "aws:sourcevpce":
+            return /^vpce-[0-9a-f]+$/i.test(v);
+        case "aws:sourcevpc":
+            return /^vpc-[0-9a-f]+$/i.test(v);
+        case "aws:principalarn":
+        case "aws:sourcearn":
+            return arnInConcreteAccount(v);
+        case "aws:userid":
+            // Unique ids of roles/users (`AROA...:*`) are account-bound; a leading wildcard is not.
+            return /^[A-Z0-9]{16,}(:|$)/.test(v);
+        default:
+            return false;
+    }
+}
 
 /**
- * Does a condition pin the caller to an account, organization or network path? Only a positive match on a
- * scoping key with a concrete value counts: `StringLike aws:PrincipalAccount "*"` or an IfExists form does not.
+ * Does a condition pin the caller to accounts, organizations or networks named concretely? Only positive
+ * string/ARN operators count, with every value concrete: `StringLike aws:PrincipalAccount "*"`, `"1111*"`,
+ * `o-*`, `arn:aws:iam::*:role/x`, `...IfExists` and `ForAnyValue:`/`ForAllValues:` forms do not (they also match
+ * callers you do not control, or callers without the key).
  */
 export function isAccountScoped(statement: Statement): Tri {
     if (statement.conditions === UNKNOWN) {
@@ -453,18 +539,14 @@ export function isAccountScoped(statement: Statement): Tri {
     let unknown = false;
     for (const condition of statement.conditions) {
         const { base, ifExists, setOperator } = baseOperator(condition.operator);
-        if (!ACCOUNT_SCOPING_KEYS.has(condition.key) || ifExists || setOperator || !POSITIVE_STRING_OPERATORS.has(base)) {
-            continue;
-        }
-        if (condition.values.length === 0) {
+        if (ifExists || setOperator || !POSITIVE_STRING_OPERATORS.has(base) || condition.values.length === 0) {
             continue;
         }
         if (condition.values.some((v) => v === UNKNOWN)) {
             unknown = true;
             continue;
         }
-        const concrete = (condition.values as string[]).every((v) => v.replace(/[*?]/g, "").replace(/arn:aws:[^:]*:[^:]*:/i, "").trim() !== "");
-        if (concrete) {
+        if ((condition.values as string[]).every((v) => concreteScope(condition.key, v))) {
             return true;
         }
     }

@@ -1,14 +1,14 @@
 // KMS key-policy analysis shared by the kms-* policies: who a statement really admits (everyone, a whole
 // account, or named principals) and whether its use of decrypting actions is gated by a condition.
 //
-// Built on policies/lib/iam.ts; the account-scoping test here is stricter than `isAccountScoped` there: a
-// condition value with a wildcard in the account part (`arn:aws:iam::*:role/x`, `1111*`, `o-*`) admits
-// principals of accounts you do not control, so it does not count as scoping.
+// Built on policies/lib/iam.ts (wildcard principals, account scoping, condition operators).
 
 import {
     coversAction,
     globMatch,
-    hasWildcardPrincipal,
+    NEGATIVE_STRING_OPERATORS,
+    operatorParts,
+    POSITIVE_STRING_OPERATORS,
     requiresMfa,
     type ConditionEntry,
     type Statement,
@@ -26,87 +26,7 @@ export const KMS_KEY_TYPES: readonly string[] = [KMS_KEY, KMS_REPLICA_KEY, KMS_E
 /** Resources whose `policy` input is a KMS key policy. */
 export const KMS_POLICY_TYPES: readonly string[] = [KMS_KEY, KMS_KEY_POLICY, KMS_REPLICA_KEY, KMS_EXTERNAL_KEY];
 
-function operatorParts(operator: string): { base: string; ifExists: boolean; setOperator: boolean } {
-    const setOperator = /^for(any|all)value:/i.test(operator);
-    const stripped = operator.replace(/^for(any|all)value:/i, "");
-    const ifExists = /ifexists$/i.test(stripped);
-    return { base: stripped.replace(/ifexists$/i, "").toLowerCase(), ifExists, setOperator };
-}
-
-const POSITIVE_MATCH = new Set(["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike"]);
-const NEGATIVE_MATCH = new Set(["stringnotequals", "stringnotequalsignorecase", "stringnotlike", "arnnotequals", "arnnotlike"]);
-
 const ACCOUNT_ID = /^\d{12}$/;
-/** The account field of an ARN (fifth field) is a concrete 12-digit account id. */
-function arnInConcreteAccount(value: string): boolean {
-    const parts = value.trim().split(":");
-    return parts.length >= 6 && parts[0]?.toLowerCase() === "arn" && ACCOUNT_ID.test(parts[4] ?? "");
-}
-
-/** Does one condition value pin the caller to accounts/organizations/networks you name, without wildcards? */
-function concreteScope(key: string, value: string): boolean {
-    const v = value.trim();
-    switch (key) {
-        case "kms:calleraccount":
-        case "aws:principalaccount":
-        case "aws:sourceaccount":
-        case "aws:sourceowner":
-            return ACCOUNT_ID.test(v);
-        case "aws:principalorgid":
-        case "aws:sourceorgid":
-            return /^o-[a-z0-9]{10,32}$/.test(v);
-        case "aws:principalorgpaths":
-            return /^o-[a-z0-9]{10,32}\//.test(v);
-        case "aws:sourcevpce":
-            return /^vpce-[0-9a-f]+$/i.test(v);
-        case "aws:sourcevpc":
-            return /^vpc-[0-9a-f]+$/i.test(v);
-        case "aws:principalarn":
-        case "aws:sourcearn":
-            return arnInConcreteAccount(v);
-        case "aws:userid":
-            // Unique ids of roles/users (`AROA...:*`) are account-bound; a leading wildcard is not.
-            return /^[A-Z0-9]{16,}(:|$)/.test(v);
-        default:
-            return false;
-    }
-}
-
-/**
- * Is the statement limited to callers of accounts, organizations or networks that are named concretely?
- * Only positive string/ARN operators count; `...IfExists` and `ForAnyValue:`/`ForAllValues:` forms do not (they
- * also match when the key is absent or empty).
- */
-export function isConcretelyScoped(statement: Statement): Tri {
-    if (statement.conditions === UNKNOWN) {
-        return UNKNOWN;
-    }
-    let unknown = false;
-    for (const condition of statement.conditions) {
-        const { base, ifExists, setOperator } = operatorParts(condition.operator);
-        if (ifExists || setOperator || !POSITIVE_MATCH.has(base) || condition.values.length === 0) {
-            continue;
-        }
-        if (condition.values.some((v) => v === UNKNOWN)) {
-            unknown = true;
-            continue;
-        }
-        if ((condition.values as string[]).every((v) => concreteScope(condition.key, v))) {
-            return true;
-        }
-    }
-    return unknown ? UNKNOWN : false;
-}
-
-/** Everyone: `"*"`, `{AWS: "*"}`, any principal list containing `"*"`, or NotPrincipal with Allow. */
-export function admitsEveryone(statement: Statement): Tri {
-    const base = hasWildcardPrincipal(statement);
-    if (base !== false || !Array.isArray(statement.principals)) {
-        return base;
-    }
-    // `{Service: "*"}` / `{Federated: "*"}` are not meaningful but must not slip through.
-    return statement.principals.some((entry) => entry.value !== UNKNOWN && entry.value.trim() === "*");
-}
 
 const ROOT = /^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::root)?$/i;
 
@@ -189,7 +109,7 @@ export function grantsAllKms(statement: Statement): Tri {
 
 function positiveConcrete(condition: ConditionEntry, keys: readonly string[]): Tri {
     const { base, ifExists, setOperator } = operatorParts(condition.operator);
-    if (!keys.includes(condition.key) || ifExists || setOperator || !POSITIVE_MATCH.has(base) || condition.values.length === 0) {
+    if (!keys.includes(condition.key) || ifExists || setOperator || !POSITIVE_STRING_OPERATORS.has(base) || condition.values.length === 0) {
         return false;
     }
     if (condition.values.some((v) => v === UNKNOWN)) {
@@ -254,7 +174,7 @@ export function denyGates(statement: Statement, action: string): boolean {
         return (
             GATING_KEYS.includes(c.key) &&
             !setOperator &&
-            NEGATIVE_MATCH.has(base) &&
+            NEGATIVE_STRING_OPERATORS.has(base) &&
             c.values.length > 0 &&
             c.values.every((v) => v !== UNKNOWN && v.replace(/[*?]/g, "").trim() !== "")
         );

@@ -194,7 +194,8 @@ export function rulePorts(rule: IngressRule): PortRange | "all" | "none" | Unkno
     }
     const low = Math.max(0, Math.min(from, to));
     const high = Math.min(65535, Math.max(from, to));
-    if (low <= 0 && high >= 65535) {
+    if (low <= 1 && high >= 65535) {
+        // Port 0 is reserved: 1-65535 opens every usable port.
         return "all";
     }
     // fromPort -1 with tcp/udp is how some tools write "every port".

@@ -1,4 +1,4 @@
-// Public grants in resource policies (OpenSearch domain access policies, Secrets Manager secret policies).
+// Public grants in resource policies (bucket, vault, secret, domain and table policies).
 //
 // A resource policy exposes its resource when an Allow statement names every principal (`"*"`, `{AWS: "*"}`,
 // a principal with a wildcard, or NotPrincipal) and no condition narrows the callers down. What narrows them:
@@ -8,7 +8,7 @@
 
 import { classifyCidr, parseCidr } from "./network";
 import { hasWildcardPrincipal, isAccountScoped, parsePolicyDocument, type Statement, type Tri } from "./iam";
-import { isObject, UNKNOWN, type Plain } from "./values";
+import { UNKNOWN, type Plain } from "./values";
 
 export interface SourceIpRule {
     /** Smallest prefix length of a public IPv4 range that still counts as a restriction (e.g. 24). */
@@ -28,20 +28,12 @@ export type PublicGrantVerdict =
     | { kind: "malformed"; reason: string }
     | {
           kind: "document";
+          statements: Statement[];
           /** Allow statements open to everyone, without a narrowing condition. */
           open: Statement[];
           /** Statements whose openness depends on values unknown during preview. */
           undecided: Statement[];
       };
-
-/** Every principal: the SDK's wildcard test plus principals that contain a wildcard (`arn:aws:iam::*:root`). */
-export function isWildcardPrincipal(statement: Statement): Tri {
-    const base = hasWildcardPrincipal(statement);
-    if (base !== false || !Array.isArray(statement.principals)) {
-        return base;
-    }
-    return statement.principals.some((entry) => entry.value !== UNKNOWN && entry.value.includes("*"));
-}
 
 /** Does an `IpAddress aws:SourceIp` condition limit callers to private or narrow ranges? */
 export function isSourceIpRestricted(statement: Statement, rule: SourceIpRule): Tri {
@@ -87,27 +79,8 @@ function isNarrowed(statement: Statement, options: PublicGrantOptions): Tri {
     return scoped === UNKNOWN || byIp === UNKNOWN ? UNKNOWN : false;
 }
 
-/** `"{}"` (or `{}`) is how a Secrets Manager secret policy is removed: no policy at all. */
-function isEmptyDocument(value: Plain): boolean {
-    if (isObject(value)) {
-        return Object.keys(value).length === 0;
-    }
-    if (typeof value === "string") {
-        try {
-            const parsed: unknown = JSON.parse(value);
-            return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) && Object.keys(parsed).length === 0;
-        } catch {
-            return false;
-        }
-    }
-    return false;
-}
-
 /** The statements of a resource policy that grant access to everyone. Never throws. */
 export function publicGrants(value: Plain, options: PublicGrantOptions = {}): PublicGrantVerdict {
-    if (isEmptyDocument(value)) {
-        return { kind: "absent" };
-    }
     const parsed = parsePolicyDocument(value);
     if (parsed.kind !== "document") {
         return parsed;
@@ -115,13 +88,10 @@ export function publicGrants(value: Plain, options: PublicGrantOptions = {}): Pu
     const open: Statement[] = [];
     const undecided: Statement[] = [];
     for (const statement of parsed.statements) {
-        if (statement.effect === "invalid") {
-            return { kind: "malformed", reason: `Statement ${statement.index} has an Effect other than "Allow" or "Deny"` };
-        }
         if (statement.effect === "Deny") {
             continue;
         }
-        const wildcard = isWildcardPrincipal(statement);
+        const wildcard = hasWildcardPrincipal(statement);
         if (wildcard === false) {
             continue;
         }
@@ -135,5 +105,5 @@ export function publicGrants(value: Plain, options: PublicGrantOptions = {}): Pu
             undecided.push(statement);
         }
     }
-    return { kind: "document", open, undecided };
+    return { kind: "document", statements: parsed.statements, open, undecided };
 }

@@ -1,8 +1,9 @@
-// Resource-based policies (bucket policies, backup vault policies): who outside the account can use the
-// resource? Shared by the S3 and Backup policies; the document parsing itself is policies/lib/iam.ts.
+// Findings for resource-based policies (bucket policies, backup vault policies): who outside the account can
+// use the resource? Public grants come from public-grants.ts; the document parsing from iam.ts.
 
 import { unknownFinding, violation } from "./checks";
-import { describeStatement, hasWildcardPrincipal, isAccountScoped, parsePolicyDocument, principalAccounts } from "./iam";
+import { describeStatement, hasWildcardPrincipal, principalAccounts } from "./iam";
+import { publicGrants } from "./public-grants";
 import type { Finding } from "./policy";
 import { UNKNOWN, type Plain } from "./values";
 
@@ -23,62 +24,46 @@ export interface PublicPrincipalSpec {
  * accounts outside it. Malformed documents are violations; unknown parts are undecided.
  */
 export function publicPrincipalFindings(document: Plain, spec: PublicPrincipalSpec): Finding[] {
-    const parsed = parsePolicyDocument(document);
-    switch (parsed.kind) {
+    const verdict = publicGrants(document);
+    switch (verdict.kind) {
         case "absent":
             return [];
         case "unknown":
             return [unknownFinding(spec.property, spec.fix, spec.urn)];
         case "malformed":
-            return [violation(spec.property, `The policy document cannot be evaluated: ${parsed.reason}. AWS rejects or misreads such documents; fix the JSON. ${spec.fix}`, spec.urn)];
+            return [violation(spec.property, `The policy document cannot be evaluated: ${verdict.reason}. AWS rejects or misreads such documents; fix the JSON. ${spec.fix}`, spec.urn)];
         case "document":
             break;
     }
     const findings: Finding[] = [];
-    for (const statement of parsed.statements) {
-        const label = describeStatement(statement);
-        if (statement.effect === "invalid") {
-            findings.push(violation(spec.property, `${label} has an Effect other than "Allow" or "Deny". Fix the document.`, spec.urn));
-            continue;
-        }
-        if (statement.effect === "Deny") {
-            continue;
-        }
-        const effectUnknown = statement.effect === UNKNOWN;
-        const wildcard = hasWildcardPrincipal(statement);
-        if (wildcard === false) {
-            if (spec.allowedAccountIds.length > 0 && !effectUnknown) {
-                const accounts = principalAccounts(statement);
-                if (accounts.some((a) => a === UNKNOWN)) {
-                    findings.push(unknownFinding(spec.property, spec.fix, spec.urn));
-                } else if (accounts.some((a) => !spec.allowedAccountIds.includes(a as string))) {
-                    findings.push(
-                        violation(
-                            spec.property,
-                            `${label} allows an AWS account that is not in the policy's allowedAccountIds list to use ${spec.holds}. ${spec.fix}`,
-                            spec.urn,
-                        ),
-                    );
-                }
-            }
-            continue;
-        }
-        const scopedToAccount = isAccountScoped(statement);
-        if (scopedToAccount === true) {
-            continue;
-        }
-        if (wildcard === UNKNOWN || scopedToAccount === UNKNOWN || effectUnknown) {
-            findings.push(unknownFinding(spec.property, spec.fix, spec.urn));
-            continue;
-        }
+    for (const statement of verdict.open) {
         const who = statement.notPrincipal ? "everyone except the listed principals (NotPrincipal)" : 'any principal ("*")';
         findings.push(
             violation(
                 spec.property,
-                `${label} allows ${who} to use ${spec.holds}, with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceVpce condition. ${spec.fix}`,
+                `${describeStatement(statement)} allows ${who} to use ${spec.holds}, with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceVpce condition. ${spec.fix}`,
                 spec.urn,
             ),
         );
+    }
+    if (verdict.undecided.length > 0) {
+        findings.push(unknownFinding(spec.property, spec.fix, spec.urn));
+    }
+    if (spec.allowedAccountIds.length === 0) {
+        return findings;
+    }
+    for (const statement of verdict.statements) {
+        if (statement.effect !== "Allow" || hasWildcardPrincipal(statement) !== false) {
+            continue;
+        }
+        const accounts = principalAccounts(statement);
+        if (accounts.some((a) => a === UNKNOWN)) {
+            findings.push(unknownFinding(spec.property, spec.fix, spec.urn));
+        } else if (accounts.some((a) => !spec.allowedAccountIds.includes(a as string))) {
+            findings.push(
+                violation(spec.property, `${describeStatement(statement)} allows an AWS account that is not in the policy's allowedAccountIds list to use ${spec.holds}. ${spec.fix}`, spec.urn),
+            );
+        }
     }
     return findings;
 }

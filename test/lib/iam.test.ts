@@ -131,3 +131,30 @@ describe("conditions", () => {
         expect(deny({ Bool: { "aws:MultiFactorAuthPresent": "false" } })).toBe(false);
     });
 });
+
+describe("hardening against evasions in the shared IAM reader", () => {
+    it("treats principals containing a wildcard, and Service/Federated wildcards, as everyone", () => {
+        for (const principal of [{ AWS: "arn:aws:iam::*:root" }, { Service: "*" }, { Federated: "*" }]) {
+            expect(hasWildcardPrincipal(one({ Effect: "Allow", Principal: principal, Action: "kms:Decrypt", Resource: "*" }))).toBe(true);
+        }
+    });
+
+    it("does not accept wildcards in the account part of a scoping condition", () => {
+        const scoped = (condition: unknown) => isAccountScoped(one({ Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: condition }));
+        expect(scoped({ StringLike: { "kms:CallerAccount": "1111*" } })).toBe(false);
+        expect(scoped({ StringLike: { "aws:PrincipalOrgID": "o-*" } })).toBe(false);
+        expect(scoped({ ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/admin" } })).toBe(false);
+        expect(scoped({ ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/*" } })).toBe(true);
+    });
+
+    it("sees one bucket's objects as one bucket, not every resource", () => {
+        expect(coversAllResources(one({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::wallet-backups/*" }))).toBe(false);
+        expect(coversAllResources(one({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::*" }))).toBe(true);
+        expect(coversAllResources(one({ Effect: "Allow", Action: "rds-db:connect", Resource: "arn:aws:rds-db:eu-west-1:111122223333:dbuser:*/*" }))).toBe(true);
+    });
+
+    it("reads an empty document as no policy and an invalid Effect as malformed", () => {
+        expect(parsePolicyDocument("{}").kind).toBe("absent");
+        expect(parsePolicyDocument(JSON.stringify({ Statement: { Effect: "allow", Action: "*", Resource: "*" } })).kind).toBe("malformed");
+    });
+});
