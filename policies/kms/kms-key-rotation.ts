@@ -56,6 +56,7 @@ export const kmsKeyRotation = resourcePolicy<{ maximumRotationPeriodDays: number
     refs: {
         securityHub: ["KMS.4"],
         cis: ["3.6"],
+        pciDss: ["3.7.4"],
         nist: ["SC-12"],
         checkov: ["CKV_AWS_7"],
         trivy: ["AVD-AWS-0065"],

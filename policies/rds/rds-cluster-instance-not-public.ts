@@ -10,6 +10,7 @@ export const rdsClusterInstanceNotPublic = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["RDS.2"],
+        pciDss: ["1.4.4"],
         nist: ["AC-3", "SC-7"],
         checkov: ["CKV_AWS_17"],
         trivy: ["AVD-AWS-0180"],

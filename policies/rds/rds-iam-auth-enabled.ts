@@ -20,6 +20,7 @@ export const rdsIamAuthEnabled = resourcePolicy({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["RDS.10", "RDS.12"],
+        nist: ["IA-2"],
         checkov: ["CKV_AWS_161", "CKV_AWS_162"],
         trivy: ["AVD-AWS-0176"],
         cdkNag: ["AwsSolutions-RDS6"],

@@ -11,6 +11,7 @@ export const rdsInstanceNotPublic = resourcePolicy({
     refs: {
         securityHub: ["RDS.2"],
         cis: ["2.2.3"],
+        pciDss: ["1.4.4"],
         nist: ["AC-3", "SC-7"],
         checkov: ["CKV_AWS_17"],
         trivy: ["AVD-AWS-0180"],
