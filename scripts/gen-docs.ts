@@ -1,16 +1,34 @@
-// `npm run docs`: regenerates the README's policy catalog from the policies' metadata.
-import { readFileSync, writeFileSync } from "node:fs";
+// `npm run docs`: regenerates the README's policy catalog and profile table, and the configuration profiles
+// (policies/config/*.json), from the policies' metadata.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { allPolicies } from "../policies/catalog";
 import { CONTROLS } from "../policies/controls";
-import { renderCatalog, updateReadme } from "./docs";
+import { PROFILE_NAMES, PROFILES_END, PROFILES_START, renderCatalog, renderProfileJson, renderProfilesTable, updateBlock, updateReadme } from "./docs";
 
-const readmePath = join(__dirname, "..", "README.md");
-const before = readFileSync(readmePath, "utf8");
-const after = updateReadme(before, renderCatalog(allPolicies, CONTROLS));
-if (after !== before) {
-    writeFileSync(readmePath, after);
-    console.log("README.md: policy catalog updated");
-} else {
-    console.log("README.md: policy catalog already up to date");
+function write(path: string, content: string, what: string): void {
+    let before: string | undefined;
+    try {
+        before = readFileSync(path, "utf8");
+    } catch {
+        before = undefined;
+    }
+    if (before !== content) {
+        writeFileSync(path, content);
+        console.log(`${what}: updated`);
+    } else {
+        console.log(`${what}: already up to date`);
+    }
+}
+
+const root = join(__dirname, "..");
+const readmePath = join(root, "README.md");
+const readme = readFileSync(readmePath, "utf8");
+const withCatalog = updateReadme(readme, renderCatalog(allPolicies, CONTROLS));
+write(readmePath, updateBlock(withCatalog, renderProfilesTable(allPolicies), PROFILES_START, PROFILES_END, "### Profile levels"), "README.md");
+
+const configDir = join(root, "policies", "config");
+mkdirSync(configDir, { recursive: true });
+for (const profile of PROFILE_NAMES) {
+    write(join(configDir, `${profile}.json`), renderProfileJson(profile, allPolicies), `policies/config/${profile}.json`);
 }

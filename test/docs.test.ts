@@ -3,7 +3,20 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allPolicies } from "../policies/catalog";
 import { CONTROLS } from "../policies/controls";
-import { renderCatalog, updateReadme } from "../scripts/docs";
+import { isSelected, parseSettings } from "../policies/lib/settings";
+import { policyTags } from "../policies/lib/policy";
+import {
+    PROFILE_NAMES,
+    PROFILES_END,
+    PROFILES_START,
+    profileLevel,
+    renderCatalog,
+    renderProfile,
+    renderProfileJson,
+    renderProfilesTable,
+    updateBlock,
+    updateReadme,
+} from "../scripts/docs";
 
 describe("generated docs", () => {
     it("README.md's policy catalog matches the policies (run `npm run docs` after changing a policy)", () => {
@@ -30,3 +43,79 @@ describe("generated docs", () => {
         }
     });
 });
+
+describe("configuration profiles (policies/config/*.json)", () => {
+    it.each(PROFILE_NAMES)("%s.json matches the policies (run `npm run docs` after changing a policy)", (profile) => {
+        const file = readFileSync(join(__dirname, "..", "policies", "config", `${profile}.json`), "utf8");
+        expect(file).toBe(renderProfileJson(profile, allPolicies));
+    });
+
+    it("README.md's profile table matches the policies", () => {
+        const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+        expect(readme).toContain(PROFILES_START);
+        expect(updateBlock(readme, renderProfilesTable(allPolicies), PROFILES_START, PROFILES_END, "")).toBe(readme);
+    });
+
+    it("baseline keeps every default level; strict makes everything mandatory but the no-escalation review items", () => {
+        const baseline = renderProfile("baseline", allPolicies);
+        const strict = renderProfile("strict", allPolicies);
+        expect(Object.keys(baseline)).toEqual(["pack-settings", ...allPolicies.map((p) => p.name)]);
+        expect(Object.keys(strict)).toEqual(Object.keys(baseline));
+        for (const policy of allPolicies) {
+            expect(baseline[policy.name]).toBe(policy.enforcementLevel);
+            expect(strict[policy.name]).toBe(policy.keyMaterialEscalation === false ? policy.enforcementLevel : "mandatory");
+            expect(profileLevel("strict", policy)).toBe(strict[policy.name]);
+        }
+        expect(strict["pack-settings"]).toMatchObject({ previewUnknowns: "mandatory", keyMaterialEnforcement: "mandatory" });
+        // The baseline's settings are exactly the shipped defaults.
+        const defaults = parseSettings({});
+        const settings = parseSettings(baseline["pack-settings"]);
+        expect(settings.problems).toEqual([]);
+        expect({ ...settings, problems: [] }).toEqual({ ...defaults, problems: [] });
+    });
+});
+
+describe("framework and severity selection over the catalog", () => {
+    const selected = (config: Record<string, unknown>) =>
+        allPolicies.filter((p) => isSelected(parseSettings(config), p.severity, policyTags(p))).map((p) => p.name);
+
+    it("frameworks: [pci-dss-4.0] selects exactly the policies with PCI DSS ids", () => {
+        const expected = allPolicies.filter((p) => (p.refs.pciDss ?? []).length > 0).map((p) => p.name);
+        expect(expected.length).toBeGreaterThan(40);
+        expect(selected({ frameworks: ["pci-dss-4.0"] })).toEqual(expected);
+        expect(selected({ frameworks: ["PCI-DSS-4.0"] })).toEqual(expected);
+    });
+
+    it("frameworks select the union of their mappings", () => {
+        const expected = allPolicies.filter((p) => (p.refs.nist ?? []).length > 0 || (p.refs.cis ?? []).length > 0).map((p) => p.name);
+        expect(selected({ frameworks: ["nist-800-53", "cis-aws-5.0"] })).toEqual(expected);
+    });
+
+    it("minimumSeverity selects exactly the policies of at least that severity, combined with frameworks", () => {
+        const order = ["low", "medium", "high", "critical"];
+        for (const minimum of order) {
+            const expected = allPolicies.filter((p) => order.indexOf(p.severity) >= order.indexOf(minimum)).map((p) => p.name);
+            expect(selected({ minimumSeverity: minimum })).toEqual(expected);
+        }
+        const both = allPolicies.filter((p) => p.severity === "critical" && (p.refs.pciDss ?? []).length > 0).map((p) => p.name);
+        expect(both.length).toBeGreaterThan(5);
+        expect(selected({ minimumSeverity: "critical", frameworks: ["pci-dss-4.0"] })).toEqual(both);
+    });
+
+    it("every PCI DSS and NIST id is well-formed", () => {
+        for (const policy of allPolicies) {
+            for (const id of policy.refs.pciDss ?? []) {
+                expect(id, policy.name).toMatch(/^\d{1,2}(\.\d+){1,3}$/);
+            }
+            for (const id of policy.refs.nist ?? []) {
+                expect(id, policy.name).toMatch(/^[A-Z]{2}-\d+(\(\d+\))?$/);
+            }
+        }
+    });
+
+    it("every policy maps to at least one public framework or is a documented pack-specific control", () => {
+        const unmapped = allPolicies.filter((p) => !["securityHub", "cis", "pciDss", "nist"].some((k) => (p.refs[k as "nist"] ?? []).length > 0)).map((p) => p.name);
+        expect(unmapped).toEqual(["rds-data-api-disabled", "rds-ca-cert-current"]);
+    });
+});
+

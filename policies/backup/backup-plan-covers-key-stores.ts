@@ -179,6 +179,7 @@ export const backupPlanCoversKeyStores = stackPolicy({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["RDS.26", "DynamoDB.4"],
+        nist: ["CP-9"],
         checkov: ["CKV2_AWS_8"],
         cdkNag: ["RDSInBackupPlan", "DynamoDBInBackupPlan"],
     },

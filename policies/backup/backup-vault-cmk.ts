@@ -13,6 +13,8 @@ export const backupVaultCmk = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["Backup.1"],
+        pciDss: ["3.5.1"],
+        nist: ["SC-12", "SC-28"],
         checkov: ["CKV_AWS_166"],
     },
     resourceTypes: [BACKUP_VAULT, AIR_GAPPED_VAULT],

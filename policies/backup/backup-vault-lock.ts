@@ -36,7 +36,7 @@ export const backupVaultLock = stackPolicy<Config>({
     category: "resilience",
     severity: "medium",
     enforcementLevel: "advisory",
-    refs: {},
+    refs: { nist: ["CP-9"] },
     resourceTypes: [BACKUP_VAULT, LOCK],
     remediationSteps: [
         "1. Add an aws.backup.VaultLockConfiguration with `backupVaultName: vault.name`, `minRetentionDays` (at least the configured minimum, 7 by default), `maxRetentionDays` and `changeableForDays` (3 or more).",

@@ -10,7 +10,7 @@ export const backupVaultPolicyRestricted = resourcePolicy<Config>({
     category: "network-isolation",
     severity: "high",
     enforcementLevel: "mandatory",
-    refs: {},
+    refs: { nist: ["AC-3", "AC-6"] },
     resourceTypes: ["aws:backup/vaultPolicy:VaultPolicy"],
     remediationSteps: [
         "1. Replace `Principal: \"*\"` (or `{ AWS: \"*\" }`, or NotPrincipal) in Allow statements with the account or role ARNs that copy into or restore from this vault.",

@@ -157,6 +157,7 @@ export const cloudtrailDataEventsKeyStores = stackPolicy<Config>({
     enforcementLevel: "advisory",
     refs: {
         cis: ["3.8", "3.9"],
+        pciDss: ["10.2.1"],
         nist: ["AU-12"],
         trivy: ["AVD-AWS-0171", "AVD-AWS-0172"],
     },

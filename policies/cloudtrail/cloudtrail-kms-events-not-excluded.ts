@@ -58,6 +58,7 @@ export const cloudtrailKmsEventsNotExcluded = resourcePolicy({
     severity: "high",
     enforcementLevel: "mandatory",
     refs: {
+        pciDss: ["10.2.1"],
         nist: ["AU-2", "AU-12"],
     },
     resourceTypes: [TRAIL_TYPE],

@@ -16,6 +16,7 @@ export const cloudtrailMultiRegionEncryptedValidated = resourcePolicy({
     refs: {
         securityHub: ["CloudTrail.1", "CloudTrail.2", "CloudTrail.4"],
         cis: ["3.1", "3.2", "3.5"],
+        pciDss: ["10.2.1"],
         nist: ["AU-9", "AU-12"],
         checkov: ["CKV_AWS_67", "CKV_AWS_36", "CKV_AWS_35", "CKV_AWS_251"],
         trivy: ["AVD-AWS-0014", "AVD-AWS-0016", "AVD-AWS-0015"],

@@ -19,6 +19,8 @@ export const docdbAuditLogsLinked = stackPolicy({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["DocumentDB.4"],
+        pciDss: ["10.2.1"],
+        nist: ["AU-2", "AU-12"],
         checkov: ["CKV_AWS_104"],
         cdkNag: ["AwsSolutions-DOC5"],
     },

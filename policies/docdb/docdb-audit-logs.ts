@@ -14,6 +14,8 @@ export const docdbAuditLogs = resourcePolicy<AuditConfig>({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["DocumentDB.4"],
+        pciDss: ["10.2.1"],
+        nist: ["AU-2", "AU-12"],
         checkov: ["CKV_AWS_85"],
         trivy: ["AVD-AWS-0020"],
         cdkNag: ["AwsSolutions-DOC5"],

@@ -18,6 +18,7 @@ export const docdbDeletionProtectionBackups = resourcePolicy<BackupConfig>({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["DocumentDB.5", "DocumentDB.2"],
+        nist: ["CP-9"],
         checkov: ["CKV_AWS_360"],
         cdkNag: ["AwsSolutions-DOC4"],
     },

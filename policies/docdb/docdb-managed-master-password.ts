@@ -92,7 +92,7 @@ export const docdbManagedMasterPassword = resourcePolicy<PasswordConfig>({
     category: "secrets-handling",
     severity: "high",
     enforcementLevel: "mandatory",
-    refs: { cdkNag: ["AwsSolutions-DOC3"] },
+    refs: { pciDss: ["8.6.2"], nist: ["IA-5"], cdkNag: ["AwsSolutions-DOC3"] },
     resourceTypes: [DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER],
     remediationSteps: [
         "1. On the aws.docdb.Cluster remove `masterPassword` / `masterPasswordWo` and set `manageMasterUserPassword: true` (optionally with a customer-managed key for the secret).",

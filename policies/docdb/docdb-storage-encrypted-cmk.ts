@@ -37,6 +37,8 @@ export const docdbStorageEncryptedCmk = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["DocumentDB.1"],
+        pciDss: ["3.5.1"],
+        nist: ["SC-12", "SC-28"],
         checkov: ["CKV_AWS_74", "CKV_AWS_182", "CKV_AWS_292"],
         trivy: ["AVD-AWS-0021", "AVD-AWS-0022"],
         cdkNag: ["AwsSolutions-DOC1"],

@@ -16,6 +16,8 @@ export const docdbTlsEnabledLinked = stackPolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["DocumentDB.6"],
+        pciDss: ["4.2.1"],
+        nist: ["SC-8"],
         checkov: ["CKV_AWS_90"],
     },
     resourceTypes: [DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP],

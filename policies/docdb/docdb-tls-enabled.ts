@@ -45,6 +45,8 @@ export const docdbTlsEnabled = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["DocumentDB.6"],
+        pciDss: ["4.2.1"],
+        nist: ["SC-8"],
         checkov: ["CKV_AWS_90"],
     },
     resourceTypes: [DOCDB_CLUSTER_PARAMETER_GROUP],

@@ -34,6 +34,8 @@ export const daxEncryption = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["DynamoDB.3", "DynamoDB.7"],
+        pciDss: ["3.5.1", "4.2.1"],
+        nist: ["SC-8", "SC-28"],
         checkov: ["CKV_AWS_47", "CKV_AWS_239"],
         trivy: ["AVD-AWS-0023"],
         cdkNag: ["AwsSolutions-DDB4"],

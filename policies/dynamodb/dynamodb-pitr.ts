@@ -73,6 +73,7 @@ export const dynamodbPitr = resourcePolicy<PitrConfig>({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["DynamoDB.2"],
+        nist: ["CP-9", "CP-10"],
         checkov: ["CKV_AWS_28", "CKV_AWS_165"],
         trivy: ["AVD-AWS-0024"],
         cdkNag: ["AwsSolutions-DDB3"],

@@ -111,7 +111,7 @@ export const dynamodbResourcePolicyNotPublic = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
-    refs: {},
+    refs: { pciDss: ["1.4.4"], nist: ["AC-3"] },
     resourceTypes: ["aws:dynamodb/resourcePolicy:ResourcePolicy"],
     remediationSteps: [
         "1. In the aws.dynamodb.ResourcePolicy `policy`, replace `\"Principal\": \"*\"` / `{\"AWS\": \"*\"}` (and any NotPrincipal with Allow) by the ARNs of the roles or accounts that need the table.",

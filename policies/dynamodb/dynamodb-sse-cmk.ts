@@ -88,6 +88,8 @@ export const dynamodbSseCmk = resourcePolicy({
     severity: "high",
     enforcementLevel: "mandatory",
     refs: {
+        pciDss: ["3.5.1", "3.6.1"],
+        nist: ["SC-12", "SC-28"],
         checkov: ["CKV_AWS_119", "CKV_AWS_271"],
         trivy: ["AVD-AWS-0025"],
     },

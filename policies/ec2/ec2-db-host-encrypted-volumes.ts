@@ -104,6 +104,8 @@ export const ec2DbHostEncryptedVolumes = stackPolicy<DbHostConfig>({
     refs: {
         securityHub: ["EC2.3", "EC2.7"],
         cis: ["5.1.1"],
+        pciDss: ["3.5.1"],
+        nist: ["SC-28"],
         checkov: ["CKV_AWS_8", "CKV_AWS_3", "CKV_AWS_189", "CKV_AWS_106"],
         trivy: ["AVD-AWS-0131", "AVD-AWS-0026", "AVD-AWS-0027"],
         cdkNag: ["AwsSolutions-EC26"],

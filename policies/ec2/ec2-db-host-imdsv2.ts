@@ -15,6 +15,7 @@ export const ec2DbHostImdsv2 = resourcePolicy({
     refs: {
         securityHub: ["EC2.8", "EC2.170"],
         cis: ["5.7"],
+        nist: ["AC-3", "AC-6"],
         checkov: ["CKV_AWS_79"],
         trivy: ["AVD-AWS-0028", "AVD-AWS-0130"],
         cdkNag: ["EC2IMDSv2Enabled"],

@@ -28,6 +28,8 @@ export const ec2DbHostNoPublicIp = resourcePolicy<DbHostConfig>({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["EC2.9", "EC2.25"],
+        pciDss: ["1.4.4"],
+        nist: ["SC-7"],
         checkov: ["CKV_AWS_88"],
         trivy: ["AVD-AWS-0009"],
         cdkNag: ["EC2InstanceNoPublicIp"],

@@ -182,6 +182,8 @@ export const ec2NoSecretsInUserData = resourcePolicy({
     severity: "critical",
     enforcementLevel: "mandatory",
     refs: {
+        pciDss: ["8.6.2"],
+        nist: ["IA-5(7)"],
         checkov: ["CKV_AWS_46"],
         trivy: ["AVD-AWS-0029", "AVD-AWS-0129"],
     },

@@ -60,7 +60,8 @@ export const elasticacheAtRestEncryptionCmk = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["ElastiCache.4"],
-        nist: ["SC-28"],
+        pciDss: ["3.5.1"],
+        nist: ["SC-28", "SC-12"],
         checkov: ["CKV_AWS_29", "CKV_AWS_191"],
         trivy: ["AVD-AWS-0045"],
         cdkNag: ["AwsSolutions-AEC3"],

@@ -70,6 +70,7 @@ export const elasticacheInTransitEncryption = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["ElastiCache.5"],
+        pciDss: ["4.2.1"],
         nist: ["SC-8"],
         checkov: ["CKV_AWS_30"],
         trivy: ["AVD-AWS-0051"],

@@ -20,6 +20,7 @@ export const memorydbCmkAndSnapshots = resourcePolicy<Config>({
     severity: "medium",
     enforcementLevel: "mandatory",
     refs: {
+        pciDss: ["3.6.1"],
         nist: ["SC-12", "SC-28", "CP-9"],
         checkov: ["CKV_AWS_201", "CKV_AWS_278"],
     },

@@ -56,6 +56,7 @@ export const memorydbTlsAndAcl = resourcePolicy({
     severity: "critical",
     enforcementLevel: "mandatory",
     refs: {
+        pciDss: ["4.2.1"],
         nist: ["SC-8", "IA-2"],
         checkov: ["CKV_AWS_202"],
     },

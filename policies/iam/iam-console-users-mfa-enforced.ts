@@ -18,7 +18,8 @@ export const iamConsoleUsersMfaEnforced = stackPolicy({
     refs: {
         securityHub: ["IAM.5", "IAM.19"],
         cis: ["1.9"],
-        nist: ["IA-2(1)"],
+        pciDss: ["8.4.2"],
+        nist: ["IA-2(1)", "IA-2(2)"],
         checkov: ["CKV2_AWS_22", "CKV_AWS_273"],
         trivy: ["AVD-AWS-0123"],
     },

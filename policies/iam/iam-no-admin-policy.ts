@@ -125,6 +125,7 @@ export const iamNoAdminPolicy = resourcePolicy<Config>({
     refs: {
         securityHub: ["IAM.1"],
         cis: ["1.15"],
+        pciDss: ["7.2.2"],
         nist: ["AC-6"],
         checkov: ["CKV_AWS_62", "CKV_AWS_274"],
         cdkNag: ["IAMPolicyNoStatementsWithAdminAccess"],

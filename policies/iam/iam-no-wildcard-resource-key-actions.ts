@@ -24,6 +24,7 @@ export const iamNoWildcardResourceKeyActions = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["KMS.1", "KMS.2", "IAM.21"],
+        pciDss: ["7.2.2"],
         nist: ["AC-6"],
         checkov: ["CKV_AWS_355", "CKV_AWS_288", "CKV_AWS_63"],
         cdkNag: ["AwsSolutions-IAM5"],

@@ -53,6 +53,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
     severity: "high",
     enforcementLevel: "mandatory",
     refs: {
+        pciDss: ["8.4.2"],
         nist: ["IA-2(1)"],
         trivy: ["AVD-AWS-0123"],
     },

@@ -98,6 +98,7 @@ export const kmsGrantConstrained = resourcePolicy({
     severity: "medium",
     enforcementLevel: "advisory",
     refs: {
+        pciDss: ["3.6.1"],
         nist: ["AC-6"],
     },
     resourceTypes: [KMS_GRANT],

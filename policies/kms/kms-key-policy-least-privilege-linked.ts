@@ -18,6 +18,7 @@ export const kmsKeyPolicyLeastPrivilegeLinked = stackPolicy({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["KMS.1", "KMS.2"],
+        pciDss: ["3.6.1"],
         nist: ["AC-6"],
         checkov: ["CKV2_AWS_64"],
     },

@@ -93,6 +93,7 @@ export const kmsKeyPolicyLeastPrivilege = resourcePolicy({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["KMS.1", "KMS.2"],
+        pciDss: ["3.6.1"],
         nist: ["AC-6"],
         checkov: ["CKV2_AWS_64"],
     },

@@ -17,6 +17,7 @@ export const kmsKeyPolicyNoPublicPrincipal = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["KMS.5"],
+        pciDss: ["3.6.1"],
         nist: ["AC-3", "AC-6"],
         checkov: ["CKV_AWS_33"],
     },

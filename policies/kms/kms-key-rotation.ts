@@ -56,6 +56,7 @@ export const kmsKeyRotation = resourcePolicy<{ maximumRotationPeriodDays: number
     refs: {
         securityHub: ["KMS.4"],
         cis: ["3.6"],
+        pciDss: ["3.7.4"],
         nist: ["SC-12"],
         checkov: ["CKV_AWS_7"],
         trivy: ["AVD-AWS-0065"],
@@ -99,4 +100,8 @@ export const kmsKeyRotation = resourcePolicy<{ maximumRotationPeriodDays: number
         }
         return [violation("enableKeyRotation", `\`enableKeyRotation\` is false. ${FIX}`)];
     },
+    // In place (enable_key_rotation is not ForceNew), and only for keys known to be symmetric ENCRYPT_DECRYPT keys in
+    // the default key store; the rotation period is left alone (its default, 365 days, is compliant).
+    remediate: ({ props }) =>
+        rotationApplies(props).applies === "yes" && asBool(read(props, "enableKeyRotation")) !== true ? { enableKeyRotation: true } : undefined,
 });

@@ -14,7 +14,7 @@ export const kmsMultiRegionReview = resourcePolicy<{ allowedKeys: string[] }>({
     category: "key-management",
     severity: "low",
     enforcementLevel: "advisory",
-    refs: {},
+    refs: { nist: ["SC-12"] },
     resourceTypes: [KMS_KEY, KMS_EXTERNAL_KEY, KMS_REPLICA_KEY],
     remediationSteps: [
         "1. Prefer single-Region keys (`multiRegion` omitted or false) for key stores; create a separate key per Region if needed.",

@@ -11,6 +11,7 @@ export const kmsNoImportedKeyMaterialInCode = resourcePolicy({
     severity: "critical",
     enforcementLevel: "mandatory",
     refs: {
+        pciDss: ["3.6.1"],
         nist: ["SC-12", "SC-28"],
     },
     resourceTypes: [KMS_EXTERNAL_KEY],

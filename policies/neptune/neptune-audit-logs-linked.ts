@@ -11,6 +11,8 @@ export const neptuneAuditLogsLinked = stackPolicy({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["Neptune.2"],
+        pciDss: ["10.2.1"],
+        nist: ["AU-2", "AU-12"],
         checkov: ["CKV_AWS_101"],
         trivy: ["AVD-AWS-0075"],
     },

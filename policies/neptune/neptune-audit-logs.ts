@@ -14,6 +14,8 @@ export const neptuneAuditLogs = resourcePolicy<AuditConfig>({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["Neptune.2"],
+        pciDss: ["10.2.1"],
+        nist: ["AU-2", "AU-12"],
         checkov: ["CKV_AWS_101"],
         trivy: ["AVD-AWS-0075"],
     },

@@ -18,6 +18,7 @@ export const neptuneDeletionProtectionBackups = resourcePolicy<BackupConfig>({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["Neptune.4", "Neptune.5"],
+        nist: ["CP-9"],
         checkov: ["CKV2_AWS_58", "CKV_AWS_361"],
         cdkNag: ["AwsSolutions-N3"],
     },

@@ -11,6 +11,7 @@ export const neptuneIamAuth = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["Neptune.7"],
+        nist: ["IA-2"],
         checkov: ["CKV_AWS_359"],
         cdkNag: ["AwsSolutions-N5"],
     },

@@ -9,7 +9,7 @@ export const neptuneInstanceNotPublic = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
-    refs: { checkov: ["CKV_AWS_102"] },
+    refs: { pciDss: ["1.4.4"], nist: ["AC-3", "SC-7"], checkov: ["CKV_AWS_102"] },
     resourceTypes: [NEPTUNE_CLUSTER_INSTANCE],
     remediationSteps: [
         "1. Remove `publiclyAccessible` from the aws.neptune.ClusterInstance or set it to false.",

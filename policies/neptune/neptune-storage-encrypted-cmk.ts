@@ -16,6 +16,8 @@ export const neptuneStorageEncryptedCmk = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["Neptune.1"],
+        pciDss: ["3.5.1"],
+        nist: ["SC-12", "SC-28"],
         checkov: ["CKV_AWS_44", "CKV_AWS_347"],
         trivy: ["AVD-AWS-0076", "AVD-AWS-0128"],
         cdkNag: ["AwsSolutions-N4"],

@@ -13,7 +13,7 @@ export const neptuneTlsEnforced = resourcePolicy({
     category: "encryption-in-transit",
     severity: "medium",
     enforcementLevel: "advisory",
-    refs: {},
+    refs: { pciDss: ["4.2.1"], nist: ["SC-8"] },
     resourceTypes: [NEPTUNE_CLUSTER_PARAMETER_GROUP],
     remediationSteps: [
         '1. In the aws.neptune.ClusterParameterGroup remove the `neptune_enforce_ssl` entry from `parameters` or set its value to "1".',

@@ -24,6 +24,7 @@ export const sgNoPublicAllPortsIngress = resourcePolicy<{ allowedPublicCidrs: st
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["EC2.18"],
+        pciDss: ["1.3.1"],
         nist: ["SC-7"],
         checkov: ["CKV_AWS_277"],
         cdkNag: ["AwsSolutions-EC23"],

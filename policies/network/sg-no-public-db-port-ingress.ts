@@ -53,6 +53,7 @@ export const sgNoPublicDbPortIngress = resourcePolicy<{ dbPorts: string[]; allow
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["EC2.19", "EC2.18", "Redshift.15"],
+        pciDss: ["1.3.1"],
         nist: ["SC-7", "AC-4"],
         cdkNag: ["AwsSolutions-EC23"],
     },

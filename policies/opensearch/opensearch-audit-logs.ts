@@ -12,6 +12,7 @@ export const opensearchAuditLogs = resourcePolicy<{ requiredLogTypes: string[] }
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["OpenSearch.4", "OpenSearch.5", "ES.4", "ES.5"],
+        pciDss: ["10.2.1"],
         nist: ["AU-2", "AU-12"],
         checkov: ["CKV_AWS_84", "CKV_AWS_317"],
         trivy: ["AVD-AWS-0042"],

@@ -15,7 +15,8 @@ export const opensearchEncryptAtRestCmk = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["OpenSearch.1", "ES.1"],
-        nist: ["SC-28"],
+        pciDss: ["3.5.1"],
+        nist: ["SC-28", "SC-12"],
         checkov: ["CKV_AWS_5", "CKV_AWS_247"],
         trivy: ["AVD-AWS-0048"],
         cdkNag: ["AwsSolutions-OS8"],

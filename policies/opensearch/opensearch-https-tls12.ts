@@ -14,6 +14,7 @@ export const opensearchHttpsTls12 = resourcePolicy<{ allowedTlsPolicies: string[
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["OpenSearch.8", "ES.8"],
+        pciDss: ["4.2.1"],
         nist: ["SC-8", "SC-13"],
         checkov: ["CKV_AWS_83", "CKV_AWS_228"],
         trivy: ["AVD-AWS-0046", "AVD-AWS-0126"],

@@ -15,6 +15,7 @@ export const opensearchVpcOnly = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["OpenSearch.2", "ES.2"],
+        pciDss: ["1.4.4"],
         nist: ["SC-7"],
         checkov: ["CKV_AWS_137"],
         cdkNag: ["AwsSolutions-OS1"],

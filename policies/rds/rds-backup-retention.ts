@@ -1,6 +1,6 @@
 import { expectAtLeast, presenceOf } from "../lib/checks";
 import { resourcePolicy, type Finding } from "../lib/policy";
-import { read } from "../lib/values";
+import { asNumber, read, UNKNOWN } from "../lib/values";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";
@@ -47,5 +47,17 @@ export const rdsBackupRetention = resourcePolicy<{ minimumRetentionDays: number 
             defaultValue: DEFAULTS[type] ?? 0,
             fix: `Set \`backupRetentionPeriod\` to at least ${minimum} days so the key store can be restored to a point before tampering or deletion.`,
         });
+    },
+    // In place (backup_retention_period is not ForceNew): raises a known, too-short (or omitted, or invalid) retention
+    // to the configured minimum; never lowers it and never replaces a value computed during preview.
+    remediate: ({ type, props, config }) => {
+        if (type === INSTANCE && presenceOf(read(props, "replicateSourceDb")) !== "absent") {
+            return undefined;
+        }
+        const current = asNumber(read(props, "backupRetentionPeriod"));
+        if (current === UNKNOWN || (typeof current === "number" && current >= config.minimumRetentionDays)) {
+            return undefined;
+        }
+        return { backupRetentionPeriod: config.minimumRetentionDays };
     },
 });

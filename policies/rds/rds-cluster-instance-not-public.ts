@@ -10,6 +10,7 @@ export const rdsClusterInstanceNotPublic = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["RDS.2"],
+        pciDss: ["1.4.4"],
         nist: ["AC-3", "SC-7"],
         checkov: ["CKV_AWS_17"],
         trivy: ["AVD-AWS-0180"],
@@ -25,4 +26,6 @@ export const rdsClusterInstanceNotPublic = resourcePolicy({
             defaultValue: false,
             fix: "Set `publiclyAccessible: false` (or omit it): one public reader exposes the whole cluster volume, including the key material.",
         }),
+    // In place (publicly_accessible is not ForceNew). Setting the secure value is safe even when it was unknown.
+    remediate: ({ props }) => (props.publiclyAccessible !== false ? { publiclyAccessible: false } : undefined),
 });

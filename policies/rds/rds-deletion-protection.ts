@@ -26,4 +26,8 @@ export const rdsDeletionProtection = resourcePolicy({
             defaultValue: false,
             fix: "Set `deletionProtection: true` so a stray `pulumi destroy` or a compromised credential cannot delete the only copy of the key store.",
         }),
+    // In place (provider: deletion_protection is not ForceNew; test/data/replace-forcing.json). Global clusters are
+    // left to the check: their schema was not verified here.
+    remediate: ({ type, props }) =>
+        type !== "aws:rds/globalCluster:GlobalCluster" && props.deletionProtection !== true ? { deletionProtection: true } : undefined,
 });

@@ -20,6 +20,7 @@ export const rdsIamAuthEnabled = resourcePolicy({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["RDS.10", "RDS.12"],
+        nist: ["IA-2"],
         checkov: ["CKV_AWS_161", "CKV_AWS_162"],
         trivy: ["AVD-AWS-0176"],
         cdkNag: ["AwsSolutions-RDS6"],
@@ -62,5 +63,22 @@ export const rdsIamAuthEnabled = resourcePolicy({
             return [];
         }
         return expectFlag(props, "iamDatabaseAuthenticationEnabled", { expected: true, defaultValue: false, fix: FIX });
+    },
+    // In place (iam_database_authentication_enabled is not ForceNew), and only for engines known to support it.
+    remediate: ({ type, props }) => {
+        if (asBool(read(props, "iamDatabaseAuthenticationEnabled")) === true) {
+            return undefined;
+        }
+        const engine = engineOf(props);
+        if (typeof engine !== "string" || !SUPPORTED_ENGINES.has(engine)) {
+            return undefined;
+        }
+        if (type === CLUSTER) {
+            const mode = asString(read(props, "engineMode"));
+            if (mode === UNKNOWN || (typeof mode === "string" && mode.trim().toLowerCase() === "serverless")) {
+                return undefined;
+            }
+        }
+        return { iamDatabaseAuthenticationEnabled: true };
     },
 });

@@ -11,6 +11,7 @@ export const rdsInstanceNotPublic = resourcePolicy({
     refs: {
         securityHub: ["RDS.2"],
         cis: ["2.2.3"],
+        pciDss: ["1.4.4"],
         nist: ["AC-3", "SC-7"],
         checkov: ["CKV_AWS_17"],
         trivy: ["AVD-AWS-0180"],
@@ -27,4 +28,6 @@ export const rdsInstanceNotPublic = resourcePolicy({
             defaultValue: false,
             fix: "Set `publiclyAccessible: false` (or omit it): a public DNS name and IP put the key store one security-group rule away from the Internet.",
         }),
+    // In place (publicly_accessible is not ForceNew). Setting the secure value is safe even when it was unknown.
+    remediate: ({ props }) => (props.publiclyAccessible !== false ? { publiclyAccessible: false } : undefined),
 });

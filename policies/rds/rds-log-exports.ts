@@ -48,6 +48,7 @@ export const rdsLogExports = resourcePolicy({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["RDS.9", "RDS.34", "RDS.36", "RDS.37", "RDS.40", "RDS.42"],
+        pciDss: ["10.2.1"],
         nist: ["AU-2", "AU-12"],
         checkov: ["CKV_AWS_129", "CKV_AWS_324"],
         cdkNag: ["AwsSolutions-RDS16", "RDSLoggingEnabled"],

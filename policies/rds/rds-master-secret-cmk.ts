@@ -13,6 +13,7 @@ export const rdsMasterSecretCmk = resourcePolicy({
     severity: "medium",
     enforcementLevel: "advisory",
     refs: {
+        pciDss: ["3.6.1"],
         nist: ["SC-12"],
     },
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],

@@ -125,6 +125,7 @@ export const rdsParameterGroupTls = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["RDS.38", "RDS.39", "RDS.41", "RDS.44"],
+        pciDss: ["4.2.1"],
         nist: ["SC-8"],
         checkov: ["CKV2_AWS_69"],
     },

@@ -13,7 +13,7 @@ export const rdsPerformanceInsightsCmk = resourcePolicy({
     severity: "medium",
     enforcementLevel: "advisory",
     refs: {
-        nist: ["SC-28"],
+        nist: ["SC-28", "SC-12"],
         checkov: ["CKV_AWS_354"],
         trivy: ["AVD-AWS-0078"],
     },

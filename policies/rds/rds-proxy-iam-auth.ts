@@ -12,7 +12,7 @@ export const rdsProxyIamAuth = resourcePolicy({
     category: "authentication-mfa",
     severity: "high",
     enforcementLevel: "advisory",
-    refs: {},
+    refs: { nist: ["IA-2"] },
     resourceTypes: ["aws:rds/proxy:Proxy"],
     remediationSteps: [
         '1. Set `defaultAuthScheme: "IAM_AUTH"` on the aws.rds.Proxy (end-to-end IAM authentication), or set `iamAuth: "REQUIRED"` on every entry of `auths` (IAM from client to proxy, Secrets Manager secret from proxy to database).',

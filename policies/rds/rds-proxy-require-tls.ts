@@ -10,6 +10,7 @@ export const rdsProxyRequireTls = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["RDS.43"],
+        pciDss: ["4.2.1"],
         nist: ["SC-8"],
     },
     resourceTypes: ["aws:rds/proxy:Proxy"],

@@ -14,7 +14,8 @@ export const rdsSnapshotCopyCmk = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["RDS.4"],
-        nist: ["SC-28"],
+        pciDss: ["3.5.1"],
+        nist: ["SC-28", "SC-12"],
         checkov: ["CKV_AWS_266", "CKV_AWS_245"],
     },
     resourceTypes: [

@@ -13,6 +13,7 @@ export const rdsSnapshotNotPublic = resourcePolicy<{ allowedAccountIds: string[]
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["RDS.1"],
+        pciDss: ["1.4.4"],
         nist: ["AC-3"],
         checkov: ["CKV_AWS_302"],
     },

@@ -29,7 +29,8 @@ export const rdsStorageCmk = resourcePolicy({
     severity: "high",
     enforcementLevel: "mandatory",
     refs: {
-        nist: ["SC-12"],
+        pciDss: ["3.6.1"],
+        nist: ["SC-12", "SC-28"],
         checkov: ["CKV_AWS_327"],
     },
     resourceTypes: [INSTANCE, CLUSTER],

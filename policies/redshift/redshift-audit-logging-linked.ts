@@ -50,6 +50,7 @@ export const redshiftAuditLoggingLinked = stackPolicy<{ requireUserActivityLoggi
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["Redshift.4"],
+        pciDss: ["10.2.1"],
         nist: ["AU-2", "AU-12"],
         checkov: ["CKV_AWS_71"],
         cdkNag: ["AwsSolutions-RS5", "AwsSolutions-RS11"],

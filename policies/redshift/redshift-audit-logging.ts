@@ -70,6 +70,7 @@ export const redshiftAuditLogging = resourcePolicy<{ requiredLogExports: string[
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["Redshift.4", "RedshiftServerless.6"],
+        pciDss: ["10.2.1"],
         nist: ["AU-2", "AU-12"],
         checkov: ["CKV_AWS_71"],
         cdkNag: ["AwsSolutions-RS5", "AwsSolutions-RS11"],

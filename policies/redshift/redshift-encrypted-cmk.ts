@@ -16,7 +16,8 @@ export const redshiftEncryptedCmk = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["Redshift.10"],
-        nist: ["SC-28"],
+        pciDss: ["3.5.1"],
+        nist: ["SC-28", "SC-12"],
         checkov: ["CKV_AWS_64", "CKV_AWS_142", "CKV_AWS_282"],
         trivy: ["AVD-AWS-0084"],
         cdkNag: ["AwsSolutions-RS6"],

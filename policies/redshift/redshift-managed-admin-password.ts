@@ -58,6 +58,7 @@ export const redshiftManagedAdminPassword = resourcePolicy({
     severity: "high",
     enforcementLevel: "mandatory",
     refs: {
+        pciDss: ["8.6.2"],
         nist: ["IA-5"],
     },
     resourceTypes: [CLUSTER, NAMESPACE],

@@ -10,6 +10,7 @@ export const redshiftNotPublic = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["Redshift.1", "RedshiftServerless.3"],
+        pciDss: ["1.4.4"],
         nist: ["SC-7", "AC-3"],
         checkov: ["CKV_AWS_87"],
         cdkNag: ["AwsSolutions-RS8", "RedshiftClusterPublicAccess"],

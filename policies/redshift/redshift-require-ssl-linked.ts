@@ -14,6 +14,7 @@ export const redshiftRequireSslLinked = stackPolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["Redshift.2"],
+        pciDss: ["4.2.1"],
         nist: ["SC-8"],
         checkov: ["CKV_AWS_105"],
         cdkNag: ["AwsSolutions-RS1", "RedshiftRequireTlsSSL"],

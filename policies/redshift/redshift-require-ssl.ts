@@ -13,6 +13,7 @@ export const redshiftRequireSsl = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["Redshift.2", "RedshiftServerless.2"],
+        pciDss: ["4.2.1"],
         nist: ["SC-8"],
         checkov: ["CKV_AWS_105"],
         cdkNag: ["AwsSolutions-RS1", "RedshiftRequireTlsSSL"],

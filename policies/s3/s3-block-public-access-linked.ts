@@ -51,6 +51,8 @@ export const s3BlockPublicAccessLinked = stackPolicy<BucketScopeConfig>({
     refs: {
         securityHub: ["S3.1", "S3.8"],
         cis: ["2.1.4"],
+        pciDss: ["1.4.4"],
+        nist: ["AC-3"],
         checkov: ["CKV2_AWS_6"],
         trivy: ["AVD-AWS-0094"],
         cdkNag: ["AwsSolutions-S2", "S3BucketLevelPublicAccessProhibited"],

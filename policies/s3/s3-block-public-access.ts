@@ -14,6 +14,8 @@ export const s3BlockPublicAccess = resourcePolicy({
     refs: {
         securityHub: ["S3.1", "S3.8"],
         cis: ["2.1.4"],
+        pciDss: ["1.4.4"],
+        nist: ["AC-3"],
         checkov: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"],
         trivy: ["AVD-AWS-0086", "AVD-AWS-0087", "AVD-AWS-0091", "AVD-AWS-0093"],
         cdkNag: ["AwsSolutions-S2", "S3BucketLevelPublicAccessProhibited"],

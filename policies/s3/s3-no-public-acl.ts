@@ -71,6 +71,8 @@ export const s3NoPublicAcl = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["S3.2", "S3.3", "S3.12"],
+        pciDss: ["1.4.4"],
+        nist: ["AC-3"],
         checkov: ["CKV_AWS_20", "CKV_AWS_57", "CKV2_AWS_65"],
         trivy: ["AVD-AWS-0092"],
     },

@@ -13,6 +13,8 @@ export const s3PolicyNoPublicPrincipal = resourcePolicy<Config>({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["S3.2", "S3.3", "S3.6"],
+        pciDss: ["1.4.4"],
+        nist: ["AC-3"],
         checkov: ["CKV_AWS_70"],
         cdkNag: ["S3BucketPublicReadProhibited", "S3BucketPublicWriteProhibited"],
     },

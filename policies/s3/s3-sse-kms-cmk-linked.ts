@@ -27,6 +27,8 @@ export const s3SseKmsCmkLinked = stackPolicy<Config>({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["S3.17"],
+        pciDss: ["3.5.1"],
+        nist: ["SC-12", "SC-28"],
         checkov: ["CKV_AWS_145"],
         trivy: ["AVD-AWS-0132"],
         cdkNag: ["S3DefaultEncryptionKMS"],

@@ -15,6 +15,8 @@ export const s3SseKmsCmk = resourcePolicy({
     enforcementLevel: "mandatory",
     refs: {
         securityHub: ["S3.17"],
+        pciDss: ["3.5.1"],
+        nist: ["SC-12", "SC-28"],
         checkov: ["CKV_AWS_145", "CKV_AWS_19"],
         trivy: ["AVD-AWS-0132"],
         cdkNag: ["S3DefaultEncryptionKMS"],

@@ -147,6 +147,8 @@ export const s3TlsOnlyPolicy = stackPolicy<BucketScopeConfig>({
     refs: {
         securityHub: ["S3.5"],
         cis: ["2.1.1"],
+        pciDss: ["4.2.1"],
+        nist: ["SC-8"],
         checkov: ["CKV_AWS_379"],
         cdkNag: ["AwsSolutions-S10", "S3BucketSSLRequestsOnly"],
     },

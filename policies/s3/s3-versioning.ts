@@ -26,6 +26,7 @@ export const s3Versioning = stackPolicy<BucketScopeConfig>({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["S3.14"],
+        nist: ["CP-9", "CP-10"],
         checkov: ["CKV_AWS_21"],
         trivy: ["AVD-AWS-0090"],
         cdkNag: ["S3BucketVersioningEnabled"],

@@ -13,6 +13,7 @@ export const secretsmanagerCmk = resourcePolicy({
     severity: "high",
     enforcementLevel: "mandatory",
     refs: {
+        pciDss: ["3.6.1"],
         nist: ["SC-12", "SC-28"],
         checkov: ["CKV_AWS_149"],
         trivy: ["AVD-AWS-0098"],

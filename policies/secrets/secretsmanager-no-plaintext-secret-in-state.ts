@@ -83,7 +83,7 @@ export const secretsmanagerNoPlaintextSecretInState = resourcePolicy<SecretDetec
     category: "secrets-handling",
     severity: "high",
     enforcementLevel: "mandatory",
-    refs: { nist: ["SC-28", "IA-5"] },
+    refs: { pciDss: ["8.6.2"], nist: ["SC-28", "IA-5"] },
     resourceTypes: [SECRET_VERSION, PARAMETER, REPLICATION_GROUP],
     config: SECRET_DETECTION_CONFIG,
     remediationSteps: [

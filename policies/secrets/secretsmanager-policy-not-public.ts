@@ -14,7 +14,7 @@ export const secretsmanagerPolicyNotPublic = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
-    refs: { nist: ["AC-3", "AC-6"] },
+    refs: { pciDss: ["1.4.4"], nist: ["AC-3", "AC-6"] },
     resourceTypes: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretPolicy:SecretPolicy"],
     remediationSteps: [
         "1. Replace `Principal: \"*\"` (or `{AWS: \"*\"}`, NotPrincipal) in the secret's `policy` with the ARNs of the roles that read the secret.",

@@ -208,6 +208,7 @@ export const secretsmanagerRotation = stackPolicy<Config>({
     enforcementLevel: "advisory",
     refs: {
         securityHub: ["SecretsManager.1", "SecretsManager.4"],
+        pciDss: ["8.6.3"],
         nist: ["IA-5(1)"],
         checkov: ["CKV2_AWS_57", "CKV_AWS_304"],
         cdkNag: ["AwsSolutions-SMG4", "SecretsManagerRotationEnabled"],

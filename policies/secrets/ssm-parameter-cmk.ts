@@ -12,7 +12,7 @@ export const ssmParameterCmk = resourcePolicy({
     category: "key-management",
     severity: "medium",
     enforcementLevel: "mandatory",
-    refs: { nist: ["SC-12", "SC-28"], checkov: ["CKV_AWS_337"] },
+    refs: { pciDss: ["3.6.1"], nist: ["SC-12", "SC-28"], checkov: ["CKV_AWS_337"] },
     resourceTypes: ["aws:ssm/parameter:Parameter"],
     remediationSteps: [
         "1. Create a customer-managed aws.kms.Key whose key policy grants kms:Decrypt only to the roles that read the parameter.",

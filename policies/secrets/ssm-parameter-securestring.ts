@@ -12,7 +12,7 @@ export const ssmParameterSecurestring = resourcePolicy<SecretDetectionConfig>({
     category: "secrets-handling",
     severity: "high",
     enforcementLevel: "mandatory",
-    refs: { nist: ["SC-28"], checkov: ["CKV2_AWS_34"] },
+    refs: { pciDss: ["3.5.1"], nist: ["SC-28"], checkov: ["CKV2_AWS_34"] },
     resourceTypes: ["aws:ssm/parameter:Parameter"],
     config: SECRET_DETECTION_CONFIG,
     remediationSteps: [

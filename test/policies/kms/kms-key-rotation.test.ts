@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { kmsKeyRotation as policy } from "../../../policies/kms/kms-key-rotation";
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
+import { remediationChanges } from "../../data/remediate";
 
 const type = "aws:kms/key:Key";
 const run = (props: Record<string, unknown>, config?: Record<string, unknown>) => evaluateResource(policy, { type, props, config });
@@ -80,5 +81,24 @@ describe("kms-key-rotation", () => {
         const result = evaluateResource(policy, { type: "aws:kms/externalKey:ExternalKey", props: {} });
         expect(result.diagnostics).toEqual([]);
         expect(result.notApplicable).toBeDefined();
+    });
+});
+
+describe("kms-key-rotation remediation", () => {
+    it("turns rotation on for symmetric keys in the default key store, leaving the period alone", () => {
+        expect(remediationChanges(policy, { type: "aws:kms/key:Key", props: {} })).toEqual({ enableKeyRotation: true });
+        expect(remediationChanges(policy, { type: "aws:kms/key:Key", props: { enableKeyRotation: false, rotationPeriodInDays: 180 } })).toEqual({ enableKeyRotation: true });
+    });
+
+    it("leaves asymmetric, HMAC, custom-key-store and undetermined keys alone", () => {
+        for (const props of [
+            { customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" },
+            { customerMasterKeySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" },
+            { customKeyStoreId: "cks-1234" },
+            { customerMasterKeySpec: UNKNOWN },
+            { enableKeyRotation: true },
+        ]) {
+            expect(remediationChanges(policy, { type: "aws:kms/key:Key", props })).toBeUndefined();
+        }
     });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rdsBackupRetention as policy } from "../../../policies/rds/rds-backup-retention";
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
+import { remediationChanges } from "../../data/remediate";
 
 const instance = "aws:rds/instance:Instance";
 const cluster = "aws:rds/cluster:Cluster";
@@ -51,5 +52,21 @@ describe("rds-backup-retention", () => {
         const result = evaluateResource(policy, { type: "aws:docdb/cluster:Cluster", props: {} });
         expect(result.diagnostics).toEqual([]);
         expect(result.notApplicable).toBeDefined();
+    });
+});
+
+describe("rds-backup-retention remediation", () => {
+    const INSTANCE_TYPE = "aws:rds/instance:Instance";
+    it("raises an omitted, too-short or invalid retention to the configured minimum", () => {
+        expect(remediationChanges(policy, { type: INSTANCE_TYPE, props: {} })).toEqual({ backupRetentionPeriod: 7 });
+        expect(remediationChanges(policy, { type: "aws:rds/cluster:Cluster", props: { backupRetentionPeriod: 1 } })).toEqual({ backupRetentionPeriod: 7 });
+        expect(remediationChanges(policy, { type: INSTANCE_TYPE, props: { backupRetentionPeriod: "lots" } })).toEqual({ backupRetentionPeriod: 7 });
+        expect(remediationChanges(policy, { type: INSTANCE_TYPE, props: { backupRetentionPeriod: 3 }, config: { minimumRetentionDays: 14 } })).toEqual({ backupRetentionPeriod: 14 });
+    });
+
+    it("never lowers a longer retention, never guesses over an unknown, and skips read replicas", () => {
+        expect(remediationChanges(policy, { type: INSTANCE_TYPE, props: { backupRetentionPeriod: 30 } })).toBeUndefined();
+        expect(remediationChanges(policy, { type: INSTANCE_TYPE, props: { backupRetentionPeriod: UNKNOWN } })).toBeUndefined();
+        expect(remediationChanges(policy, { type: INSTANCE_TYPE, props: { replicateSourceDb: "source-db" } })).toBeUndefined();
     });
 });

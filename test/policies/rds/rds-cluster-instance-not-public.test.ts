@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rdsClusterInstanceNotPublic as policy } from "../../../policies/rds/rds-cluster-instance-not-public";
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
+import { remediationChanges } from "../../data/remediate";
 
 const type = "aws:rds/clusterInstance:ClusterInstance";
 const base = { clusterIdentifier: "c", engine: "aurora-postgresql", instanceClass: "db.serverless" };
@@ -35,5 +36,14 @@ describe("rds-cluster-instance-not-public", () => {
             expect(result.diagnostics).toEqual([]);
             expect(result.notApplicable).toBeDefined();
         }
+    });
+});
+
+describe("rds-cluster-instance-not-public remediation", () => {
+    it("sets publiclyAccessible to false when it is true or unknown, and leaves private instances alone", () => {
+        const type = "aws:rds/clusterInstance:ClusterInstance";
+        expect(remediationChanges(policy, { type, props: { publiclyAccessible: true, engine: "aurora-postgresql" } })).toEqual({ publiclyAccessible: false });
+        expect(remediationChanges(policy, { type, props: { publiclyAccessible: UNKNOWN } })).toEqual({ publiclyAccessible: false });
+        expect(remediationChanges(policy, { type, props: { publiclyAccessible: false } })).toBeUndefined();
     });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rdsDeletionProtection as policy } from "../../../policies/rds/rds-deletion-protection";
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
+import { remediationChanges } from "../../data/remediate";
 
 const types = ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster"];
 
@@ -24,5 +25,18 @@ describe("rds-deletion-protection", () => {
         expect(result.cantRun).toBe(false);
         expect(result.undecided.map((d) => d.property)).toEqual(["deletionProtection"]);
         expect(result.violations).toEqual([]);
+    });
+});
+
+describe("rds-deletion-protection remediation", () => {
+    it.each(["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"])("turns deletion protection on for %s (omitted, false, wrong type or unknown)", (type) => {
+        for (const value of [undefined, false, "false", UNKNOWN]) {
+            expect(remediationChanges(policy, { type, props: value === undefined ? {} : { deletionProtection: value } })).toEqual({ deletionProtection: true });
+        }
+        expect(remediationChanges(policy, { type, props: { deletionProtection: true } })).toBeUndefined();
+    });
+
+    it("leaves global clusters to the check", () => {
+        expect(remediationChanges(policy, { type: "aws:rds/globalCluster:GlobalCluster", props: {} })).toBeUndefined();
     });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rdsIamAuthEnabled as policy } from "../../../policies/rds/rds-iam-auth-enabled";
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
+import { remediationChanges } from "../../data/remediate";
 
 const instance = "aws:rds/instance:Instance";
 const cluster = "aws:rds/cluster:Cluster";
@@ -75,5 +76,22 @@ describe("rds-iam-auth-enabled", () => {
         const result = evaluateResource(policy, { type: "aws:neptune/cluster:Cluster", props: { engine: "neptune" } });
         expect(result.diagnostics).toEqual([]);
         expect(result.notApplicable).toBeDefined();
+    });
+});
+
+describe("rds-iam-auth-enabled remediation", () => {
+    it("enables IAM authentication for engines that support it", () => {
+        expect(remediationChanges(policy, { type: "aws:rds/instance:Instance", props: { engine: "postgres" } })).toEqual({ iamDatabaseAuthenticationEnabled: true });
+        expect(remediationChanges(policy, { type: "aws:rds/cluster:Cluster", props: { engine: "aurora-mysql", iamDatabaseAuthenticationEnabled: false } })).toEqual({
+            iamDatabaseAuthenticationEnabled: true,
+        });
+    });
+
+    it("leaves unsupported, unknown or missing engines and Serverless v1 alone", () => {
+        for (const props of [{ engine: "oracle-ee" }, { engine: UNKNOWN }, {}, { engine: "postgres", iamDatabaseAuthenticationEnabled: true }]) {
+            expect(remediationChanges(policy, { type: "aws:rds/instance:Instance", props })).toBeUndefined();
+        }
+        expect(remediationChanges(policy, { type: "aws:rds/cluster:Cluster", props: { engine: "aurora-mysql", engineMode: "serverless" } })).toBeUndefined();
+        expect(remediationChanges(policy, { type: "aws:rds/cluster:Cluster", props: { engine: "aurora-mysql", engineMode: UNKNOWN } })).toBeUndefined();
     });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rdsInstanceNotPublic as policy } from "../../../policies/rds/rds-instance-not-public";
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
+import { remediationChanges } from "../../data/remediate";
 
 const type = "aws:rds/instance:Instance";
 const run = (props: Record<string, unknown>) => evaluateResource(policy, { type, props });
@@ -33,5 +34,17 @@ describe("rds-instance-not-public", () => {
         const result = evaluateResource(policy, { type: "aws:rds/clusterInstance:ClusterInstance", props: { publiclyAccessible: true } });
         expect(result.diagnostics).toEqual([]);
         expect(result.notApplicable).toBeDefined();
+    });
+});
+
+describe("rds-instance-not-public remediation", () => {
+    it("sets publiclyAccessible to false when it is true, a string, or unknown", () => {
+        for (const value of [true, "true", UNKNOWN]) {
+            expect(remediationChanges(policy, { type: "aws:rds/instance:Instance", props: { publiclyAccessible: value, allocatedStorage: 20 } })).toEqual({ publiclyAccessible: false });
+        }
+    });
+
+    it("changes nothing on a private instance", () => {
+        expect(remediationChanges(policy, { type: "aws:rds/instance:Instance", props: { publiclyAccessible: false } })).toBeUndefined();
     });
 });
