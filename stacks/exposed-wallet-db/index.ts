@@ -174,6 +174,290 @@ new aws.rds.ClusterInstance("wallet-cluster-1", {
     tags,
 });
 
+// ---- The rest of the wallet service: every other store, each with its own classic mistakes --------------
+
+// A bastion open to the internet for SSH; the cache below trusts it. One compromised bastion reaches the cache.
+const bastionSg = new aws.ec2.SecurityGroup("wallet-bastion-sg", {
+    vpcId: vpc.id,
+    description: "wallet bastion",
+    ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "ssh from anywhere" }],
+    tags,
+});
+const cacheSg = new aws.ec2.SecurityGroup("wallet-cache-sg", {
+    vpcId: vpc.id,
+    description: "wallet cache",
+    ingress: [{ protocol: "tcp", fromPort: 6379, toPort: 6379, securityGroups: [bastionSg.id], description: "redis from the bastion" }],
+    tags,
+});
+const subnetIds = subnets.map((s) => s.id);
+
+// DynamoDB ledger: AWS-owned encryption (no serverSideEncryption block), no point-in-time recovery, no deletion
+// protection; its resource policy lets every AWS principal read it.
+const walletLedger = new aws.dynamodb.Table("wallet-ledger", {
+    billingMode: "PAY_PER_REQUEST",
+    hashKey: "requestId",
+    attributes: [{ name: "requestId", type: "S" }],
+    tags,
+});
+new aws.dynamodb.ResourcePolicy("wallet-ledger-policy", {
+    resourceArn: walletLedger.arn,
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Sid: "PartnersRead", Effect: "Allow", Principal: "*", Action: ["dynamodb:GetItem", "dynamodb:Scan", "dynamodb:Query"], Resource: "*" }],
+    }),
+});
+
+// DAX in front of the ledger: no encryption at rest, plaintext endpoint, public subnets and the open group.
+const daxRole = new aws.iam.Role("wallet-dax-role", {
+    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "dax.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    tags,
+});
+const daxSubnets = new aws.dax.SubnetGroup("wallet-dax-subnets", { subnetIds });
+new aws.dax.Cluster("wallet-dax", {
+    clusterName: "wallet-dax",
+    iamRoleArn: daxRole.arn,
+    nodeType: "dax.t3.small",
+    replicationFactor: 1,
+    clusterEndpointEncryptionType: "NONE",
+    securityGroupIds: [dbSg.id],
+    subnetGroupName: daxSubnets.name,
+    tags,
+});
+
+// DocumentDB: unencrypted, literal master password under the default user name, TLS and auditing switched
+// off by its parameter group, one day of backups, no deletion protection, no logs.
+const docdbParams = new aws.docdb.ClusterParameterGroup("wallet-docdb-params", {
+    family: "docdb5.0",
+    parameters: [
+        { name: "tls", value: "disabled" },
+        { name: "audit_logs", value: "disabled" },
+    ],
+    tags,
+});
+const docdbSubnets = new aws.docdb.SubnetGroup("wallet-docdb-subnets", { subnetIds, tags });
+new aws.docdb.Cluster("wallet-docdb", {
+    engine: "docdb",
+    masterUsername: "admin",
+    masterPassword: "Wallet-Password-2023!",
+    dbClusterParameterGroupName: docdbParams.name,
+    dbSubnetGroupName: docdbSubnets.name,
+    vpcSecurityGroupIds: [dbSg.id],
+    backupRetentionPeriod: 1,
+    skipFinalSnapshot: true,
+    tags,
+});
+
+// Neptune: unencrypted, no IAM authentication, default parameter group (no audit log), no deletion protection;
+// its instance is publicly accessible.
+const neptuneSubnets = new aws.neptune.SubnetGroup("wallet-neptune-subnets", { subnetIds, tags });
+const walletGraph = new aws.neptune.Cluster("wallet-graph", {
+    engine: "neptune",
+    neptuneSubnetGroupName: neptuneSubnets.name,
+    vpcSecurityGroupIds: [dbSg.id],
+    backupRetentionPeriod: 1,
+    skipFinalSnapshot: true,
+    tags,
+});
+new aws.neptune.ClusterInstance("wallet-graph-1", {
+    clusterIdentifier: walletGraph.id,
+    engine: "neptune",
+    instanceClass: "db.t4g.medium",
+    publiclyAccessible: true,
+    neptuneSubnetGroupName: neptuneSubnets.name,
+    tags,
+});
+
+// ElastiCache: no encryption at rest or in transit, a user that needs no password, no backups; reachable
+// from the internet-facing bastion.
+const cacheUser = new aws.elasticache.User("wallet-cache-default", {
+    userId: "wallet-default",
+    userName: "default",
+    engine: "redis",
+    accessString: "on ~* +@all",
+    noPasswordRequired: true,
+    tags,
+});
+const cacheUsers = new aws.elasticache.UserGroup("wallet-cache-users", { engine: "redis", userGroupId: "wallet-cache-users", userIds: [cacheUser.userId], tags });
+const cacheSubnets = new aws.elasticache.SubnetGroup("wallet-cache-subnets", { subnetIds, tags });
+new aws.elasticache.ReplicationGroup("wallet-cache", {
+    description: "wallet nonce cache",
+    engine: "redis",
+    nodeType: "cache.t3.micro",
+    numCacheClusters: 1,
+    atRestEncryptionEnabled: false,
+    transitEncryptionEnabled: false,
+    userGroupIds: [cacheUsers.userGroupId],
+    subnetGroupName: cacheSubnets.name,
+    securityGroupIds: [cacheSg.id],
+    snapshotRetentionLimit: 0,
+    tags,
+});
+
+// MemoryDB: TLS off, the open-access ACL (no authentication), AWS-owned key, no snapshots, public subnets.
+const memorySubnets = new aws.memorydb.SubnetGroup("wallet-memorydb-subnets", { subnetIds, tags });
+new aws.memorydb.Cluster("wallet-sessions", {
+    nodeType: "db.t4g.small",
+    numShards: 1,
+    aclName: "open-access",
+    tlsEnabled: false,
+    snapshotRetentionLimit: 0,
+    subnetGroupName: memorySubnets.name,
+    securityGroupIds: [dbSg.id],
+    tags,
+});
+
+// Redshift for the analytics team, outside the key-material classification but encrypted with the wallet key:
+// public, default parameter group (no require_ssl, no activity log), literal password under the default user
+// name, no audit logging, no automated snapshots, not in a VPC subnet group.
+const analytics = new aws.redshift.Cluster("ledger-analytics", {
+    clusterIdentifier: "ledger-analytics",
+    nodeType: "ra3.xlplus",
+    clusterType: "single-node",
+    databaseName: "ledger",
+    masterUsername: "awsuser",
+    masterPassword: "Analytics-Password-2023!",
+    encrypted: "true",
+    kmsKeyId: walletKey.arn,
+    publiclyAccessible: true,
+    vpcSecurityGroupIds: [dbSg.id],
+    automatedSnapshotRetentionPeriod: 0,
+    skipFinalSnapshot: true,
+    tags: { app: "analytics" },
+});
+
+// OpenSearch: a public endpoint, no encryption at rest or between nodes, plain HTTP allowed with TLS 1.0, no
+// fine-grained access control, no logs, and a domain policy that lets anyone call it.
+const walletSearch = new aws.opensearch.Domain("wallet-search", {
+    domainName: "wallet-search",
+    engineVersion: "OpenSearch_2.17",
+    clusterConfig: { instanceType: "t3.small.search", instanceCount: 1 },
+    ebsOptions: { ebsEnabled: true, volumeSize: 10 },
+    encryptAtRest: { enabled: false },
+    nodeToNodeEncryption: { enabled: false },
+    domainEndpointOptions: { enforceHttps: false, tlsSecurityPolicy: "Policy-Min-TLS-1-0-2019-07" },
+    tags,
+});
+new aws.opensearch.DomainPolicy("wallet-search-policy", {
+    domainName: walletSearch.domainName,
+    accessPolicies: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "es:*", Resource: "arn:aws:es:us-east-1:123456789012:domain/wallet-search/*" }],
+    }),
+});
+
+// Secrets Manager: the seed's secret is readable by any AWS principal (and public policies are not blocked);
+// the DB credentials' secret uses the AWS-managed key and rotates once a year.
+new aws.secretsmanager.SecretPolicy("wallet-master-key-policy", {
+    secretArn: walletSecret.arn,
+    blockPublicPolicy: false,
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Sid: "SupportCanRead", Effect: "Allow", Principal: { AWS: "*" }, Action: "secretsmanager:GetSecretValue", Resource: "*" }],
+    }),
+});
+const dbCredentials = new aws.secretsmanager.Secret("wallet-db-credentials", {
+    name: "wallet/db-credentials",
+    description: "wallet database master password",
+    tags,
+});
+new aws.secretsmanager.SecretRotation("wallet-db-credentials-rotation", {
+    secretId: dbCredentials.id,
+    rotationLambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:wallet-secret-rotation",
+    rotationRules: { automaticallyAfterDays: 365 },
+});
+
+// SSM: the signer seed as a plain String parameter, its value in the program (and so in the state).
+new aws.ssm.Parameter("wallet-signer-seed", {
+    name: "/wallet/signer/seed",
+    type: "String",
+    value: "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+    tags,
+});
+
+// ---- Backups --------------------------------------------------------------------------------------------
+
+// S3 backups: SSE-S3 only, public access not blocked, versioning suspended, no object lock, a public-read ACL
+// and a bucket policy that lets anyone download, with no TLS-only deny.
+const backupBucket = new aws.s3.Bucket("wallet-backups", { bucket: "wallet-backups-prod", forceDestroy: true, tags });
+new aws.s3.BucketServerSideEncryptionConfiguration("wallet-backups-sse", {
+    bucket: backupBucket.id,
+    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+});
+new aws.s3.BucketPublicAccessBlock("wallet-backups-public-access", {
+    bucket: backupBucket.id,
+    blockPublicAcls: false,
+    blockPublicPolicy: false,
+    ignorePublicAcls: false,
+    restrictPublicBuckets: false,
+});
+new aws.s3.BucketVersioning("wallet-backups-versioning", { bucket: backupBucket.id, versioningConfiguration: { status: "Suspended" } });
+const ownership = new aws.s3.BucketOwnershipControls("wallet-backups-ownership", { bucket: backupBucket.id, rule: { objectOwnership: "ObjectWriter" } });
+new aws.s3.BucketAcl("wallet-backups-acl", { bucket: backupBucket.id, acl: "public-read" }, { dependsOn: [ownership] });
+new aws.s3.BucketPolicy("wallet-backups-policy", {
+    bucket: backupBucket.id,
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Sid: "RestoreFromAnywhere", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::wallet-backups-prod/*" }],
+    }),
+});
+
+// AWS Backup: a vault under the wallet key (which the analytics cluster shares), no vault lock, a vault policy
+// open to everyone, and a plan that selects the instance only.
+const backupVault = new aws.backup.Vault("wallet-backup-vault", { name: "wallet-backup-vault", kmsKeyArn: walletKey.arn, forceDestroy: true, tags });
+new aws.backup.VaultPolicy("wallet-backup-vault-policy", {
+    backupVaultName: backupVault.name,
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: "*", Action: ["backup:CopyIntoBackupVault", "backup:DescribeRecoveryPoint"], Resource: "*" }],
+    }),
+});
+const backupPlan = new aws.backup.Plan("wallet-backup-plan", {
+    name: "wallet-weekly",
+    rules: [{ ruleName: "weekly", targetVaultName: backupVault.name, schedule: "cron(0 5 ? * 1 *)", lifecycle: { deleteAfter: 7 } }],
+    tags,
+});
+const backupRole = new aws.iam.Role("wallet-backup-role", {
+    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    tags,
+});
+new aws.backup.Selection("wallet-db-only", { name: "wallet-db-only", planId: backupPlan.id, iamRoleArn: backupRole.arn, resources: [walletDb.arn] });
+
+// RDS snapshots of the unencrypted instance, shared with every AWS account; the copy names no key.
+const snapshot = new aws.rds.Snapshot("wallet-db-snapshot", { dbInstanceIdentifier: walletDb.identifier, dbSnapshotIdentifier: "wallet-db-snapshot", sharedAccounts: ["all"], tags });
+new aws.rds.SnapshotCopy("wallet-db-snapshot-copy", {
+    sourceDbSnapshotIdentifier: snapshot.dbSnapshotArn,
+    targetDbSnapshotIdentifier: "wallet-db-snapshot-copy",
+    sharedAccounts: ["all"],
+    tags,
+});
+
+// ---- Audit and people ---------------------------------------------------------------------------------------
+
+// CloudTrail: one region, no log-file validation, SSE-S3 only, KMS events excluded, into the backup bucket.
+new aws.cloudtrail.Trail("wallet-trail", {
+    s3BucketName: backupBucket.id,
+    isMultiRegionTrail: false,
+    enableLogFileValidation: false,
+    eventSelectors: [{ readWriteType: "WriteOnly", includeManagementEvents: true, excludeManagementEventSources: ["kms.amazonaws.com"] }],
+    tags,
+});
+
+// A deployer user with a console password outside any MFA-enforcing group, an access key whose secret lands in
+// the state, and AdministratorAccess attached directly.
+const deployer = new aws.iam.User("wallet-deployer", { name: "wallet-deployer", tags });
+new aws.iam.UserLoginProfile("wallet-deployer-console", { user: deployer.name, passwordResetRequired: false });
+new aws.iam.AccessKey("wallet-deployer-key", { user: deployer.name });
+new aws.iam.UserPolicyAttachment("wallet-deployer-admin", { user: deployer.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" });
+// A support role any AWS account can assume.
+new aws.iam.Role("wallet-support-role", {
+    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }] }),
+    tags,
+});
+
 export const walletDbEndpoint = walletDb.endpoint;
 export const walletClusterEndpoint = walletCluster.endpoint;
 export const walletSecretArn = walletSecret.arn;
+export const analyticsEndpoint = analytics.endpoint;
+export const searchEndpoint = walletSearch.endpoint;
+export const ledgerTable = walletLedger.name;
+

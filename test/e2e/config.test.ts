@@ -25,23 +25,35 @@ describe("policy configuration round trip (stacks/exposed-wallet-db, update)", (
         await engine?.close();
     });
 
-    it("configures every policy with its default level and an empty properties object", async () => {
+    // db-non-default-admin-username is advisory and, by design, not raised to mandatory on key-material
+    // resources, so its findings show the configured level as it is.
+    const DEFAULT_USER_NAMES = ["ledger-analytics", "wallet-cluster", "wallet-db", "wallet-docdb"];
+    const atLevel = (level: "advisory" | "mandatory") => DEFAULT_USER_NAMES.map((resource) => ({ policy: "db-non-default-admin-username", resource, level }));
+
+    it("configures every policy with its default level and its default properties", async () => {
         const result = await engine.run(capture);
         for (const policy of engine.info.policies) {
             expect(result.config[policy.name]).toEqual({ enforcementLevel: policy.enforcementLevel, properties: expect.any(Object) });
         }
-        expect(result.config["rds-deletion-protection"]).toEqual({ enforcementLevel: "advisory", properties: {} });
-        expect(findingKeys(result).filter((k) => k.policy === "rds-deletion-protection")).toEqual([
-            { policy: "rds-deletion-protection", resource: "wallet-cluster", level: "advisory" },
-            { policy: "rds-deletion-protection", resource: "wallet-db", level: "advisory" },
-        ]);
+        expect(result.config["db-non-default-admin-username"]).toEqual({ enforcementLevel: "advisory", properties: expect.objectContaining({}) });
+        expect(findingKeys(result).filter((k) => k.policy === "db-non-default-admin-username")).toEqual(atLevel("advisory"));
     });
 
     it("turns an advisory policy into a blocking one", async () => {
-        const result = await engine.run(capture, { config: { "rds-deletion-protection": "mandatory" } });
-        expect(findingKeys(result, ["mandatory"]).filter((k) => k.policy === "rds-deletion-protection")).toEqual([
+        const result = await engine.run(capture, { config: { "db-non-default-admin-username": "mandatory" } });
+        expect(findingKeys(result).filter((k) => k.policy === "db-non-default-admin-username")).toEqual(atLevel("mandatory"));
+    });
+
+    it("raises advisory policies to mandatory on key-material resources unless pack-settings says otherwise", async () => {
+        const escalated = await engine.run(capture);
+        expect(findingKeys(escalated).filter((k) => k.policy === "rds-deletion-protection")).toEqual([
             { policy: "rds-deletion-protection", resource: "wallet-cluster", level: "mandatory" },
             { policy: "rds-deletion-protection", resource: "wallet-db", level: "mandatory" },
+        ]);
+        const asConfigured = await engine.run(capture, { config: { "pack-settings": { keyMaterialEnforcement: "as-configured" } } });
+        expect(findingKeys(asConfigured).filter((k) => k.policy === "rds-deletion-protection")).toEqual([
+            { policy: "rds-deletion-protection", resource: "wallet-cluster", level: "advisory" },
+            { policy: "rds-deletion-protection", resource: "wallet-db", level: "advisory" },
         ]);
     });
 
@@ -53,10 +65,10 @@ describe("policy configuration round trip (stacks/exposed-wallet-db, update)", (
 
     it("applies a per-policy level on top of `all` (object form)", async () => {
         const result = await engine.run(capture, {
-            config: { all: "disabled", "rds-instance-storage-encrypted": { enforcementLevel: "advisory" } },
+            config: { all: "disabled", "db-non-default-admin-username": { enforcementLevel: "mandatory" } },
         });
-        expect(findingKeys(result)).toEqual([{ policy: "rds-instance-storage-encrypted", resource: "wallet-db", level: "advisory" }]);
-        expect(result.blocked).toBe(false);
+        expect(findingKeys(result)).toEqual(atLevel("mandatory"));
+        expect(result.blocked).toBe(true);
     });
 
     it("refuses an unknown enforcement level, as the engine does", () => {

@@ -57,6 +57,12 @@ describe("stacks/hardened passes", () => {
             expect(inputsOf("preview", name).kmsKeyId).toBe(UNKNOWN);
             expect(inputsOf("update", name).kmsKeyId).toMatch(/^arn:aws:kms:us-east-1:123456789012:key\//);
         }
+        for (const [name, property] of [["wallet-docdb", "kmsKeyId"], ["wallet-graph", "kmsKeyArn"], ["wallet-sessions", "kmsKeyArn"], ["wallet-backup-vault", "kmsKeyArn"]] as const) {
+            expect(inputsOf("preview", name)[property]).toBe(UNKNOWN);
+            expect(inputsOf("update", name)[property]).toMatch(/^arn:aws:kms:us-east-1:123456789012:key\//);
+        }
+        expect(inputsOf("preview", "wallet-ledger").serverSideEncryption).toEqual({ enabled: true, kmsKeyArn: UNKNOWN });
+        expect(inputsOf("preview", "wallet-search").encryptAtRest).toEqual({ enabled: true, kmsKeyId: UNKNOWN });
         expect(inputsOf("preview", "wallet-proxy").auths).toEqual([expect.objectContaining({ secretArn: UNKNOWN, iamAuth: "REQUIRED" })]);
     });
 });

@@ -3,7 +3,8 @@
 // Also: the harness fails clearly when a pack does not start.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allPolicies, PACK_NAME } from "../../policies/catalog";
+import { allPolicies, PACK_NAME, sdkPolicies } from "../../policies/catalog";
+import { SETTINGS_POLICY_NAME } from "../../policies/lib/settings";
 import { PolicyEngine } from "../harness/engine";
 import { writeThrowawayPack } from "../harness/fixtures/throwaway-pack";
 import { PackStartError, PolicyPackProcess } from "../harness/pack";
@@ -54,7 +55,10 @@ describe("the pack over the Analyzer protocol", () => {
         expect(engine.info.name).toBe(PACK_NAME);
         expect(engine.info.version).toBe("0.1.0");
         expect(engine.info.supportsConfig).toBe(true);
-        expect(engine.info.policies.map((p) => p.name).sort()).toEqual(allPolicies.map((p) => p.name).sort());
+        // Every policy of the catalog, plus the pack-settings policy the pack lists first.
+        expect(engine.info.policies.map((p) => p.name)).toEqual(sdkPolicies().map((p) => p.name));
+        expect(engine.info.policies[0]!.name).toBe(SETTINGS_POLICY_NAME);
+        expect(engine.info.policies.map((p) => p.name).sort()).toEqual([SETTINGS_POLICY_NAME, ...allPolicies.map((p) => p.name)].sort());
     });
 
     it.each(allPolicies.map((p) => [p.name, p] as const))("describes %s as the catalog defines it", (name, policy) => {

@@ -43,6 +43,30 @@ const AUTONAMED: Record<string, { property: string; lowercase?: boolean }> = {
     "aws:rds/subnetGroup:SubnetGroup": { property: "name", lowercase: true },
     "aws:rds/proxy:Proxy": { property: "name", lowercase: true },
     "aws:secretsmanager/secret:Secret": { property: "name" },
+    "aws:iam/group:Group": { property: "name" },
+    "aws:s3/bucket:Bucket": { property: "bucket", lowercase: true },
+    "aws:dynamodb/table:Table": { property: "name" },
+    "aws:dax/subnetGroup:SubnetGroup": { property: "name", lowercase: true },
+    "aws:docdb/cluster:Cluster": { property: "clusterIdentifier", lowercase: true },
+    "aws:docdb/clusterInstance:ClusterInstance": { property: "identifier", lowercase: true },
+    "aws:docdb/clusterParameterGroup:ClusterParameterGroup": { property: "name", lowercase: true },
+    "aws:docdb/subnetGroup:SubnetGroup": { property: "name", lowercase: true },
+    "aws:neptune/cluster:Cluster": { property: "clusterIdentifier", lowercase: true },
+    "aws:neptune/clusterInstance:ClusterInstance": { property: "identifier", lowercase: true },
+    "aws:neptune/clusterParameterGroup:ClusterParameterGroup": { property: "name", lowercase: true },
+    "aws:neptune/subnetGroup:SubnetGroup": { property: "name", lowercase: true },
+    "aws:elasticache/replicationGroup:ReplicationGroup": { property: "replicationGroupId", lowercase: true },
+    "aws:elasticache/subnetGroup:SubnetGroup": { property: "name", lowercase: true },
+    "aws:memorydb/acl:Acl": { property: "name", lowercase: true },
+    "aws:memorydb/cluster:Cluster": { property: "name", lowercase: true },
+    "aws:memorydb/subnetGroup:SubnetGroup": { property: "name", lowercase: true },
+    "aws:redshift/parameterGroup:ParameterGroup": { property: "name", lowercase: true },
+    "aws:redshift/subnetGroup:SubnetGroup": { property: "name", lowercase: true },
+    "aws:backup/vault:Vault": { property: "name" },
+    "aws:backup/plan:Plan": { property: "name" },
+    "aws:cloudwatch/logGroup:LogGroup": { property: "name" },
+    "aws:ssm/parameter:Parameter": { property: "name" },
+    "aws:cloudtrail/trail:Trail": { property: "name" },
 };
 
 /** Schema fields the provider marks secret in Check (pulumi-terraform-bridge MarkSchemaSecrets). */
@@ -51,15 +75,26 @@ const SENSITIVE: Record<string, readonly string[]> = {
     "aws:rds/cluster:Cluster": ["masterPassword"],
     "aws:secretsmanager/secretVersion:SecretVersion": ["secretString", "secretBinary"],
     "aws:iam/accessKey:AccessKey": ["secret"],
+    "aws:docdb/cluster:Cluster": ["masterPassword"],
+    "aws:redshift/cluster:Cluster": ["masterPassword"],
+    "aws:elasticache/replicationGroup:ReplicationGroup": ["authToken"],
+    "aws:elasticache/user:User": ["passwords"],
+    "aws:ssm/parameter:Parameter": ["value"],
 };
 
 /** What the provider's Check does to the program's inputs. */
 export function checkInputs(type: string, name: string, inputs: JsonObject): JsonObject {
     const checked: JsonObject = { ...inputs };
     const autonamed = AUTONAMED[type];
-    if (autonamed && checked[autonamed.property] === undefined && checked[`${autonamed.property}Prefix`] === undefined) {
-        const base = autonamed.lowercase ? name.toLowerCase() : name;
-        checked[autonamed.property] = `${base}-${hex(`${type}::${name}`, 7)}`;
+    if (autonamed && checked[autonamed.property] === undefined) {
+        const prefix = checked[`${autonamed.property}Prefix`];
+        if (prefix === undefined) {
+            const base = autonamed.lowercase ? name.toLowerCase() : name;
+            checked[autonamed.property] = `${base}-${hex(`${type}::${name}`, 7)}`;
+        } else if (typeof prefix === "string" && prefix !== UNKNOWN) {
+            // The provider fills the name in from the prefix (a timestamp-like suffix).
+            checked[autonamed.property] = `${prefix}${hex(`${type}::${name}`, 26)}`;
+        }
     }
     for (const property of SENSITIVE[type] ?? []) {
         const value = checked[property];
@@ -207,6 +242,35 @@ function create(type: string, name: string, inputs: JsonObject, region: string):
         case "aws:secretsmanager/secret:Secret": {
             const arn = `arn:aws:secretsmanager:${region}:${account}:secret:${plain(inputs.name) ?? name}-${hex(seed, 6)}`;
             return { id: arn, computed: { arn } };
+        }
+        case "aws:s3/bucket:Bucket": {
+            const bucket = plain(inputs.bucket) ?? name;
+            return { id: bucket, computed: { arn: `arn:aws:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.amazonaws.com`, bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com` } };
+        }
+        case "aws:dynamodb/table:Table": {
+            const table = plain(inputs.name) ?? name;
+            return { id: table, computed: { arn: `arn:aws:dynamodb:${region}:${account}:table/${table}` } };
+        }
+        case "aws:docdb/cluster:Cluster":
+        case "aws:neptune/cluster:Cluster": {
+            const identifier = plain(inputs.clusterIdentifier) ?? name;
+            return { id: identifier, computed: { arn: `arn:aws:rds:${region}:${account}:cluster:${identifier}`, clusterResourceId: `cluster-${hex(seed, 26).toUpperCase()}` } };
+        }
+        case "aws:redshift/cluster:Cluster": {
+            const identifier = plain(inputs.clusterIdentifier) ?? name;
+            return { id: identifier, computed: { arn: `arn:aws:redshift:${region}:${account}:cluster:${identifier}`, dnsName: `${identifier}.c${hex(seed, 11)}.${region}.redshift.amazonaws.com` } };
+        }
+        case "aws:opensearch/domain:Domain": {
+            const domain = plain(inputs.domainName) ?? name;
+            return { id: `arn:aws:es:${region}:${account}:domain/${domain}`, computed: { arn: `arn:aws:es:${region}:${account}:domain/${domain}`, domainName: domain, domainId: `${account}/${domain}` } };
+        }
+        case "aws:backup/vault:Vault": {
+            const vault = plain(inputs.name) ?? name;
+            return { id: vault, computed: { arn: `arn:aws:backup:${region}:${account}:backup-vault:${vault}` } };
+        }
+        case "aws:cloudwatch/logGroup:LogGroup": {
+            const group = plain(inputs.name) ?? name;
+            return { id: group, computed: { arn: `arn:aws:logs:${region}:${account}:log-group:${group}` } };
         }
         case "aws:secretsmanager/secretVersion:SecretVersion": {
             const versionId = uuid(seed);
