@@ -159,6 +159,7 @@ export const SUBNET_PLACEMENTS: readonly { type: string; label: string; property
     { type: "aws:elasticache/subnetGroup:SubnetGroup", label: "ElastiCache subnet group", property: "subnetIds" },
     { type: "aws:memorydb/subnetGroup:SubnetGroup", label: "MemoryDB subnet group", property: "subnetIds" },
     { type: "aws:redshift/subnetGroup:SubnetGroup", label: "Redshift subnet group", property: "subnetIds" },
+    { type: "aws:dax/subnetGroup:SubnetGroup", label: "DAX subnet group", property: "subnetIds" },
     { type: "aws:rds/proxy:Proxy", label: "RDS proxy", property: "vpcSubnetIds" },
     { type: "aws:opensearch/domain:Domain", label: "OpenSearch domain", property: "vpcOptions.subnetIds" },
     { type: "aws:elasticache/serverlessCache:ServerlessCache", label: "ElastiCache serverless cache", property: "subnetIds" },

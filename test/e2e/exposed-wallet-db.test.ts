@@ -64,6 +64,7 @@ const EXPECTED: readonly [policy: string, resource: string, level: Level, modes:
     ["dynamodb-sse-cmk",                             "wallet-ledger",                  "mandatory", "both"],
     ["dynamodb-resource-policy-not-public",          "wallet-ledger-policy",           "mandatory", "both"],
     ["dax-encryption",                               "wallet-dax",                     "mandatory", "both"],
+    ["db-subnets-private",                           "wallet-dax-subnets",             "mandatory", "both"],
     ["db-sg-no-public-source",                       "wallet-dax",                     "mandatory", "both"],
     // DocumentDB and Neptune
     ["docdb-tls-enabled",                            "wallet-docdb-params",            "mandatory", "both"],
@@ -139,6 +140,7 @@ const EXPECTED: readonly [policy: string, resource: string, level: Level, modes:
     ["key-material-store-isolated",                  "wallet-backup-vault",            "mandatory", "both"],
     ["backup-vault-policy-restricted",               "wallet-backup-vault-policy",     "mandatory", "both"],
     ["rds-snapshot-not-public",                      "wallet-db-snapshot",             "mandatory", "both"],
+    ["rds-snapshot-source-encrypted",                "wallet-db-snapshot",             "mandatory", "both"],
     ["rds-snapshot-copy-cmk",                        "wallet-db-snapshot-copy",        "mandatory", "both"],
     ["rds-snapshot-not-public",                      "wallet-db-snapshot-copy",        "mandatory", "both"],
     // CloudTrail, the deployer user, the support role
