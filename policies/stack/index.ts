@@ -1,7 +1,8 @@
 import type { AnyPolicyDefinition } from "../lib/policy";
 import { dbSgNoPublicSource } from "./db-sg-no-public-source";
 import { dbSubnetsPrivate } from "./db-subnets-private";
+import { keyMaterialNoCrossAccountAccess } from "./key-material-no-cross-account-access";
 import { keyMaterialStoreIsolated } from "./key-material-store-isolated";
 import { rdsSnapshotSourceEncrypted } from "./rds-snapshot-source-encrypted";
 
-export const stackPolicies: AnyPolicyDefinition[] = [dbSubnetsPrivate, rdsSnapshotSourceEncrypted, dbSgNoPublicSource, keyMaterialStoreIsolated];
+export const stackPolicies: AnyPolicyDefinition[] = [dbSubnetsPrivate, rdsSnapshotSourceEncrypted, dbSgNoPublicSource, keyMaterialStoreIsolated, keyMaterialNoCrossAccountAccess];
