@@ -104,8 +104,11 @@ export function admitsEveryone(statement: Statement): Tri {
     if (base !== false || !Array.isArray(statement.principals)) {
         return base;
     }
-    // `{Service: "*"}` / `{Federated: "*"}` are not meaningful but must not slip through.
-    return statement.principals.some((entry) => entry.value !== UNKNOWN && entry.value.trim() === "*");
+    // `{Service: "*"}` / `{Federated: "*"}` are not meaningful but must not slip through, and neither may an AWS
+    // principal whose account is a wildcard (`arn:aws:iam::*:root`): it names every account.
+    return statement.principals.some(
+        (entry) => entry.value !== UNKNOWN && (entry.value.trim() === "*" || (entry.kind === "AWS" && /^arn:[^:]*:iam::[^:]*\*/i.test(entry.value.trim()))),
+    );
 }
 
 const ROOT = /^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::root)?$/i;

@@ -2,7 +2,7 @@
 // resource? Shared by the S3 and Backup policies; the document parsing itself is policies/lib/iam.ts.
 
 import { unknownFinding, violation } from "./checks";
-import { describeStatement, hasWildcardPrincipal, isAccountScoped, parsePolicyDocument, principalAccounts } from "./iam";
+import { describeStatement, hasWildcardPrincipal, isAccountScoped, parsePolicyDocument, principalAccounts, type Statement } from "./iam";
 import type { Finding } from "./policy";
 import { UNKNOWN, type Plain } from "./values";
 
@@ -15,6 +15,14 @@ export interface PublicPrincipalSpec {
     allowedAccountIds: readonly string[];
     fix: string;
     urn?: string;
+}
+
+/** An AWS principal whose account is a wildcard (`arn:aws:iam::*:root`, `arn:aws:iam::*:role/x`) names every account. */
+function anyAccountPrincipal(statement: Statement): boolean {
+    return (
+        Array.isArray(statement.principals) &&
+        statement.principals.some((entry) => entry.kind === "AWS" && entry.value !== UNKNOWN && /^arn:[^:]*:iam::[^:]*\*/i.test(entry.value.trim()))
+    );
 }
 
 /**
@@ -45,7 +53,7 @@ export function publicPrincipalFindings(document: Plain, spec: PublicPrincipalSp
             continue;
         }
         const effectUnknown = statement.effect === UNKNOWN;
-        const wildcard = hasWildcardPrincipal(statement);
+        const wildcard = hasWildcardPrincipal(statement) || anyAccountPrincipal(statement);
         if (wildcard === false) {
             if (spec.allowedAccountIds.length > 0 && !effectUnknown) {
                 const accounts = principalAccounts(statement);
