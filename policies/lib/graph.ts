@@ -47,6 +47,7 @@ export class StackGraph {
     private readonly byUrnMap = new Map<string, StackResource>();
     private readonly byIdentity = new Map<string, StackResource[]>();
     private readonly byTypeMap = new Map<string, StackResource[]>();
+    private readonly reverseIndexes = new Map<string, Map<StackResource, StackResource[]>>();
 
     constructor(readonly resources: readonly StackResource[]) {
         for (const resource of resources) {
@@ -118,12 +119,41 @@ export class StackGraph {
 
     /** The resources of `types` whose input `property` refers to `target` (reverse lookup). */
     referencing(target: StackResource, types: readonly string[], property: string): StackResource[] {
-        return this.ofType(...types).filter((candidate) => {
-            if ((candidate.propertyDependencies[topLevel(property)] ?? []).includes(target.urn)) {
-                return true;
+        return this.reverseIndex(types, property).get(target) ?? [];
+    }
+
+    /**
+     * target -> the candidates (in `ofType` order) whose `property` refers to it, built once per (types, property):
+     * a per-target scan of every candidate made stack policies quadratic in the stack size.
+     */
+    private reverseIndex(types: readonly string[], property: string): Map<StackResource, StackResource[]> {
+        const key = `${types.join("\u0000")}\u0001${property}`;
+        const cached = this.reverseIndexes.get(key);
+        if (cached) {
+            return cached;
+        }
+        const index = new Map<StackResource, StackResource[]>();
+        for (const candidate of this.ofType(...types)) {
+            const targets = new Set<StackResource>();
+            for (const urn of candidate.propertyDependencies[topLevel(property)] ?? []) {
+                const resource = this.byUrnMap.get(urn);
+                if (resource) {
+                    targets.add(resource);
+                }
             }
-            const value = read(candidate.props, property);
-            return referenceValues(value).some((item) => item !== UNKNOWN && this.find(item).includes(target));
-        });
+            for (const item of referenceValues(read(candidate.props, property))) {
+                if (item !== UNKNOWN) {
+                    this.find(item).forEach((r) => targets.add(r));
+                }
+            }
+            for (const target of targets) {
+                const list = index.get(target) ?? [];
+                // ofType may list a candidate twice when `types` repeats a type; keep the old filter's output.
+                list.push(candidate);
+                index.set(target, list);
+            }
+        }
+        this.reverseIndexes.set(key, index);
+        return index;
     }
 }
