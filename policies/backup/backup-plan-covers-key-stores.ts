@@ -190,7 +190,7 @@ export const backupPlanCoversKeyStores = stackPolicy({
         "3. Read replicas are exempt; their source is backed up.",
     ].join("\n"),
     check: ({ resources }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const selections = graph.ofType(SELECTION).map((selection): { selection: StackResource; target: Tri } => {
             const plans = graph.referenced(selection, "planId", [PLAN]);
             const target: Tri = plans.resources.length > 0 ? or(plans.resources.map((p) => plansToCmkVault(graph, p))) : UNKNOWN;

@@ -47,7 +47,7 @@ export const backupVaultLock = stackPolicy<Config>({
         minimumRetentionDays: { type: "integer", default: 7, minimum: 1, description: "The smallest acceptable `minRetentionDays` of a vault lock." },
     },
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         for (const lock of graph.ofType(LOCK)) {
             findings.push(...judgeLock(lock, config.minimumRetentionDays));

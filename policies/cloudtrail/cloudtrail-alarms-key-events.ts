@@ -110,7 +110,7 @@ export const cloudtrailAlarmsKeyEvents = stackPolicy({
         "3. Add an aws.cloudwatch.MetricAlarm on the filter's metric (threshold >= 1) that notifies the security team (SNS).",
     ].join("\n"),
     check: ({ resources }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         const filters = graph.ofType(FILTER_TYPE);
         for (const trail of graph.ofType(TRAIL_TYPE)) {

@@ -175,7 +175,7 @@ export const cloudtrailDataEventsKeyStores = stackPolicy<Config>({
         },
     },
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const trails = graph.ofType(TRAIL_TYPE);
         if (trails.length === 0) {
             return [];

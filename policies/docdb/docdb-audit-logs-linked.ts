@@ -31,7 +31,7 @@ export const docdbAuditLogsLinked = stackPolicy({
         '3. Export the log with `enabledCloudwatchLogsExports: ["audit"]` (see docdb-audit-logs).',
     ].join("\n"),
     check: ({ resources }) =>
-        linkedAuditFindings(new StackGraph(resources), {
+        linkedAuditFindings(StackGraph.of(resources), {
             clusterType: DOCDB_CLUSTER,
             groupProperty: "dbClusterParameterGroupName",
             groupType: DOCDB_CLUSTER_PARAMETER_GROUP,

@@ -28,7 +28,7 @@ export const docdbTlsEnabledLinked = stackPolicy({
         "4. If the group lives in another stack, check it there; this policy can only see groups of the same stack.",
     ].join("\n"),
     check: ({ resources }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         for (const cluster of graph.ofType(DOCDB_CLUSTER)) {
             const link = linkedParameterGroup(graph, cluster, PROPERTY, DOCDB_CLUSTER_PARAMETER_GROUP);

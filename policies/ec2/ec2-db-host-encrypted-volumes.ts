@@ -119,7 +119,7 @@ export const ec2DbHostEncryptedVolumes = stackPolicy<DbHostConfig>({
     ].join("\n"),
     config: DB_HOST_CONFIG,
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const defaults = graph.ofType(EBS_ENCRYPTION_BY_DEFAULT).map((r) => asBool(r.props["enabled"]));
         const accountDefault: Tri = defaults.some((v) => v === true || v === undefined) ? true : defaults.includes(UNKNOWN) ? UNKNOWN : false;
         const defaultKeyIsCmk = graph.ofType(EBS_DEFAULT_KMS_KEY).some((r) => ["customer-managed", "unknown"].includes(classifyKey(r.props["keyArn"])));

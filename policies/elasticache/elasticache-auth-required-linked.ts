@@ -83,7 +83,7 @@ export const elasticacheAuthRequiredLinked = stackPolicy({
         "3. Remove `noPasswordRequired`, `type: \"no-password-required\"` and `nopass` rules from users that stay enabled.",
     ].join("\n"),
     check: ({ resources }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         const caches: [StackResource, string][] = [
             ...graph.ofType(RG).map((r): [StackResource, string] => [r, "userGroupIds"]),

@@ -37,7 +37,7 @@ export const iamConsoleUsersMfaEnforced = stackPolicy({
         "3. Better: remove IAM console users and use IAM Identity Center with MFA; MFA enrolment itself is checked at runtime by Security Hub IAM.5/IAM.19.",
     ].join("\n"),
     check: ({ resources }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const model = new IamModel(graph);
         const findings: Finding[] = [];
         for (const profile of graph.ofType(IAM_TYPES.userLoginProfile)) {

@@ -83,7 +83,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
         },
     },
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const model = new IamModel(graph);
         const findings: Finding[] = [];
         const seen = new Set<string>();

@@ -29,7 +29,7 @@ export const kmsKeyPolicyLeastPrivilegeLinked = stackPolicy({
         "3. Do not rely on the default key policy: it gives the account root kms:*, so every IAM policy in the account that allows kms:Decrypt on \"*\" can decrypt the key material.",
     ].join("\n"),
     check: ({ resources }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         for (const key of graph.ofType(...KMS_KEY_TYPES)) {
             if (graph.referencing(key, [KMS_KEY_POLICY], "keyId").length > 0) {

@@ -49,6 +49,21 @@ export class StackGraph {
     private readonly byTypeMap = new Map<string, StackResource[]>();
     private readonly reverseIndexes = new Map<string, Map<StackResource, StackResource[]>>();
 
+    private static readonly shared = new WeakMap<readonly StackResource[], StackGraph>();
+
+    /**
+     * The graph of a resource list, built once: every stack policy of one AnalyzeStack call receives the same
+     * list (see toStackPolicy), so they share the graph and its lazily built indexes.
+     */
+    static of(resources: readonly StackResource[]): StackGraph {
+        let graph = StackGraph.shared.get(resources);
+        if (!graph) {
+            graph = new StackGraph(resources);
+            StackGraph.shared.set(resources, graph);
+        }
+        return graph;
+    }
+
     constructor(readonly resources: readonly StackResource[]) {
         for (const resource of resources) {
             this.byUrnMap.set(resource.urn, resource);

@@ -386,6 +386,39 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
     return { ...sdkMetadata(definition), validateResource, ...(remediateResource ? { remediateResource } : {}) };
 }
 
+let stackCache: { signature: string; resources: readonly StackResource[] } | undefined;
+
+/**
+ * The proxy-free copy of a stack, made once per AnalyzeStack call. The SDK hands every stack policy its own
+ * proxies over the same request, and runs them one after another in one macrotask; the copy is reused while
+ * the URN list is the same and dropped on the next turn of the event loop, so no other call can see it.
+ */
+/** Forgets the per-call stack copy (for callers that run several stacks within one turn of the event loop). */
+export function clearStackSnapshotCache(): void {
+    stackCache = undefined;
+}
+
+function stackSnapshot(sdkResources: StackValidationArgs["resources"]): readonly StackResource[] {
+    const signature = `${sdkResources.length}\n${sdkResources.map((r) => r.urn).join("\n")}`;
+    if (stackCache?.signature === signature) {
+        return stackCache.resources;
+    }
+    const resources: StackResource[] = sdkResources.map((r) => ({
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        props: snapshot(r.props),
+        parentUrn: r.parent?.urn,
+        dependencies: r.dependencies.map((d) => d.urn),
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([key, deps]) => [key, deps.map((d) => d.urn)])),
+    }));
+    stackCache = { signature, resources };
+    setImmediate(() => {
+        stackCache = undefined;
+    });
+    return resources;
+}
+
 export function toStackPolicy<C extends ConfigValues>(definition: StackPolicyDefinition<C>): StackValidationPolicy {
     const tags = policyTags(definition);
     const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation): void => {
@@ -393,17 +426,7 @@ export function toStackPolicy<C extends ConfigValues>(definition: StackPolicyDef
         if (!isSelected(settings, definition.severity, tags)) {
             return;
         }
-        const resources: StackResource[] = args.resources.map((r) => ({
-            type: r.type,
-            name: r.name,
-            urn: r.urn,
-            props: snapshot(r.props),
-            parentUrn: r.parent?.urn,
-            dependencies: r.dependencies.map((d) => d.urn),
-            propertyDependencies: Object.fromEntries(
-                Object.entries(r.propertyDependencies).map(([key, deps]) => [key, deps.map((d) => d.urn)]),
-            ),
-        }));
+        const resources = stackSnapshot(args.resources);
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
         const findings = runStackCheck(definition, resources, safeConfig(() => args.getConfig()), settings);
         report(reportViolation, definition, findings, (f) => (f.urn ? byUrn.get(f.urn) : undefined), settings);

@@ -23,7 +23,7 @@ export const neptuneAuditLogsLinked = stackPolicy({
         '3. Export the log with `enableCloudwatchLogsExports: ["audit"]` (see neptune-audit-logs).',
     ].join("\n"),
     check: ({ resources }) =>
-        linkedAuditFindings(new StackGraph(resources), {
+        linkedAuditFindings(StackGraph.of(resources), {
             clusterType: NEPTUNE_CLUSTER,
             groupProperty: "neptuneClusterParameterGroupName",
             groupType: NEPTUNE_CLUSTER_PARAMETER_GROUP,

@@ -68,7 +68,7 @@ export const redshiftAuditLoggingLinked = stackPolicy<{ requireUserActivityLoggi
         },
     },
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const loggings = graph.ofType(LOGGING);
         // Logging resources whose cluster cannot be identified (computed, no recorded dependency) might belong to any cluster.
         const unresolved = loggings.filter((l) => read(l.props, "clusterIdentifier") === UNKNOWN && (l.propertyDependencies["clusterIdentifier"] ?? []).length === 0);

@@ -26,7 +26,7 @@ export const redshiftRequireSslLinked = stackPolicy({
         "3. Move clients to sslmode=verify-full, apply, and reboot the cluster so the parameter takes effect.",
     ].join("\n"),
     check: ({ resources }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         for (const cluster of graph.ofType(REDSHIFT_CLUSTER)) {
             const source = clusterParameterGroups(graph, cluster);

@@ -66,7 +66,7 @@ export const s3BlockPublicAccessLinked = stackPolicy<BucketScopeConfig>({
     ].join("\n"),
     config: bucketScopeConfig("all-buckets"),
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const account = anyOn(graph.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCK));
         if (account === true) {
             return [];

@@ -96,7 +96,7 @@ export const s3ObjectLock = stackPolicy<BucketScopeConfig>({
     ].join("\n"),
     config: bucketScopeConfig("key-material"),
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const untraceable = hasUntraceableAttachment(graph, OBJECT_LOCK_TYPES);
         const findings: Finding[] = [];
         for (const bucket of graph.ofType(...BUCKET_TYPES)) {

@@ -48,7 +48,7 @@ export const s3SseKmsCmkLinked = stackPolicy<Config>({
         },
     },
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const untraceable = hasUntraceableAttachment(graph, SSE_TYPES);
         const logTargets = config.exemptAccessLogBuckets ? logTargetBuckets(graph) : new Set();
         const findings: Finding[] = [];

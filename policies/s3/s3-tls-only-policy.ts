@@ -161,7 +161,7 @@ export const s3TlsOnlyPolicy = stackPolicy<BucketScopeConfig>({
     ].join("\n"),
     config: bucketScopeConfig("all-buckets"),
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const untraceable = hasUntraceableAttachment(graph, [BUCKET_POLICY]);
         const findings: Finding[] = [];
         for (const bucket of graph.ofType(...BUCKET_TYPES)) {

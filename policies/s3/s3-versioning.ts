@@ -39,7 +39,7 @@ export const s3Versioning = stackPolicy<BucketScopeConfig>({
     ].join("\n"),
     config: bucketScopeConfig("key-material"),
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const untraceable = hasUntraceableAttachment(graph, VERSIONING_TYPES);
         const findings: Finding[] = [];
         for (const bucket of graph.ofType(...BUCKET_TYPES)) {

@@ -236,7 +236,7 @@ export const secretsmanagerRotation = stackPolicy<Config>({
         "3. Never set `rotationEnabled: false` on a managed secret; keep the rotation interval at or below the configured maximum.",
     ].join("\n"),
     check: ({ resources, config }): Finding[] => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         const rotations = graph.ofType(ROTATION);
         for (const rotation of rotations) {

@@ -31,7 +31,7 @@ export const dbSgNoPublicSource = stackPolicy<Config>({
         },
     },
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         for (const kind of NETWORKED_STORES) {
             for (const store of graph.ofType(kind.type)) {

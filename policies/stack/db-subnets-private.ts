@@ -20,7 +20,7 @@ export const dbSubnetsPrivate = stackPolicy({
         "3. Keep public subnets for load balancers and NAT gateways only; create separate private subnets for data stores.",
     ].join("\n"),
     check: ({ resources }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         for (const placement of SUBNET_PLACEMENTS) {
             for (const holder of graph.ofType(placement.type)) {

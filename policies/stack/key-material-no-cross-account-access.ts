@@ -77,7 +77,7 @@ export const keyMaterialNoCrossAccountAccess = stackPolicy<Config>({
         },
     },
     check: ({ resources, config }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         const storeKeys = new Set<StackResource>();
         for (const kind of STORES) {

@@ -32,7 +32,7 @@ export const keyMaterialStoreIsolated = stackPolicy({
         "3. Classify stores with the `data-class=key-material` tag (configurable in pack-settings) so this policy knows which stores hold keys.",
     ].join("\n"),
     check: ({ resources, isKeyMaterial }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         const keyUsers = new Map<StackResource, StackResource[]>();
         for (const kind of STORES) {

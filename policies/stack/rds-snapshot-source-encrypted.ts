@@ -39,7 +39,7 @@ export const rdsSnapshotSourceEncrypted = stackPolicy({
         "2. To keep an existing unencrypted snapshot, replace it with an aws.rds.SnapshotCopy (or ClusterSnapshotCopy) that sets a customer-managed `kmsKeyId`, and delete the unencrypted one.",
     ].join("\n"),
     check: ({ resources }) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         for (const snapshot of SNAPSHOTS) {
             for (const resource of graph.ofType(snapshot.type)) {

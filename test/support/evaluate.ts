@@ -4,7 +4,7 @@
 
 import { UnknownValueError, unknownCheckingProxy, type ResourceValidationArgs, type StackValidationArgs } from "@pulumi/policy";
 import type { AnyPolicyDefinition } from "../../policies/lib/policy";
-import { toResourcePolicy, toStackPolicy } from "../../policies/lib/policy";
+import { clearStackSnapshotCache, toResourcePolicy, toStackPolicy } from "../../policies/lib/policy";
 
 /** The unknown sentinel the engine sends for every computed value during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -119,6 +119,8 @@ export function evaluateStack(policy: AnyPolicyDefinition, resources: StackInput
     if (policy.kind !== "stack") {
         throw new Error(`${policy.name} is a resource policy`);
     }
+    // Tests run many stacks within one turn of the event loop; the SDK never does for different requests.
+    clearStackSnapshotCache();
     const byName = new Map<string, { urn: string }>();
     const policyResources = resources.map((r) => {
         const resource = {
