@@ -82,6 +82,8 @@ export interface RunResult {
 export interface RunOptions {
     /** What a user passes with `--policy-pack-config` (a level per policy, `all`, or properties). */
     config?: UserPolicyConfig;
+    /** Called after each resource's Analyze (and once more after AnalyzeStack), e.g. to show progress. */
+    onProgress?: (done: number, total: number) => void;
 }
 
 export interface EngineOptions extends StartPackOptions {
@@ -213,6 +215,7 @@ export class PolicyEngine {
             if (!deployment.preview && !updateWouldStopAt && diagnostics.some((d) => d.enforcementLevel === "mandatory")) {
                 updateWouldStopAt = resource.urn;
             }
+            options.onProgress?.(results.length + 1, deployment.resources.length);
             results.push({
                 urn: resource.urn,
                 type: resource.type,
