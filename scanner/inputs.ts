@@ -519,9 +519,11 @@ export function parseInput(file: string, text: string): LoadedInput {
         document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (error) {
         const reason = error instanceof Error ? error.message.replace(/\s+/g, " ") : String(error);
-        const truncated = /Unexpected end of JSON input|Unterminated|end of data/i.test(reason) ? " (the file looks truncated)" : "";
         // JSON.parse messages may quote the input; keep only the position.
         const position = /position (\d+)/.exec(reason);
+        const trimmed = text.trimEnd();
+        const atEnd = /Unexpected end of JSON input|Unterminated|end of data/i.test(reason) || (position !== null && Number(position[1]) >= trimmed.length - 1);
+        const truncated = atEnd || (/^\s*[[{]/.test(text) && !/[}\]]$/.test(trimmed)) ? " (the file looks truncated)" : "";
         throw new InputError(`${file}: not valid JSON${truncated}${position ? ` at position ${position[1]}` : ""}`);
     }
     const format = detectFormat(file, document);
