@@ -55,6 +55,9 @@ export interface ScanOptions {
     packDir: string;
     config?: UserPolicyConfig;
     onProgress?: (input: LoadedInput, done: number, total: number) => void;
+    /** Resources analyzed at once (the engine also analyzes steps in parallel). */
+    concurrency?: number;
+    rpcTimeoutMs?: number;
 }
 
 /** A usage or set-up problem (exit status 2), as opposed to findings. */
@@ -175,6 +178,8 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
         packDir: options.packDir,
         // What the engine would tell the pack about the stack; the policies do not depend on it.
         stack: first ? { project: first.project, stack: first.stack, dryRun: first.preview } : undefined,
+        // AnalyzeStack over thousands of resources takes longer than a test's RPC deadline.
+        rpcTimeoutMs: options.rpcTimeoutMs ?? 30 * 60_000,
     });
     const bootMs = Date.now() - bootStarted;
     try {
@@ -194,6 +199,7 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
             const started = Date.now();
             const run = await engine.run(input.deployment, {
                 config: options.config,
+                concurrency: options.concurrency ?? 8,
                 onProgress: options.onProgress ? (done, total) => options.onProgress!(input, done, total) : undefined,
             });
             const types = new Map(input.deployment.resources.map((r) => [r.urn, r.type]));
@@ -239,7 +245,8 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
             timings: { bootMs, scanMs: Date.now() - scanStarted },
         };
     } finally {
-        await engine.close();
+        // A failed shutdown must not hide the result or the real error.
+        await engine.close().catch(() => undefined);
     }
 }
 

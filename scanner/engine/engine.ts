@@ -84,6 +84,8 @@ export interface RunOptions {
     config?: UserPolicyConfig;
     /** Called after each resource's Analyze (and once more after AnalyzeStack), e.g. to show progress. */
     onProgress?: (done: number, total: number) => void;
+    /** How many resources are remediated and analyzed at once (default 1, strictly in order). */
+    concurrency?: number;
 }
 
 export interface EngineOptions extends StartPackOptions {
@@ -183,9 +185,16 @@ export class PolicyEngine {
             provider: providerOf(resource),
         });
 
-        const results: ResourceResult[] = [];
-        let updateWouldStopAt: string | undefined;
-        for (const resource of deployment.resources) {
+        const total = deployment.resources.length;
+        const results: ResourceResult[] = new Array<ResourceResult>(total);
+        let completed = 0;
+        // Remediate then Analyze one resource. A resource waits for its provider's own remediation (whose
+        // inputs it carries), as the engine's step order guarantees.
+        const settled = new Map<string, Promise<unknown>>();
+        const analyzeOne = async (resource: ResourceState, index: number): Promise<void> => {
+            if (resource.provider) {
+                await settled.get(resource.provider.slice(0, resource.provider.lastIndexOf("::")));
+            }
             const remediated = await this.pack.remediate(request(resource, inputs.get(resource.urn)!, false));
             const diagnostics: Diagnostic[] = [];
             const remediations: Remediation[] = [];
@@ -212,11 +221,7 @@ export class PolicyEngine {
             const analyzedProperties = inputs.get(resource.urn)!;
             const analyzed = await this.pack.analyze(request(resource, analyzedProperties, true));
             diagnostics.push(...analyzed.diagnostics.map((d) => this.toDiagnostic(d, resource.urn, "analyze")));
-            if (!deployment.preview && !updateWouldStopAt && diagnostics.some((d) => d.enforcementLevel === "mandatory")) {
-                updateWouldStopAt = resource.urn;
-            }
-            options.onProgress?.(results.length + 1, deployment.resources.length);
-            results.push({
+            results[index] = {
                 urn: resource.urn,
                 type: resource.type,
                 name: resource.name,
@@ -224,7 +229,25 @@ export class PolicyEngine {
                 notApplicable: [...remediated.notApplicable, ...analyzed.notApplicable],
                 remediations,
                 analyzedProperties: encodeForAnalyzer(analyzedProperties, { skipInternalKeys: true }),
-            });
+            };
+            completed++;
+            options.onProgress?.(completed, total);
+        };
+        // Sequential by default (one call at a time, like a test wants it); a scanner may keep several in flight.
+        let next = 0;
+        const worker = async (): Promise<void> => {
+            while (next < total) {
+                const index = next++;
+                const resource = deployment.resources[index]!;
+                const running = analyzeOne(resource, index);
+                settled.set(resource.urn, running.catch(() => undefined));
+                await running;
+            }
+        };
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, total)) }, worker));
+        let updateWouldStopAt: string | undefined;
+        if (!deployment.preview) {
+            updateWouldStopAt = results.find((r) => r.diagnostics.some((d) => d.enforcementLevel === "mandatory"))?.urn;
         }
         const resourcesDone = Date.now();
 
