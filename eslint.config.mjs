@@ -3,7 +3,7 @@ import eslint from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "policies/bin/**", "coverage/**", ".bench/**", "reports/**"] },
+    { ignores: ["node_modules/**", "policies/bin/**", "scanner/bin/**", "coverage/**", ".bench/**", "reports/**"] },
     eslint.configs.recommended,
     ...tseslint.configs.recommended,
     {

@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+// aws-key-material-guard scan FILE... : run the pack over stack exports, DIY checkpoints and preview digests.
+//
+// Exit status: 0 no mandatory finding (advisory findings allowed, or --no-fail), 1 mandatory findings,
+// 2 usage or input errors (one line on stderr, never a stack trace).
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { UserPolicyConfig } from "./engine/config";
+import { FORMAT_NAMES, InputError, loadInput, type LoadedInput } from "./inputs";
+import { FORMATS, formatReport, type OutputFormat, type ToolInfo } from "./reports";
+import { defaultPackDir, loadPolicyPackConfig, loadProfile, mergeConfigs, repoRoot, scan, UsageError } from "./scan";
+
+export const EXIT_CLEAN = 0;
+export const EXIT_MANDATORY = 1;
+export const EXIT_ERROR = 2;
+
+const USAGE = `Usage: aws-key-material-guard scan [options] FILE...
+
+Runs the aws-key-material-guard policy pack over existing stacks, exactly as \`pulumi preview --policy-pack\`
+would, and reports the findings. FILE is any of (auto-detected):
+  - a \`pulumi stack export [--show-secrets]\` file (deployment versions 3 and 4)
+  - a DIY backend checkpoint (.pulumi/stacks/<project>/<stack>.json)
+  - a \`pulumi preview --json [--show-sames]\` digest
+
+Options:
+  --format FORMAT              table (default), json, sarif or junit
+  --output FILE                write the report to FILE instead of stdout
+  --policy-pack-config FILE    policy levels and settings, the same JSON as \`pulumi --policy-pack-config\`
+  --profile NAME               start from the pack's profile policies/config/NAME.json (the config file wins)
+  --no-fail                    exit 0 even when there are mandatory findings (report only)
+  --progress                   show progress on stderr (default: only on a terminal, for large inputs)
+  --no-color                   no colours in the table (also NO_COLOR=1); colours only on a terminal
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit status: 0 no mandatory finding, 1 mandatory findings, 2 usage or input error.
+`;
+
+interface Io {
+    stdout: { write(text: string): unknown; isTTY?: boolean };
+    stderr: { write(text: string): unknown; isTTY?: boolean };
+    env: NodeJS.ProcessEnv;
+    cwd: string;
+}
+
+function toolInfo(): ToolInfo {
+    try {
+        const manifest = JSON.parse(readFileSync(join(repoRoot(), "package.json"), "utf8")) as { name?: string; version?: string; homepage?: string };
+        return { name: manifest.name ?? "aws-key-material-guard", version: manifest.version ?? "0.0.0", informationUri: manifest.homepage };
+    } catch {
+        return { name: "aws-key-material-guard", version: "0.0.0" };
+    }
+}
+
+/** A one-line error for anything thrown (never a stack trace). */
+function oneLine(error: unknown): string {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.replace(/\s*\n\s*/g, "; ");
+}
+
+/** Progress on stderr: an updating line on a terminal, a line per 10% otherwise (with --progress). */
+function progressReporter(io: Io, forced: boolean) {
+    const tty = io.stderr.isTTY === true;
+    let lastTenth = -1;
+    let lastDraw = 0;
+    return {
+        enabledFor(input: LoadedInput): boolean {
+            return forced || (tty && input.deployment.resources.length >= 200);
+        },
+        update(input: LoadedInput, done: number, total: number) {
+            if (!this.enabledFor(input)) {
+                return;
+            }
+            if (tty) {
+                const now = Date.now();
+                if (done === total || now - lastDraw > 100) {
+                    lastDraw = now;
+                    io.stderr.write(`\r\u001b[2Kscanning ${input.file}: ${done}/${total} resources`);
+                    if (done === total) {
+                        io.stderr.write("\n");
+                    }
+                }
+                return;
+            }
+            const tenth = Math.floor((done / total) * 10);
+            if (tenth !== lastTenth || done === total) {
+                lastTenth = done === total ? -1 : tenth;
+                io.stderr.write(`scanning ${input.file}: ${done}/${total} resources\n`);
+            }
+        },
+    };
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args: [...argv],
+            allowPositionals: true,
+            strict: true,
+            options: {
+                format: { type: "string", short: "f" },
+                output: { type: "string", short: "o" },
+                "policy-pack-config": { type: "string" },
+                profile: { type: "string" },
+                "no-fail": { type: "boolean" },
+                progress: { type: "boolean" },
+                "no-color": { type: "boolean" },
+                help: { type: "boolean", short: "h" },
+                version: { type: "boolean", short: "v" },
+            },
+        });
+    } catch (error) {
+        io.stderr.write(`error: ${oneLine(error)}\n${USAGE}`);
+        return EXIT_ERROR;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        io.stdout.write(USAGE);
+        return EXIT_CLEAN;
+    }
+    if (values.version) {
+        io.stdout.write(`${toolInfo().version}\n`);
+        return EXIT_CLEAN;
+    }
+    const [command, ...files] = positionals;
+    if (command !== "scan") {
+        io.stderr.write(`error: ${command === undefined ? "no command given" : `unknown command ${JSON.stringify(command)}`}\n${USAGE}`);
+        return EXIT_ERROR;
+    }
+    if (files.length === 0) {
+        io.stderr.write(`error: no input file given\n${USAGE}`);
+        return EXIT_ERROR;
+    }
+    const format = (values.format ?? "table") as OutputFormat;
+    if (!FORMATS.includes(format)) {
+        io.stderr.write(`error: --format must be one of ${FORMATS.join(", ")}\n`);
+        return EXIT_ERROR;
+    }
+
+    try {
+        let config: UserPolicyConfig | undefined;
+        if (values.profile !== undefined) {
+            config = loadProfile(values.profile);
+        }
+        if (values["policy-pack-config"] !== undefined) {
+            config = mergeConfigs(config, loadPolicyPackConfig(values["policy-pack-config"]));
+        }
+        const packDir = defaultPackDir();
+        const inputs = files.map((file) => loadInput(file));
+        for (const input of inputs) {
+            for (const warning of input.warnings) {
+                io.stderr.write(`warning: ${input.file}: ${warning}\n`);
+            }
+        }
+        const progress = progressReporter(io, values.progress === true);
+        const result = await scan(inputs, { packDir, config, onProgress: (input, done, total) => progress.update(input, done, total) });
+        const toFile = values.output !== undefined;
+        const color = format === "table" && !toFile && io.stdout.isTTY === true && !values["no-color"] && !io.env.NO_COLOR;
+        const report = formatReport(format, result, {
+            tool: toolInfo(),
+            cwd: io.cwd,
+            texts: new Map(inputs.map((input) => [input.file, input.text])),
+            color,
+        });
+        if (toFile) {
+            try {
+                writeFileSync(values.output!, report);
+            } catch (error) {
+                throw new UsageError(`--output ${values.output}: cannot be written (${(error as NodeJS.ErrnoException).code ?? oneLine(error)})`);
+            }
+            io.stderr.write(
+                `wrote ${format} report to ${values.output}: ${result.mandatory} mandatory, ${result.advisory} advisory finding(s) in ${inputs
+                    .map((i) => `${i.file} (${FORMAT_NAMES[i.format]})`)
+                    .join(", ")}\n`,
+            );
+        } else {
+            io.stdout.write(report);
+        }
+        if (result.mandatory > 0 && !values["no-fail"]) {
+            return EXIT_MANDATORY;
+        }
+        return EXIT_CLEAN;
+    } catch (error) {
+        if (error instanceof InputError || error instanceof UsageError) {
+            io.stderr.write(`error: ${oneLine(error)}\n`);
+        } else {
+            io.stderr.write(`error: the scan failed: ${oneLine(error)}\n`);
+        }
+        return EXIT_ERROR;
+    }
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
+        (code) => {
+            process.exitCode = code;
+        },
+        (error: unknown) => {
+            process.stderr.write(`error: ${oneLine(error)}\n`);
+            process.exitCode = EXIT_ERROR;
+        },
+    );
+}

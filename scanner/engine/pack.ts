@@ -1,0 +1,678 @@
+// A policy pack process, started and spoken to the way the Pulumi CLI does it.
+//
+// Launch (pulumi-language-nodejs RunPlugin, analyzer kind): `node <pack's @pulumi/pulumi/cmd/run-policy-pack>
+// <engine address> <absolute pack dir>`, cwd = pack dir, environment = the caller's plus PULUMI_NODEJS_* and
+// PULUMI_CONFIG. The first stdout line is the port (pkg/resource/plugin/plugin.go parsePort); later stdout and
+// stderr lines are diagnostics. Shutdown: SIGINT to the process group, SIGKILL after 5 s (plugin.Kill).
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { isAbsolute, resolve } from "node:path";
+import type * as GrpcJs from "@grpc/grpc-js";
+import type * as AnalyzerGrpcPb from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import type * as StructPb from "google-protobuf/google/protobuf/struct_pb";
+import type { EnforcementLevel, PolicyConfigEntry } from "./config";
+import { loadProto, resolveRunPolicyPack, type ProtoModules } from "./proto";
+import type { JsonObject } from "./values";
+
+export type Severity = "" | "low" | "medium" | "high" | "critical";
+
+export interface OutputLine {
+    stream: "stdout" | "stderr";
+    line: string;
+    /** Milliseconds since the process was spawned. */
+    at: number;
+}
+
+export interface StackSettings {
+    organization: string;
+    project: string;
+    stack: string;
+    dryRun: boolean;
+    /** Stack config, `{"project:key": "value"}`, secrets in plaintext (as PULUMI_CONFIG carries them). */
+    config: Record<string, string>;
+    configSecretKeys: string[];
+    tags: Record<string, string>;
+}
+
+export interface StartPackOptions {
+    packDir: string;
+    stack?: Partial<StackSettings>;
+    /** Extra environment variables; the process otherwise inherits this process's environment, as under the CLI. */
+    env?: Record<string, string | undefined>;
+    /** How long to wait for the port line (the engine has no limit; ts-node cold starts take ~10 s). */
+    portTimeoutMs?: number;
+    /** Deadline of each RPC. */
+    rpcTimeoutMs?: number;
+}
+
+export interface PolicyInfo {
+    name: string;
+    displayName: string;
+    description: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    severity: Severity;
+    policyType: "resource" | "stack" | "unknown";
+    configSchema?: { properties: JsonObject; required: string[] };
+    tags: string[];
+    remediationSteps: string;
+    url: string;
+    framework?: { name: string; version: string; reference: string; specification: string };
+}
+
+export interface AnalyzerInfo {
+    name: string;
+    displayName: string;
+    version: string;
+    supportsConfig: boolean;
+    description: string;
+    policies: PolicyInfo[];
+    initialConfig: Record<string, PolicyConfigEntry>;
+}
+
+export interface WireDiagnostic {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    severity: Severity;
+    urn: string;
+}
+
+export interface NotApplicable {
+    policyName: string;
+    reason: string;
+}
+
+export interface AnalyzeResult {
+    diagnostics: WireDiagnostic[];
+    notApplicable: NotApplicable[];
+}
+
+export interface WireRemediation {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    /** The remediated properties (secrets keep their signature), or undefined when the policy only reported. */
+    properties?: JsonObject;
+    diagnostic: string;
+}
+
+export interface RemediateResult {
+    remediations: WireRemediation[];
+    notApplicable: NotApplicable[];
+}
+
+export interface ResourceOptionsMessage {
+    protect: boolean;
+    ignoreChanges: string[];
+    /** Undefined means "not set" (deleteBeforeReplaceDefined = false). */
+    deleteBeforeReplace?: boolean;
+    additionalSecretOutputs: string[];
+    aliases: string[];
+    /** Seconds; the engine always sends the message, zeros when unset. */
+    customTimeouts: { create: number; update: number; delete: number; read: number };
+    parent: string;
+}
+
+export interface ProviderMessage {
+    type: string;
+    urn: string;
+    name: string;
+    /** Already encoded for the wire. */
+    properties: JsonObject;
+}
+
+export interface AnalyzeRequestMessage {
+    urn: string;
+    type: string;
+    name: string;
+    /** Already encoded for the wire (see values.ts encodeForAnalyzer). */
+    properties: JsonObject;
+    options: ResourceOptionsMessage;
+    provider?: ProviderMessage;
+}
+
+export interface AnalyzerResourceMessage extends AnalyzeRequestMessage {
+    parent: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+}
+
+export class PackStartError extends Error {
+    constructor(
+        message: string,
+        readonly output: OutputLine[],
+    ) {
+        const stderr = output.filter((l) => l.stream === "stderr").map((l) => `  ${l.line}`);
+        super(stderr.length ? `${message}\nstderr of the pack:\n${stderr.join("\n")}` : `${message} (the pack wrote nothing to stderr)`);
+    }
+}
+
+const LEVEL_NAMES: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
+const SEVERITY_NAMES: Record<number, Severity> = { 0: "", 1: "low", 2: "medium", 3: "high", 4: "critical" };
+
+/** The .NET progress escapes the engine strips from the port line before parsing it. */
+const PROGRESS_ESCAPES = ["\u001b]9;4;3;\u001b\\", "\u001b]9;4;0;\u001b\\"];
+
+export function parsePortLine(line: string): number | undefined {
+    let text = line;
+    for (const escape of PROGRESS_ESCAPES) {
+        text = text.split(escape).join("");
+    }
+    text = text.trim();
+    if (!/^\d+$/.test(text)) {
+        return undefined;
+    }
+    const port = Number(text);
+    return port > 0 && port <= 65535 ? port : undefined;
+}
+
+function grpcCode(error: unknown): number | undefined {
+    return typeof error === "object" && error !== null && "code" in error && typeof error.code === "number" ? error.code : undefined;
+}
+
+/** A running pack with a connected Analyzer client. */
+export class PolicyPackProcess {
+    /** Every stdout/stderr line, the port line included (first stdout line). */
+    readonly output: OutputLine[] = [];
+    readonly startedAt = Date.now();
+    port = 0;
+    /** Milliseconds from spawn to the port line. */
+    bootMs = 0;
+    exitCode: number | null = null;
+    exitSignal: NodeJS.Signals | null = null;
+
+    private client?: AnalyzerGrpcPb.AnalyzerClient;
+    readonly exited: Promise<void>;
+    private markExited!: () => void;
+
+    private constructor(
+        readonly packDir: string,
+        readonly proto: ProtoModules,
+        readonly child: ChildProcess,
+        readonly argv: string[],
+        private readonly engineServer: GrpcJs.Server,
+        readonly engineAddress: string,
+        readonly settings: StackSettings,
+        private readonly rpcTimeoutMs: number,
+        /** Log calls the fake engine received (the CLI never points the pack at it, so normally none). */
+        readonly engineLogs: string[],
+    ) {
+        this.exited = new Promise((done) => (this.markExited = done));
+    }
+
+    /** Lines after the port line: what the engine would show as diagnostics. */
+    get diagnostics(): OutputLine[] {
+        const portIndex = this.output.findIndex((l) => l.stream === "stdout");
+        return this.output.filter((_, i) => i !== portIndex);
+    }
+
+    static async start(options: StartPackOptions): Promise<PolicyPackProcess> {
+        const packDir = isAbsolute(options.packDir) ? options.packDir : resolve(options.packDir);
+        const proto = loadProto(packDir);
+        const settings: StackSettings = {
+            organization: "organization",
+            project: "project",
+            stack: "dev",
+            dryRun: true,
+            config: {},
+            configSecretKeys: [],
+            tags: {},
+            ...options.stack,
+        };
+        const { server, address, logs } = await startFakeEngine(proto);
+        const script = resolveRunPolicyPack(packDir);
+        const argv = [script, address, packDir];
+        const env: Record<string, string | undefined> = {
+            ...process.env,
+            PULUMI_NODEJS_ORGANIZATION: settings.organization,
+            PULUMI_NODEJS_PROJECT: settings.project,
+            PULUMI_NODEJS_STACK: settings.stack,
+            PULUMI_NODEJS_DRY_RUN: String(settings.dryRun),
+            PULUMI_CONFIG: JSON.stringify(settings.config),
+            ...options.env,
+        };
+        const child = spawn(process.execPath, argv, { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+        const pack = new PolicyPackProcess(packDir, proto, child, argv, server, address, settings, options.rpcTimeoutMs ?? 60_000, logs);
+        // The pack leads its own process group (as under the engine); never leave it behind if this process ends.
+        const killOnExit = () => signalGroup(child.pid!, "SIGKILL");
+        process.once("exit", killOnExit);
+        void pack.exited.then(() => process.removeListener("exit", killOnExit));
+        try {
+            await pack.waitForPort(options.portTimeoutMs ?? 120_000);
+            await pack.connect();
+        } catch (error) {
+            await pack.shutdown();
+            throw error;
+        }
+        return pack;
+    }
+
+    private waitForPort(timeoutMs: number): Promise<void> {
+        return new Promise((resolvePort, reject) => {
+            let settled = false;
+            const settle = (error?: Error) => {
+                if (!settled) {
+                    settled = true;
+                    clearTimeout(timer);
+                    if (error) {
+                        reject(error);
+                    } else {
+                        resolvePort();
+                    }
+                }
+            };
+            const timer = setTimeout(
+                () => settle(new PackStartError(`the policy pack printed no port within ${timeoutMs} ms`, this.output)),
+                timeoutMs,
+            );
+            const onLine = (stream: OutputLine["stream"]) => (line: string) => {
+                this.output.push({ stream, line, at: Date.now() - this.startedAt });
+                if (stream === "stdout" && this.port === 0 && !settled) {
+                    const port = parsePortLine(line);
+                    if (port === undefined) {
+                        settle(
+                            new PackStartError(
+                                `the policy pack wrote an invalid port to stdout: ${JSON.stringify(line)} (nothing may print to stdout before the port)`,
+                                this.output,
+                            ),
+                        );
+                        return;
+                    }
+                    this.port = port;
+                    this.bootMs = Date.now() - this.startedAt;
+                    settle();
+                }
+            };
+            readLines(this.child.stdout!, onLine("stdout"));
+            readLines(this.child.stderr!, onLine("stderr"));
+            this.child.on("error", (error) => settle(new PackStartError(`could not start the policy pack: ${error.message}`, this.output)));
+            this.child.on("exit", (code, signal) => {
+                this.exitCode = code;
+                this.exitSignal = signal;
+                this.markExited();
+                // Let the last stderr lines arrive before reporting.
+                setTimeout(
+                    () =>
+                        settle(
+                            new PackStartError(
+                                `the policy pack exited before printing its port: ${signal ? `signal ${signal}` : `exit status ${code}`}`,
+                                this.output,
+                            ),
+                        ),
+                    50,
+                );
+            });
+        });
+    }
+
+    private async connect(): Promise<void> {
+        const { grpc, analyzerGrpc } = this.proto;
+        const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${this.port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 400 * 1024 * 1024,
+        });
+        // The engine waits up to 10 s for the connection to be ready (pluginRPCConnectionTimeout).
+        await new Promise<void>((ready, reject) =>
+            client.waitForReady(Date.now() + 10_000, (error) =>
+                error ? reject(new PackStartError(`could not connect to the policy pack on port ${this.port}: ${error.message}`, this.output)) : ready(),
+            ),
+        );
+        this.client = client;
+    }
+
+    private call<Req, Res>(method: string, request: Req): Promise<Res> {
+        const client = this.client;
+        if (!client) {
+            return Promise.reject(new Error("the policy pack is not connected"));
+        }
+        const fn = (client as unknown as Record<string, unknown>)[method] as (
+            request: Req,
+            metadata: GrpcJs.Metadata,
+            options: Partial<GrpcJs.CallOptions>,
+            callback: (error: GrpcJs.ServiceError | null, response: Res) => void,
+        ) => void;
+        return new Promise((resolveCall, reject) => {
+            fn.call(client, request, new this.proto.grpc.Metadata(), { deadline: Date.now() + this.rpcTimeoutMs }, (error, response) => {
+                if (error) {
+                    const wrapped = new Error(`${method} failed: ${error.message}`) as Error & { code?: number };
+                    wrapped.code = error.code;
+                    reject(wrapped);
+                } else {
+                    resolveCall(response);
+                }
+            });
+        });
+    }
+
+    private empty(): InstanceType<ProtoModules["empty"]["Empty"]> {
+        return new this.proto.empty.Empty();
+    }
+
+    private struct(value: JsonObject): StructPb.Struct {
+        return this.proto.struct.Struct.fromJavaScript(value as Record<string, StructPb.JavaScriptValue>);
+    }
+
+    /** Handshake, which Node packs do not implement (the engine tolerates UNIMPLEMENTED). Returns whether it was implemented. */
+    async handshake(rootDirectory: string, programDirectory: string): Promise<boolean> {
+        const request = new this.proto.analyzer.AnalyzerHandshakeRequest();
+        request.setEngineAddress(this.engineAddress);
+        request.setRootDirectory(rootDirectory);
+        request.setProgramDirectory(programDirectory);
+        return this.tolerateUnimplemented(() => this.call("handshake", request));
+    }
+
+    /** ConfigureStack, with the stack settings the pack was started with. Returns whether it was implemented. */
+    async configureStack(): Promise<boolean> {
+        const request = new this.proto.analyzer.AnalyzerStackConfigureRequest();
+        request.setStack(this.settings.stack);
+        request.setProject(this.settings.project);
+        request.setOrganization(this.settings.organization);
+        request.setDryRun(this.settings.dryRun);
+        for (const [key, value] of Object.entries(this.settings.config)) {
+            request.getConfigMap().set(key, value);
+        }
+        request.setConfigSecretKeysList(this.settings.configSecretKeys);
+        for (const [key, value] of Object.entries(this.settings.tags)) {
+            request.getTagsMap().set(key, value);
+        }
+        return this.tolerateUnimplemented(() => this.call("configureStack", request));
+    }
+
+    async cancel(): Promise<boolean> {
+        return this.tolerateUnimplemented(() => this.call("cancel", this.empty()));
+    }
+
+    private async tolerateUnimplemented(run: () => Promise<unknown>): Promise<boolean> {
+        try {
+            await run();
+            return true;
+        } catch (error) {
+            if (grpcCode(error) === this.proto.grpc.status.UNIMPLEMENTED) {
+                return false;
+            }
+            throw error;
+        }
+    }
+
+    async getPluginInfo(): Promise<{ version: string }> {
+        const response = await this.call<unknown, InstanceType<ProtoModules["plugin"]["PluginInfo"]>>("getPluginInfo", this.empty());
+        return { version: response.getVersion() };
+    }
+
+    async getAnalyzerInfo(): Promise<AnalyzerInfo> {
+        const response = await this.call<unknown, AnalyzerPb.AnalyzerInfo>("getAnalyzerInfo", this.empty());
+        const policyTypes: Record<number, PolicyInfo["policyType"]> = { 0: "unknown", 1: "resource", 2: "stack" };
+        const initialConfig: Record<string, PolicyConfigEntry> = {};
+        response.getInitialconfigMap().forEach((entry, name) => {
+            initialConfig[name] = {
+                enforcementLevel: LEVEL_NAMES[entry.getEnforcementlevel()] ?? "advisory",
+                properties: (entry.getProperties()?.toJavaScript() ?? {}) as JsonObject,
+            };
+        });
+        return {
+            name: response.getName(),
+            displayName: response.getDisplayname(),
+            version: response.getVersion(),
+            supportsConfig: response.getSupportsconfig(),
+            description: response.getDescription(),
+            initialConfig,
+            policies: response.getPoliciesList().map((p) => {
+                const schema = p.getConfigschema();
+                const framework = p.getFramework();
+                const info: PolicyInfo = {
+                    name: p.getName(),
+                    displayName: p.getDisplayname(),
+                    description: p.getDescription(),
+                    message: p.getMessage(),
+                    enforcementLevel: LEVEL_NAMES[p.getEnforcementlevel()] ?? "advisory",
+                    severity: SEVERITY_NAMES[p.getSeverity()] ?? "",
+                    policyType: policyTypes[p.getPolicyType()] ?? "unknown",
+                    tags: p.getTagsList(),
+                    remediationSteps: p.getRemediationSteps(),
+                    url: p.getUrl(),
+                };
+                if (schema) {
+                    info.configSchema = {
+                        properties: (schema.getProperties()?.toJavaScript() ?? {}) as JsonObject,
+                        required: schema.getRequiredList(),
+                    };
+                }
+                if (framework) {
+                    info.framework = {
+                        name: framework.getName(),
+                        version: framework.getVersion(),
+                        reference: framework.getReference(),
+                        specification: framework.getSpecification(),
+                    };
+                }
+                return info;
+            }),
+        };
+    }
+
+    /** Configure with an already reconciled config (see config.ts); properties are always sent. */
+    async configure(config: Readonly<Record<string, PolicyConfigEntry>>): Promise<void> {
+        const { analyzer } = this.proto;
+        const levels: Record<EnforcementLevel, AnalyzerPb.EnforcementLevel> = {
+            advisory: analyzer.EnforcementLevel.ADVISORY,
+            mandatory: analyzer.EnforcementLevel.MANDATORY,
+            disabled: analyzer.EnforcementLevel.DISABLED,
+            remediate: analyzer.EnforcementLevel.REMEDIATE,
+        };
+        const request = new analyzer.ConfigureAnalyzerRequest();
+        for (const [name, entry] of Object.entries(config)) {
+            const policyConfig = new analyzer.PolicyConfig();
+            policyConfig.setEnforcementlevel(levels[entry.enforcementLevel]);
+            policyConfig.setProperties(this.struct(entry.properties));
+            request.getPolicyconfigMap().set(name, policyConfig);
+        }
+        await this.call("configure", request);
+    }
+
+    private options(message: ResourceOptionsMessage): AnalyzerPb.AnalyzerResourceOptions {
+        const { analyzer } = this.proto;
+        const options = new analyzer.AnalyzerResourceOptions();
+        options.setProtect(message.protect);
+        options.setIgnorechangesList(message.ignoreChanges);
+        options.setDeletebeforereplace(message.deleteBeforeReplace ?? false);
+        options.setDeletebeforereplacedefined(message.deleteBeforeReplace !== undefined);
+        options.setAdditionalsecretoutputsList(message.additionalSecretOutputs);
+        options.setAliasesList(message.aliases);
+        const timeouts = new analyzer.AnalyzerResourceOptions.CustomTimeouts();
+        timeouts.setCreate(message.customTimeouts.create);
+        timeouts.setUpdate(message.customTimeouts.update);
+        timeouts.setDelete(message.customTimeouts.delete);
+        timeouts.setRead(message.customTimeouts.read);
+        options.setCustomtimeouts(timeouts);
+        options.setParent(message.parent);
+        return options;
+    }
+
+    private provider(message: ProviderMessage | undefined): AnalyzerPb.AnalyzerProviderResource | undefined {
+        if (!message) {
+            return undefined;
+        }
+        const provider = new this.proto.analyzer.AnalyzerProviderResource();
+        provider.setType(message.type);
+        provider.setUrn(message.urn);
+        provider.setName(message.name);
+        provider.setProperties(this.struct(message.properties));
+        return provider;
+    }
+
+    private analyzeRequest(message: AnalyzeRequestMessage): AnalyzerPb.AnalyzeRequest {
+        const request = new this.proto.analyzer.AnalyzeRequest();
+        request.setUrn(message.urn);
+        request.setType(message.type);
+        request.setName(message.name);
+        request.setProperties(this.struct(message.properties));
+        request.setOptions(this.options(message.options));
+        const provider = this.provider(message.provider);
+        if (provider) {
+            request.setProvider(provider);
+        }
+        return request;
+    }
+
+    private toAnalyzeResult(response: AnalyzerPb.AnalyzeResponse): AnalyzeResult {
+        return {
+            diagnostics: response.getDiagnosticsList().map((d) => ({
+                policyName: d.getPolicyname(),
+                policyPackName: d.getPolicypackname(),
+                policyPackVersion: d.getPolicypackversion(),
+                description: d.getDescription(),
+                message: d.getMessage(),
+                enforcementLevel: LEVEL_NAMES[d.getEnforcementlevel()] ?? "advisory",
+                severity: SEVERITY_NAMES[d.getSeverity()] ?? "",
+                urn: d.getUrn(),
+            })),
+            notApplicable: response.getNotApplicableList().map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+        };
+    }
+
+    async analyze(message: AnalyzeRequestMessage): Promise<AnalyzeResult> {
+        const response = await this.call<AnalyzerPb.AnalyzeRequest, AnalyzerPb.AnalyzeResponse>("analyze", this.analyzeRequest(message));
+        return this.toAnalyzeResult(response);
+    }
+
+    async remediate(message: AnalyzeRequestMessage): Promise<RemediateResult> {
+        let response: AnalyzerPb.RemediateResponse;
+        try {
+            response = await this.call<AnalyzerPb.AnalyzeRequest, AnalyzerPb.RemediateResponse>("remediate", this.analyzeRequest(message));
+        } catch (error) {
+            // The engine skips analyzers that do not implement Remediate.
+            if (grpcCode(error) === this.proto.grpc.status.UNIMPLEMENTED) {
+                return { remediations: [], notApplicable: [] };
+            }
+            throw error;
+        }
+        return {
+            remediations: response.getRemediationsList().map((r) => {
+                const properties = r.getProperties();
+                const remediation: WireRemediation = {
+                    policyName: r.getPolicyname(),
+                    policyPackName: r.getPolicypackname(),
+                    policyPackVersion: r.getPolicypackversion(),
+                    description: r.getDescription(),
+                    diagnostic: r.getDiagnostic(),
+                };
+                if (properties) {
+                    remediation.properties = properties.toJavaScript() as JsonObject;
+                }
+                return remediation;
+            }),
+            notApplicable: response.getNotApplicableList().map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+        };
+    }
+
+    async analyzeStack(resources: readonly AnalyzerResourceMessage[]): Promise<AnalyzeResult> {
+        const { analyzer } = this.proto;
+        const request = new analyzer.AnalyzeStackRequest();
+        request.setResourcesList(
+            resources.map((message) => {
+                const resource = new analyzer.AnalyzerResource();
+                resource.setUrn(message.urn);
+                resource.setType(message.type);
+                resource.setName(message.name);
+                resource.setProperties(this.struct(message.properties));
+                resource.setOptions(this.options(message.options));
+                const provider = this.provider(message.provider);
+                if (provider) {
+                    resource.setProvider(provider);
+                }
+                resource.setParent(message.parent);
+                resource.setDependenciesList(message.dependencies);
+                for (const [key, urns] of Object.entries(message.propertyDependencies)) {
+                    // The engine skips properties without dependencies.
+                    if (urns.length > 0) {
+                        const deps = new analyzer.AnalyzerPropertyDependencies();
+                        deps.setUrnsList(urns);
+                        resource.getPropertydependenciesMap().set(key, deps);
+                    }
+                }
+                return resource;
+            }),
+        );
+        try {
+            return this.toAnalyzeResult(await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", request));
+        } catch (error) {
+            if (grpcCode(error) === this.proto.grpc.status.UNIMPLEMENTED) {
+                return { diagnostics: [], notApplicable: [] };
+            }
+            throw error;
+        }
+    }
+
+    /** Ends the process as the engine does: SIGINT to its process group, SIGKILL after `graceMs`. */
+    async shutdown(graceMs = 5_000): Promise<void> {
+        this.client?.close();
+        this.client = undefined;
+        if (this.exitCode === null && this.exitSignal === null && this.child.pid !== undefined) {
+            signalGroup(this.child.pid, "SIGINT");
+            const killed = await Promise.race([this.exited.then(() => false), delay(graceMs).then(() => true)]);
+            if (killed) {
+                signalGroup(this.child.pid, "SIGKILL");
+                await Promise.race([this.exited, delay(1_000)]);
+            }
+        }
+        await new Promise<void>((done) => this.engineServer.tryShutdown(() => done()));
+    }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+    try {
+        // detached: true made the pack the leader of its own process group.
+        process.kill(-pid, signal);
+    } catch {
+        // Already gone.
+    }
+}
+
+function delay(ms: number): Promise<void> {
+    return new Promise((done) => setTimeout(done, ms).unref());
+}
+
+function readLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
+    let buffer = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+        buffer += chunk;
+        let index = buffer.indexOf("\n");
+        while (index >= 0) {
+            onLine(buffer.slice(0, index).replace(/\r$/, ""));
+            buffer = buffer.slice(index + 1);
+            index = buffer.indexOf("\n");
+        }
+    });
+    stream.on("end", () => {
+        if (buffer.length > 0) {
+            onLine(buffer);
+            buffer = "";
+        }
+    });
+}
+
+/**
+ * The engine passes its own gRPC address (host.ServerAddr) to every plugin. run-policy-pack drops it, but a
+ * real, listening address keeps the launch faithful; Log calls that reach it are recorded.
+ */
+async function startFakeEngine(proto: ProtoModules): Promise<{ server: GrpcJs.Server; address: string; logs: string[] }> {
+    const { grpc, engineGrpc } = proto;
+    const server = new grpc.Server();
+    const logs: string[] = [];
+    server.addService(engineGrpc.EngineService, {
+        log: (call: GrpcJs.ServerUnaryCall<{ getMessage(): string }, unknown>, callback: GrpcJs.sendUnaryData<unknown>) => {
+            logs.push(call.request.getMessage());
+            callback(null, new proto.empty.Empty());
+        },
+    });
+    const port = await new Promise<number>((done, reject) =>
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : done(bound))),
+    );
+    return { server, address: `127.0.0.1:${port}`, logs };
+}

@@ -1,0 +1,562 @@
+// Reading what a security team has at hand, and turning it into the deployment the engine emulator analyzes.
+//
+// Three offline formats are recognized (see README "Scanning existing stacks"):
+// - `pulumi stack export [--show-secrets]`: `{version: 3|4, features?, deployment: {manifest, secrets_providers,
+//   resources: [ResourceV3]}}` (pulumi sdk/go/common/apitype/core.go UntypedDeployment/DeploymentV3);
+// - a DIY backend checkpoint (`.pulumi/stacks/<project>/<stack>.json`): `{version, checkpoint: {stack, config,
+//   latest: DeploymentV3}}`;
+// - a `pulumi preview --json` digest: `{steps: [{op, urn, newState?: ResourceV3, oldState?}], ...}`.
+//
+// Values are mapped the way `pulumi policy analyze --file` maps a snapshot (pkg/resource/deploy/analyze_snapshot.go):
+// resources marked `delete: true` are skipped, Analyze gets the inputs, AnalyzeStack the outputs, a provider's
+// properties are its inputs, resource references collapse to their ID (or URN). Secrets the scanner cannot
+// decrypt (ciphertext, or "[secret]" in a preview digest) are analyzed as the string "[secret]", still marked
+// secret; `--show-secrets` plaintext is decoded. Unknown sentinels stay unknown: the policies report what they
+// cannot decide as advisory findings.
+
+import { readFileSync, statSync } from "node:fs";
+import { defaultOptions, ROOT_STACK_TYPE, type Deployment, type ResourceState } from "./engine/model";
+import {
+    ARCHIVE_SIG,
+    ASSET_SIG,
+    isObject,
+    OUTPUT_VALUE_SIG,
+    RESOURCE_REFERENCE_SIG,
+    SECRET_SIG,
+    secret,
+    SIG_KEY,
+    UNKNOWN,
+    urnName,
+    type JsonObject,
+    type JsonValue,
+} from "./engine/values";
+
+/** The placeholder the Pulumi CLI analyzes instead of a secret it cannot decrypt. */
+export const REDACTED = "[secret]";
+
+/** A non-finite number (NaN, ±Inf) in a v4 deployment, and a non-UTF-8 string (feature `byteString`). */
+const NON_FINITE_SIG = "8ad145fe-0d11-4827-bfd7-1abcbf086f5c";
+const BYTE_STRING_SIG = "803fd3297a5875dc03ca845dda5d2a98";
+
+/** Deployment schema versions this scanner reads (pulumi DeploymentSchemaVersionCurrent = 3, Latest = 4). */
+export const SUPPORTED_VERSIONS: readonly number[] = [3, 4];
+
+/** v4 features the Pulumi CLI knows (pkg/resource/stack/deployment.go supportedFeatures). */
+const KNOWN_FEATURES = new Set([
+    "refreshBeforeUpdate",
+    "views",
+    "hooks",
+    "taint",
+    "replaceWith",
+    "snippets-prototype",
+    "extensionParameterization",
+    "byteString",
+]);
+
+/** Preview steps whose resource is going away: nothing of it is analyzed. */
+const DELETING_OPS = new Set(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace"]);
+
+export type InputFormat = "stack-export" | "checkpoint" | "preview-digest";
+
+export const FORMAT_NAMES: Record<InputFormat, string> = {
+    "stack-export": "stack export",
+    checkpoint: "DIY backend checkpoint",
+    "preview-digest": "preview --json digest",
+};
+
+/** A problem with an input: reported on one line, exit status 2. */
+export class InputError extends Error {}
+
+export interface LoadedInput {
+    file: string;
+    format: InputFormat;
+    /** The deployment schema version (exports and checkpoints). */
+    version?: number;
+    deployment: Deployment;
+    /** Resources left out (deleted, or replaced halves of a preview). */
+    skipped: number;
+    /** Plaintext of every decoded secret, so no output can echo one (see redactSecrets). */
+    secretValues: string[];
+    warnings: string[];
+    /** The file's text, for locating resources in reports. */
+    text: string;
+}
+
+interface Counts {
+    encryptedSecrets: number;
+    redactedSecrets: number;
+    nonFinite: number;
+    byteStrings: number;
+}
+
+interface Context {
+    file: string;
+    where: string;
+    /** Shared by every copy of a context (copies only change `where` or `digest`). */
+    counts: Counts;
+    secretValues: Set<string>;
+    /** True for a preview digest, whose secrets are the plain string "[secret]". */
+    digest: boolean;
+}
+
+function fail(context: Pick<Context, "file">, message: string): never {
+    throw new InputError(`${context.file}: ${message}`);
+}
+
+function describe(value: unknown): string {
+    return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** Every string inside a decoded secret (what must never reach an output). */
+function collectStrings(value: JsonValue, into: Set<string>): void {
+    if (typeof value === "string") {
+        into.add(value);
+    } else if (Array.isArray(value)) {
+        value.forEach((element) => collectStrings(element, into));
+    } else if (isObject(value)) {
+        Object.values(value).forEach((element) => collectStrings(element, into));
+    }
+}
+
+/**
+ * A state value (stack export / checkpoint / digest encoding) in the SDK encoding the engine emulator takes
+ * (values.ts): secrets as `{sig, value}`, resource references, assets and archives as they are (the emulator
+ * collapses references and drops content-less assets as the engine does), unknowns as sentinels.
+ */
+function convertValue(value: unknown, context: Context, path: string, depth: number): JsonValue {
+    if (depth > 64) {
+        fail(context, `${context.where}: property ${path} is nested too deeply`);
+    }
+    if (value === null || typeof value === "boolean" || typeof value === "number") {
+        return value;
+    }
+    if (typeof value === "string") {
+        if (context.digest && value === REDACTED) {
+            context.counts.redactedSecrets++;
+            return secret(REDACTED);
+        }
+        return value;
+    }
+    if (Array.isArray(value)) {
+        return value.map((element, index) => convertValue(element, context, `${path}[${index}]`, depth + 1));
+    }
+    if (!isObject(value)) {
+        fail(context, `${context.where}: property ${path} is ${describe(value)}, not a JSON value`);
+    }
+    if (!(SIG_KEY in value)) {
+        const out: JsonObject = {};
+        for (const [key, element] of Object.entries(value)) {
+            out[key] = convertValue(element, context, path ? `${path}.${key}` : key, depth + 1);
+        }
+        return out;
+    }
+    const sig = value[SIG_KEY];
+    switch (sig) {
+        case SECRET_SIG: {
+            if (typeof value.plaintext === "string") {
+                let decoded: unknown;
+                try {
+                    decoded = JSON.parse(value.plaintext);
+                } catch {
+                    // Never echo the plaintext, even a broken one.
+                    fail(context, `${context.where}: the plaintext of the secret at ${path} is not valid JSON`);
+                }
+                const inner = convertValue(decoded, { ...context, digest: false }, path, depth + 1);
+                collectStrings(inner, context.secretValues);
+                return secret(inner);
+            }
+            if ("ciphertext" in value) {
+                context.counts.encryptedSecrets++;
+                return secret(REDACTED);
+            }
+            if ("value" in value) {
+                // The wire/SDK form, as some tools write it.
+                const inner = convertValue(value.value, context, path, depth + 1);
+                collectStrings(inner, context.secretValues);
+                return secret(inner);
+            }
+            return fail(context, `${context.where}: the secret at ${path} has neither ciphertext nor plaintext`);
+        }
+        case RESOURCE_REFERENCE_SIG: {
+            if (typeof value.urn !== "string") {
+                fail(context, `${context.where}: the resource reference at ${path} has no urn`);
+            }
+            // Collapsed as the engine does (KeepResources=false): the ID when there is one, else the URN.
+            if ("id" in value && value.id !== undefined) {
+                return typeof value.id === "string" && value.id !== "" ? value.id : UNKNOWN;
+            }
+            return value.urn;
+        }
+        case ASSET_SIG:
+        case ARCHIVE_SIG:
+            return value as JsonObject;
+        case OUTPUT_VALUE_SIG: {
+            const inner = "value" in value ? convertValue(value.value, context, path, depth + 1) : UNKNOWN;
+            return value.secret === true ? secret(inner) : inner;
+        }
+        case NON_FINITE_SIG:
+            // A protobuf Struct cannot carry NaN or infinities; the policies see an undecidable value.
+            context.counts.nonFinite++;
+            return UNKNOWN;
+        case BYTE_STRING_SIG: {
+            context.counts.byteStrings++;
+            return typeof value.value === "string" ? Buffer.from(value.value, "base64").toString("utf8") : UNKNOWN;
+        }
+        default:
+            return fail(context, `${context.where}: property ${path} carries an unrecognized value signature`);
+    }
+}
+
+function convertProperties(value: unknown, context: Context, field: string): JsonObject {
+    if (value === undefined || value === null) {
+        return {};
+    }
+    if (!isObject(value)) {
+        fail(context, `${context.where}: \`${field}\` must be an object, not ${describe(value)}`);
+    }
+    const converted = convertValue(value, context, "", 1);
+    return converted as JsonObject;
+}
+
+function stringList(value: unknown, context: Context, field: string): string[] {
+    if (value === undefined || value === null) {
+        return [];
+    }
+    if (!Array.isArray(value) || value.some((element) => typeof element !== "string")) {
+        fail(context, `${context.where}: \`${field}\` must be a list of strings`);
+    }
+    return value as string[];
+}
+
+function isUrn(value: unknown): value is string {
+    return typeof value === "string" && value.startsWith("urn:pulumi:") && value.split("::").length >= 4;
+}
+
+/** One ResourceV3 (stack export, checkpoint, digest state) as a ResourceState; undefined when it is skipped. */
+function convertResource(raw: unknown, context: Context): ResourceState | undefined {
+    if (!isObject(raw)) {
+        fail(context, `${context.where} must be an object, not ${describe(raw)}`);
+    }
+    if (!isUrn(raw.urn)) {
+        fail(context, `${context.where}: \`urn\` must be a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)`);
+    }
+    if (typeof raw.type !== "string" || raw.type === "") {
+        fail(context, `${context.where}: \`type\` must be a non-empty string`);
+    }
+    if (raw.delete === true) {
+        return undefined;
+    }
+    const resourceContext = { ...context, where: `${context.where} (${raw.urn})` };
+    const propertyDependencies: Record<string, string[]> = {};
+    if (raw.propertyDependencies !== undefined && raw.propertyDependencies !== null) {
+        if (!isObject(raw.propertyDependencies)) {
+            fail(resourceContext, `${resourceContext.where}: \`propertyDependencies\` must be an object`);
+        }
+        for (const [key, urns] of Object.entries(raw.propertyDependencies)) {
+            propertyDependencies[key] = stringList(urns, resourceContext, `propertyDependencies.${key}`);
+        }
+    }
+    const options = defaultOptions();
+    options.protect = raw.protect === true;
+    options.ignoreChanges = stringList(raw.ignoreChanges, resourceContext, "ignoreChanges");
+    options.additionalSecretOutputs = stringList(raw.additionalSecretOutputs, resourceContext, "additionalSecretOutputs");
+    // v3 aliases are URNs; anything else (alias specs) is left out.
+    options.aliases = Array.isArray(raw.aliases) ? raw.aliases.filter((alias): alias is string => typeof alias === "string") : [];
+    if (isObject(raw.customTimeouts)) {
+        for (const key of ["create", "update", "delete", "read"] as const) {
+            const seconds = raw.customTimeouts[key];
+            options.customTimeouts[key] = typeof seconds === "number" && Number.isFinite(seconds) ? seconds : 0;
+        }
+    }
+    const str = (field: string): string => {
+        const value = raw[field];
+        if (value === undefined || value === null) {
+            return "";
+        }
+        if (typeof value !== "string") {
+            fail(resourceContext, `${resourceContext.where}: \`${field}\` must be a string`);
+        }
+        return value;
+    };
+    return {
+        urn: raw.urn,
+        type: raw.type,
+        name: urnName(raw.urn),
+        custom: raw.custom === true,
+        id: str("id"),
+        parent: str("parent"),
+        provider: str("provider"),
+        dependencies: stringList(raw.dependencies, resourceContext, "dependencies"),
+        propertyDependencies,
+        inputs: convertProperties(raw.inputs, resourceContext, "inputs"),
+        outputs: convertProperties(raw.outputs, resourceContext, "outputs"),
+        options,
+    };
+}
+
+/** `urn:pulumi:<stack>::<project>::...` */
+function stackAndProject(urn: string): { stack: string; project: string } {
+    const [head = "", project = ""] = urn.split("::");
+    return { stack: head.slice("urn:pulumi:".length), project };
+}
+
+function newContext(file: string, where: string, digest: boolean): Context {
+    return { file, where, counts: { encryptedSecrets: 0, redactedSecrets: 0, nonFinite: 0, byteStrings: 0 }, secretValues: new Set(), digest };
+}
+
+/** Cross-references a scanner cannot satisfy: a provider that is not in the input (a digest without sames). */
+function dropMissingProviders(resources: ResourceState[], warnings: string[]): void {
+    const urns = new Set(resources.map((r) => r.urn));
+    const missing = new Set<string>();
+    for (const resource of resources) {
+        if (!resource.provider) {
+            continue;
+        }
+        const separator = resource.provider.lastIndexOf("::");
+        const providerUrn = separator > 0 ? resource.provider.slice(0, separator) : resource.provider;
+        if (!urns.has(providerUrn)) {
+            missing.add(providerUrn);
+            resource.provider = "";
+        }
+    }
+    if (missing.size > 0) {
+        warnings.push(
+            `${missing.size} provider(s) referenced by resources are not in the input; those resources are analyzed without provider properties` +
+                " (for a preview digest, run `pulumi preview --json --show-sames`)",
+        );
+    }
+}
+
+function buildDeployment(
+    file: string,
+    rawResources: readonly { raw: unknown; where: string }[],
+    digest: boolean,
+    fallbackStack: string | undefined,
+): { deployment: Deployment; skipped: number; secretValues: string[]; warnings: string[] } {
+    const warnings: string[] = [];
+    const context = newContext(file, "", digest);
+    const resources: ResourceState[] = [];
+    const seen = new Set<string>();
+    let skipped = 0;
+    let duplicates = 0;
+    for (const { raw, where } of rawResources) {
+        context.where = where;
+        const resource = convertResource(raw, context);
+        if (!resource) {
+            skipped++;
+            continue;
+        }
+        if (seen.has(resource.urn)) {
+            duplicates++;
+            skipped++;
+            continue;
+        }
+        seen.add(resource.urn);
+        resources.push(resource);
+    }
+    if (resources.length === 0) {
+        throw new InputError(
+            `${file}: the deployment has no resources to scan${skipped ? ` (${skipped} marked for deletion)` : ""}; was the stack ever updated?`,
+        );
+    }
+    if (duplicates > 0) {
+        warnings.push(`${duplicates} resource(s) appear more than once; the first state of each was analyzed`);
+    }
+    dropMissingProviders(resources, warnings);
+    if (context.counts.encryptedSecrets > 0) {
+        warnings.push(
+            `${context.counts.encryptedSecrets} secret value(s) are encrypted; they were analyzed as "${REDACTED}", as \`pulumi policy analyze --file\` does` +
+                " (export with `pulumi stack export --show-secrets` to analyze their values)",
+        );
+    }
+    if (context.counts.redactedSecrets > 0) {
+        warnings.push(`${context.counts.redactedSecrets} secret value(s) are redacted to "${REDACTED}" in a preview digest; policies see the placeholder`);
+    }
+    if (context.counts.nonFinite > 0) {
+        warnings.push(`${context.counts.nonFinite} non-finite number(s) (NaN, Infinity) were analyzed as unknown values`);
+    }
+    if (context.counts.byteStrings > 0) {
+        warnings.push(`${context.counts.byteStrings} non-UTF-8 string(s) were decoded lossily`);
+    }
+    const root = resources.find((r) => r.type === ROOT_STACK_TYPE) ?? resources[0]!;
+    const { stack, project } = stackAndProject(root.urn);
+    return {
+        deployment: {
+            organization: "organization",
+            project,
+            stack: stack || fallbackStack || "dev",
+            preview: digest,
+            resources,
+        },
+        skipped,
+        secretValues: [...context.secretValues],
+        warnings,
+    };
+}
+
+function checkVersion(file: string, version: unknown, what: string): number {
+    if (typeof version !== "number" || !Number.isInteger(version)) {
+        throw new InputError(`${file}: ${what} has no numeric \`version\``);
+    }
+    if (!SUPPORTED_VERSIONS.includes(version)) {
+        const hint = version > 4 ? "it is newer than this scanner" : "export it again with a current Pulumi CLI";
+        throw new InputError(`${file}: deployment version ${version} is not supported (supported: ${SUPPORTED_VERSIONS.join(", ")}; ${hint})`);
+    }
+    return version;
+}
+
+function deploymentResources(file: string, deployment: unknown, where: string): { raw: unknown; where: string }[] {
+    if (!isObject(deployment)) {
+        throw new InputError(`${file}: \`${where}\` must be an object, not ${describe(deployment)}`);
+    }
+    const resources = deployment.resources;
+    if (resources === undefined || resources === null) {
+        return [];
+    }
+    if (!Array.isArray(resources)) {
+        throw new InputError(`${file}: \`${where}.resources\` must be a list, not ${describe(resources)}`);
+    }
+    return resources.map((raw, index) => ({ raw, where: `${where}.resources[${index}]` }));
+}
+
+function loadStackExport(file: string, document: JsonObject, warnings: string[]) {
+    const version = checkVersion(file, document.version, "the stack export");
+    if (document.features !== undefined) {
+        const features = Array.isArray(document.features) ? document.features : [];
+        const unknown = features.filter((f) => typeof f !== "string" || !KNOWN_FEATURES.has(f));
+        if (unknown.length > 0) {
+            warnings.push(`the deployment uses feature(s) this scanner does not know: ${unknown.map(String).join(", ")}`);
+        }
+    }
+    const pending = isObject(document.deployment) && Array.isArray(document.deployment.pending_operations) ? document.deployment.pending_operations.length : 0;
+    if (pending > 0) {
+        warnings.push(`${pending} pending operation(s) (an interrupted update) were not analyzed`);
+    }
+    return { version, ...buildDeployment(file, deploymentResources(file, document.deployment, "deployment"), false, undefined) };
+}
+
+function loadCheckpoint(file: string, document: JsonObject) {
+    const version = checkVersion(file, document.version, "the checkpoint");
+    const checkpoint = document.checkpoint;
+    if (!isObject(checkpoint)) {
+        throw new InputError(`${file}: \`checkpoint\` must be an object, not ${describe(checkpoint)}`);
+    }
+    if (checkpoint.latest === undefined || checkpoint.latest === null) {
+        throw new InputError(`${file}: the checkpoint has no deployment (\`checkpoint.latest\`); was the stack ever updated?`);
+    }
+    const stackName = typeof checkpoint.stack === "string" ? checkpoint.stack.split("/").pop() : undefined;
+    return { version, ...buildDeployment(file, deploymentResources(file, checkpoint.latest, "checkpoint.latest"), false, stackName) };
+}
+
+function loadPreviewDigest(file: string, document: JsonObject) {
+    const steps = document.steps;
+    if (!Array.isArray(steps)) {
+        throw new InputError(`${file}: \`steps\` must be a list, not ${describe(steps)}`);
+    }
+    const states: { raw: unknown; where: string }[] = [];
+    let deleted = 0;
+    steps.forEach((step, index) => {
+        if (!isObject(step)) {
+            throw new InputError(`${file}: steps[${index}] must be an object, not ${describe(step)}`);
+        }
+        if (typeof step.op !== "string") {
+            throw new InputError(`${file}: steps[${index}]: \`op\` must be a string`);
+        }
+        if (DELETING_OPS.has(step.op) || step.newState === undefined || step.newState === null) {
+            deleted++;
+            return;
+        }
+        if (isObject(step.newState)) {
+            // Outputs in a digest are unreliable (often absent for creates): AnalyzeStack gets the inputs,
+            // overlaid with whatever outputs the provider's preview returned.
+            const state = { ...step.newState };
+            if (isObject(state.inputs) && (isObject(state.outputs) || state.outputs === undefined || state.outputs === null)) {
+                state.outputs = { ...state.inputs, ...(isObject(state.outputs) ? state.outputs : {}) };
+            }
+            states.push({ raw: state, where: `steps[${index}].newState` });
+        } else {
+            throw new InputError(`${file}: steps[${index}].newState must be an object, not ${describe(step.newState)}`);
+        }
+    });
+    if (states.length === 0) {
+        throw new InputError(`${file}: the preview digest has no resource states to scan${deleted ? ` (${deleted} step(s) delete resources)` : ""}`);
+    }
+    const built = buildDeployment(file, states, true, undefined);
+    return { version: undefined, ...built, skipped: built.skipped + deleted };
+}
+
+/** Which of the three formats a parsed document is, or an error naming what was expected. */
+export function detectFormat(file: string, document: unknown): InputFormat {
+    if (!isObject(document)) {
+        throw new InputError(
+            `${file}: expected a JSON object (a \`pulumi stack export\`, a DIY checkpoint or a \`pulumi preview --json\` digest), not ${describe(document)}`,
+        );
+    }
+    if ("deployment" in document) {
+        return "stack-export";
+    }
+    if ("checkpoint" in document) {
+        return "checkpoint";
+    }
+    if ("steps" in document) {
+        return "preview-digest";
+    }
+    if ("type" in document && "sequence" in document) {
+        throw new InputError(`${file}: this looks like an engine event stream (--event-log); scan a \`pulumi preview --json\` digest or a stack export instead`);
+    }
+    throw new InputError(
+        `${file}: unrecognized input format: expected a \`pulumi stack export\` file ({version, deployment}), a DIY checkpoint ({version, checkpoint}) or a \`pulumi preview --json\` digest ({steps})`,
+    );
+}
+
+/** Parses one input document (already read). */
+export function parseInput(file: string, text: string): LoadedInput {
+    if (text.trim() === "") {
+        throw new InputError(`${file}: the file is empty`);
+    }
+    let document: unknown;
+    try {
+        document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch (error) {
+        const reason = error instanceof Error ? error.message.replace(/\s+/g, " ") : String(error);
+        // JSON.parse messages may quote the input; keep only the position.
+        const position = /position (\d+)/.exec(reason);
+        const trimmed = text.trimEnd();
+        const atEnd = /Unexpected end of JSON input|Unterminated|end of data/i.test(reason) || (position !== null && Number(position[1]) >= trimmed.length - 1);
+        const truncated = atEnd || (/^\s*[[{]/.test(text) && !/[}\]]$/.test(trimmed)) ? " (the file looks truncated)" : "";
+        throw new InputError(`${file}: not valid JSON${truncated}${position ? ` at position ${position[1]}` : ""}`);
+    }
+    const format = detectFormat(file, document);
+    const warnings: string[] = [];
+    const doc = document as JsonObject;
+    const loaded =
+        format === "stack-export" ? loadStackExport(file, doc, warnings) : format === "checkpoint" ? loadCheckpoint(file, doc) : loadPreviewDigest(file, doc);
+    return {
+        file,
+        format,
+        version: loaded.version,
+        deployment: loaded.deployment,
+        skipped: loaded.skipped,
+        secretValues: loaded.secretValues,
+        warnings: [...warnings, ...loaded.warnings],
+        text,
+    };
+}
+
+/** Reads and parses one input file. */
+export function loadInput(file: string): LoadedInput {
+    let text: string;
+    try {
+        if (statSync(file).isDirectory()) {
+            throw new InputError(`${file}: is a directory, not a file`);
+        }
+        text = readFileSync(file, "utf8");
+    } catch (error) {
+        if (error instanceof InputError) {
+            throw error;
+        }
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new InputError(code === "ENOENT" ? `${file}: no such file` : `${file}: cannot be read (${code ?? "error"})`);
+    }
+    return parseInput(file, text);
+}

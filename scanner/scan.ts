@@ -1,0 +1,253 @@
+// Runs the pack in policies/ (compiled to policies/bin) over loaded inputs, through the engine emulator: the very
+// same process launch and Analyzer protocol as `pulumi preview --policy-pack policies`, so the findings are the
+// pack's own. No policy logic lives here.
+
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { PolicyConfigError, type PolicyConfigEntry, type UserPolicyConfig } from "./engine/config";
+import { PolicyEngine } from "./engine/engine";
+import { isObject, type JsonObject } from "./engine/values";
+import type { AnalyzerInfo, Severity } from "./engine/pack";
+import { InputError, type LoadedInput } from "./inputs";
+
+export type FindingLevel = "mandatory" | "advisory";
+
+export interface Finding {
+    /** The input file, as given on the command line. */
+    file: string;
+    policy: string;
+    level: FindingLevel;
+    severity: Severity;
+    resourceUrn: string;
+    resourceName: string;
+    resourceType: string;
+    message: string;
+    /** The policy's description (the first line of the SDK's message). */
+    description: string;
+}
+
+export interface InputSummary {
+    file: string;
+    format: LoadedInput["format"];
+    version?: number;
+    project: string;
+    stack: string;
+    resources: number;
+    skipped: number;
+    warnings: string[];
+    mandatory: number;
+    advisory: number;
+    durationMs: number;
+}
+
+export interface ScanResult {
+    pack: AnalyzerInfo;
+    /** The configuration sent to the pack (levels and properties per policy). */
+    config: Record<string, PolicyConfigEntry>;
+    inputs: InputSummary[];
+    findings: Finding[];
+    mandatory: number;
+    advisory: number;
+    timings: { bootMs: number; scanMs: number };
+}
+
+export interface ScanOptions {
+    packDir: string;
+    config?: UserPolicyConfig;
+    onProgress?: (input: LoadedInput, done: number, total: number) => void;
+    /** Resources analyzed at once (the engine also analyzes steps in parallel). */
+    concurrency?: number;
+    rpcTimeoutMs?: number;
+}
+
+/** A usage or set-up problem (exit status 2), as opposed to findings. */
+export class UsageError extends Error {}
+
+/** The repository root of this scanner (the folder holding policies/ and scanner/). */
+export function repoRoot(): string {
+    let dir = __dirname;
+    for (let i = 0; i < 6; i++) {
+        if (existsSync(join(dir, "policies", "PulumiPolicy.yaml")) && existsSync(join(dir, "package.json"))) {
+            return dir;
+        }
+        dir = dirname(dir);
+    }
+    throw new UsageError("cannot find the policy pack (policies/PulumiPolicy.yaml) next to the scanner");
+}
+
+/** policies/, checked to be built. */
+export function defaultPackDir(): string {
+    const packDir = join(repoRoot(), "policies");
+    if (!existsSync(join(packDir, "bin", "index.js"))) {
+        throw new UsageError(`the policy pack is not built (${join(packDir, "bin", "index.js")} is missing): run \`npm run build\``);
+    }
+    return packDir;
+}
+
+function readJsonObject(file: string, what: string): JsonObject {
+    let text: string;
+    try {
+        text = readFileSync(file, "utf8");
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(`${what} ${file}: ${code === "ENOENT" ? "no such file" : `cannot be read (${code ?? "error"})`}`);
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch {
+        throw new UsageError(`${what} ${file}: not valid JSON`);
+    }
+    if (!isObject(parsed)) {
+        throw new UsageError(`${what} ${file}: must be a JSON object of policy names to levels or settings`);
+    }
+    return parsed;
+}
+
+/** policies/config/<name>.json (profiles of the pack); a clear error when there is no such profile. */
+export function loadProfile(name: string, root = repoRoot()): UserPolicyConfig {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes("..")) {
+        throw new UsageError(`--profile ${JSON.stringify(name)}: a profile name is a file name in policies/config/ without .json`);
+    }
+    const dir = join(root, "policies", "config");
+    const file = join(dir, `${name}.json`);
+    if (!existsSync(file)) {
+        const available = existsSync(dir)
+            ? readdirSync(dir)
+                  .filter((f) => f.endsWith(".json"))
+                  .map((f) => f.slice(0, -".json".length))
+            : [];
+        throw new UsageError(
+            `--profile ${name}: no such profile (policies/config/${name}.json does not exist; ${
+                available.length ? `available: ${available.join(", ")}` : "this pack ships no profiles"
+            })`,
+        );
+    }
+    return readJsonObject(file, "profile") as UserPolicyConfig;
+}
+
+export function loadPolicyPackConfig(file: string): UserPolicyConfig {
+    return readJsonObject(resolve(file), "--policy-pack-config") as UserPolicyConfig;
+}
+
+/** The profile, then the config file on top of it (per policy: the file's level wins, properties are merged). */
+export function mergeConfigs(base: UserPolicyConfig | undefined, top: UserPolicyConfig | undefined): UserPolicyConfig | undefined {
+    if (!base || !top) {
+        return top ?? base;
+    }
+    const merged: UserPolicyConfig = { ...base };
+    for (const [name, value] of Object.entries(top)) {
+        const previous = merged[name];
+        if (isObject(previous) && isObject(value)) {
+            merged[name] = { ...previous, ...value } as UserPolicyConfig[string];
+        } else if (isObject(previous) && typeof value === "string") {
+            merged[name] = { ...previous, enforcementLevel: value } as UserPolicyConfig[string];
+        } else {
+            merged[name] = value;
+        }
+    }
+    return merged;
+}
+
+/** The policy's own text: the SDK prefixes the description to the message. */
+function splitMessage(message: string, description: string): string {
+    const trimmed = message.trim();
+    if (description && trimmed.startsWith(description)) {
+        const rest = trimmed.slice(description.length).trim();
+        return rest || trimmed;
+    }
+    return trimmed;
+}
+
+/** Replaces every decoded secret value in `text` (defence in depth: policies never echo values). */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+    let out = text;
+    for (const value of secrets) {
+        // Very short values ("1", "true") would mangle ordinary words; policies do not echo values anyway.
+        if (value.length >= 4 && out.includes(value)) {
+            out = out.split(value).join("[secret]");
+        }
+    }
+    return out;
+}
+
+export async function scan(inputs: readonly LoadedInput[], options: ScanOptions): Promise<ScanResult> {
+    const first = inputs[0]?.deployment;
+    const bootStarted = Date.now();
+    const engine = await PolicyEngine.boot({
+        packDir: options.packDir,
+        // What the engine would tell the pack about the stack; the policies do not depend on it.
+        stack: first ? { project: first.project, stack: first.stack, dryRun: first.preview } : undefined,
+        // AnalyzeStack over thousands of resources takes longer than a test's RPC deadline.
+        rpcTimeoutMs: options.rpcTimeoutMs ?? 30 * 60_000,
+    });
+    const bootMs = Date.now() - bootStarted;
+    try {
+        let config: Record<string, PolicyConfigEntry>;
+        try {
+            config = engine.reconcile(options.config);
+        } catch (error) {
+            if (error instanceof PolicyConfigError || error instanceof Error) {
+                throw new UsageError(error.message.replace(/\s*\n\s*/g, "; "));
+            }
+            throw error;
+        }
+        const findings: Finding[] = [];
+        const summaries: InputSummary[] = [];
+        const scanStarted = Date.now();
+        for (const input of inputs) {
+            const started = Date.now();
+            const run = await engine.run(input.deployment, {
+                config: options.config,
+                concurrency: options.concurrency ?? 8,
+                onProgress: options.onProgress ? (done, total) => options.onProgress!(input, done, total) : undefined,
+            });
+            const types = new Map(input.deployment.resources.map((r) => [r.urn, r.type]));
+            const own: Finding[] = [];
+            for (const d of run.diagnostics) {
+                if (d.enforcementLevel !== "mandatory" && d.enforcementLevel !== "advisory") {
+                    continue;
+                }
+                own.push({
+                    file: input.file,
+                    policy: d.policyName,
+                    level: d.enforcementLevel,
+                    severity: d.severity,
+                    resourceUrn: d.urn,
+                    resourceName: d.resourceName,
+                    resourceType: types.get(d.urn) ?? "",
+                    message: redactSecrets(splitMessage(d.message, d.description), input.secretValues),
+                    description: redactSecrets(d.description, input.secretValues),
+                });
+            }
+            findings.push(...own);
+            summaries.push({
+                file: input.file,
+                format: input.format,
+                version: input.version,
+                project: input.deployment.project,
+                stack: input.deployment.stack,
+                resources: input.deployment.resources.length,
+                skipped: input.skipped,
+                warnings: input.warnings,
+                mandatory: own.filter((f) => f.level === "mandatory").length,
+                advisory: own.filter((f) => f.level === "advisory").length,
+                durationMs: Date.now() - started,
+            });
+        }
+        return {
+            pack: engine.info,
+            config,
+            inputs: summaries,
+            findings,
+            mandatory: findings.filter((f) => f.level === "mandatory").length,
+            advisory: findings.filter((f) => f.level === "advisory").length,
+            timings: { bootMs, scanMs: Date.now() - scanStarted },
+        };
+    } finally {
+        // A failed shutdown must not hide the result or the real error.
+        await engine.close().catch(() => undefined);
+    }
+}
+
+export { InputError };
