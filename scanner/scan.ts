@@ -183,6 +183,13 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
     });
     const bootMs = Date.now() - bootStarted;
     try {
+        // The Pulumi engine accepts a level for a policy name the pack does not have and configures nothing
+        // (a typo silently disables nothing); the scanner refuses it.
+        const known = new Set(engine.info.policies.map((p) => p.name));
+        const unknownNames = Object.keys(options.config ?? {}).filter((name) => name !== "all" && !known.has(name));
+        if (unknownNames.length > 0) {
+            throw new UsageError(`policy pack config names ${unknownNames.map((n) => JSON.stringify(n)).join(", ")}, which ${unknownNames.length === 1 ? "is" : "are"} not a policy of ${engine.info.name} (see the README catalog)`);
+        }
         let config: Record<string, PolicyConfigEntry>;
         try {
             config = engine.reconcile(options.config);

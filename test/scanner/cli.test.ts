@@ -249,6 +249,11 @@ describe("usage and input errors exit 2 with one line on stderr", () => {
         ["profile path", () => ["scan", "--profile", "../package", fixture("clean.json")], /a profile name is a file name/],
         ["missing config file", () => ["scan", "--policy-pack-config", join(dir, "none.json"), fixture("clean.json")], /--policy-pack-config .*none\.json: no such file/],
         ["config not JSON", () => ["scan", "--policy-pack-config", write("cfg.json", "{"), fixture("clean.json")], /--policy-pack-config .*cfg\.json: not valid JSON/],
+        [
+            "config naming a policy the pack does not have (a typo must not silently disable nothing)",
+            () => ["scan", "--policy-pack-config", write("typo.json", '{"rds-deletion-protecton": "disabled"}'), fixture("clean.json")],
+            /"rds-deletion-protecton", which is not a policy of aws-key-material-guard/,
+        ],
     ];
     it.each(cases)("%s", async (_name, args, pattern) => {
         expectOneLineError(await runCli(args()), pattern);
