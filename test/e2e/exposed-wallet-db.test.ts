@@ -7,13 +7,11 @@
 // update-only in the pack's design, and undecided, so advisory, during preview). A stack policy's finding
 // without a URN belongs to the root stack resource, `exposed-wallet-db-dev`.
 
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureProgram, readProjectName, type Capture } from "../harness/capture";
-import { PolicyEngine, type RunResult } from "../harness/engine";
+import type { PolicyEngine } from "../harness/engine";
 import { cantRunDiagnostics, findingKeys, formatDiagnostics, sortFindings, type FindingKey, type Level } from "../harness/report";
 import { allPolicies } from "../../policies/catalog";
-import { builtPackDir } from "./built-pack";
+import { runBundledStack, type BundledStackRun } from "./bundled-stack";
 
 type Modes = "both" | "preview" | "update";
 
@@ -166,27 +164,16 @@ function expected(mode: "preview" | "update", level: Level): FindingKey[] {
     );
 }
 
-const programDir = join(__dirname, "..", "..", "stacks", "exposed-wallet-db");
-const packDir = builtPackDir();
-// What the engine tells the pack about the stack (PULUMI_NODEJS_* / PULUMI_CONFIG, ConfigureStack).
-const stack = { project: readProjectName(programDir), stack: "dev", config: { "aws:region": "us-east-1" } };
-
 describe("stacks/exposed-wallet-db is blocked", () => {
-    let engine: PolicyEngine;
-    const captures = {} as Record<"preview" | "update", Capture>;
-    const runs = {} as Record<"preview" | "update", RunResult>;
+    let engine: PolicyEngine | undefined;
+    const captures = {} as BundledStackRun["captures"];
+    const runs = {} as BundledStackRun["runs"];
 
     beforeAll(async () => {
-        const [booted, preview, update] = await Promise.all([
-            PolicyEngine.boot({ packDir, stack }),
-            captureProgram({ programDir, preview: true }),
-            captureProgram({ programDir, preview: false }),
-        ]);
-        engine = booted;
-        captures.preview = preview;
-        captures.update = update;
-        runs.preview = await engine.run(preview);
-        runs.update = await engine.run(update);
+        const result = await runBundledStack("exposed-wallet-db");
+        engine = result.engine;
+        Object.assign(captures, result.captures);
+        Object.assign(runs, result.runs);
     });
 
     afterAll(async () => {

@@ -1,35 +1,22 @@
 // stacks/hardened through the pack: not a single finding, neither in `pulumi up` nor in `pulumi preview` of a
 // new stack, where every ARN and ID the program passes around (kmsKeyId: key.arn, ...) is still unknown.
 
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureProgram, readProjectName, type Capture } from "../harness/capture";
-import { PolicyEngine, type RunResult } from "../harness/engine";
+import type { PolicyEngine } from "../harness/engine";
 import { cantRunDiagnostics, formatDiagnostics } from "../harness/report";
 import { UNKNOWN } from "../harness/values";
-import { builtPackDir } from "./built-pack";
-
-const programDir = join(__dirname, "..", "..", "stacks", "hardened");
-const packDir = builtPackDir();
-// What the engine tells the pack about the stack (PULUMI_NODEJS_* / PULUMI_CONFIG, ConfigureStack).
-const stack = { project: readProjectName(programDir), stack: "dev", config: { "aws:region": "us-east-1" } };
+import { runBundledStack, type BundledStackRun } from "./bundled-stack";
 
 describe("stacks/hardened passes", () => {
-    let engine: PolicyEngine;
-    const captures = {} as Record<"preview" | "update", Capture>;
-    const runs = {} as Record<"preview" | "update", RunResult>;
+    let engine: PolicyEngine | undefined;
+    const captures = {} as BundledStackRun["captures"];
+    const runs = {} as BundledStackRun["runs"];
 
     beforeAll(async () => {
-        const [booted, preview, update] = await Promise.all([
-            PolicyEngine.boot({ packDir, stack }),
-            captureProgram({ programDir, preview: true }),
-            captureProgram({ programDir, preview: false }),
-        ]);
-        engine = booted;
-        captures.preview = preview;
-        captures.update = update;
-        runs.preview = await engine.run(preview);
-        runs.update = await engine.run(update);
+        const result = await runBundledStack("hardened");
+        engine = result.engine;
+        Object.assign(captures, result.captures);
+        Object.assign(runs, result.runs);
     });
 
     afterAll(async () => {
