@@ -2,6 +2,7 @@ import { undecided, violation } from "../lib/checks";
 import { StackGraph } from "../lib/graph";
 import { stackPolicy, type Finding } from "../lib/policy";
 import { describeExposure, groupExposures, storeGroups } from "../lib/reachability";
+import { allowedCidrsFromConfig } from "../lib/sg";
 import { NETWORKED_STORES, STORE_BY_TYPE } from "../lib/stores";
 import { read } from "../lib/values";
 
@@ -32,7 +33,9 @@ export const dbSgNoPublicSource = stackPolicy<Config>({
     },
     check: ({ resources, config }) => {
         const graph = StackGraph.of(resources);
-        const findings: Finding[] = [];
+        // The same allow-list rules as the per-rule policies: an entry covering every address would switch the check off.
+        const allowed = allowedCidrsFromConfig(config.allowedPublicCidrs);
+        const findings: Finding[] = [...allowed.problems];
         for (const kind of NETWORKED_STORES) {
             for (const store of graph.ofType(kind.type)) {
                 if (kind.inheritsNetworkWhen?.some((p) => read(store.props, p) !== undefined && read(store.props, p) !== null)) {
@@ -53,7 +56,7 @@ export const dbSgNoPublicSource = stackPolicy<Config>({
                     findings.push(undecided(property, `${kind.label} ${store.name} uses security group ${external}, which is not defined in this stack, so its rules cannot be checked here.`, store.urn));
                 }
                 for (const group of groups.groups) {
-                    for (const exposure of groupExposures(graph, group, config.allowedPublicCidrs)) {
+                    for (const exposure of groupExposures(graph, group, allowed.cidrs)) {
                         const path = `${store.name} -> ${group.name} -> ${describeExposure(exposure)}`;
                         if (exposure.undecided) {
                             findings.push(undecided(property, `${path}: the source is computed or a prefix list, so whether it is public cannot be decided yet. Key stores must admit only security groups or private ranges.`, store.urn));

@@ -46,6 +46,13 @@ describe("db-sg-no-public-source", () => {
         expect(evaluateStack(policy, stack, { allowedPublicCidrs: ["198.51.100.0/24"] }).violations).toEqual([]);
     });
 
+    it("ignores, and reports, allow-list entries that cover every address or are not CIDRs", () => {
+        const stack = network({ override: { "db-sg": { props: { id: "sg-db", ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"] }] } } } });
+        const result = evaluateStack(policy, stack, { allowedPublicCidrs: ["0.0.0.0/0", "::/0", "not-a-cidr"] });
+        expect(pairs(result.violations)).toContainEqual([DB, "vpcSecurityGroupIds"]);
+        expect(result.violations.filter((v) => v.message.includes("[config.allowedPublicCidrs]"))).toHaveLength(2);
+    });
+
     it("flags a store that names no security group (default VPC group)", () => {
         const result = evaluateStack(policy, network({ override: { "wallet-db": { props: { id: "db-1" }, propertyDependencies: {} } } }));
         expect(pairs(result.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
