@@ -51,6 +51,56 @@ function listNames(graph: StackGraph, selection: StackResource, property: string
     return unknown ? UNKNOWN : false;
 }
 
+interface SelectionEntry {
+    selection: StackResource;
+    /** Does the selection's plan back up into a vault encrypted with a customer-managed key? */
+    target: Tri;
+}
+
+/**
+ * The selections that can select a given store (all others certainly do not: `selects` is false for them), so a
+ * large stack is not checked store by selection. A selection names a store by dependency or exact ARN; one with
+ * wildcards, computed entries or tag rules can select any store; an ARN entry that matches no resource of the
+ * stack can be the computed ARN of any store during preview.
+ */
+function selectionIndex(graph: StackGraph, entries: readonly SelectionEntry[]): (store: StackResource) => SelectionEntry[] {
+    const byUrn = new Map<string, SelectionEntry[]>();
+    const byArn = new Map<string, SelectionEntry[]>();
+    const anyStore: SelectionEntry[] = [];
+    const storesWithComputedArn: SelectionEntry[] = [];
+    const add = (map: Map<string, SelectionEntry[]>, key: string, entry: SelectionEntry) => map.set(key, [...(map.get(key) ?? []), entry]);
+    for (const entry of entries) {
+        const { selection } = entry;
+        for (const urn of selection.propertyDependencies["resources"] ?? []) {
+            add(byUrn, urn, entry);
+        }
+        const tags = selection.props["selectionTags"];
+        let open = !isAbsent(tags) && !(Array.isArray(tags) && tags.length === 0);
+        let dangling = false;
+        for (const pattern of referenceValues(selection.props["resources"] ?? null)) {
+            if (pattern === UNKNOWN || pattern.includes("*") || pattern.includes("?")) {
+                open = true;
+            } else {
+                add(byArn, pattern.toLowerCase(), entry);
+                dangling ||= graph.find(pattern).length === 0;
+            }
+        }
+        if (open) {
+            anyStore.push(entry);
+        } else if (dangling) {
+            storesWithComputedArn.push(entry);
+        }
+    }
+    return (store) => {
+        const arn = store.props["arn"];
+        const found = new Set([...(byUrn.get(store.urn) ?? []), ...anyStore]);
+        for (const entry of typeof arn === "string" ? (byArn.get(arn.toLowerCase()) ?? []) : storesWithComputedArn) {
+            found.add(entry);
+        }
+        return [...found];
+    };
+}
+
 function tagMatches(tags: ReturnType<typeof tagsOf>, key: unknown, value: unknown, like: boolean): Tri {
     if (tags === UNKNOWN || key === UNKNOWN || value === UNKNOWN) {
         return UNKNOWN;
@@ -191,17 +241,21 @@ export const backupPlanCoversKeyStores = stackPolicy({
     ].join("\n"),
     check: ({ resources }) => {
         const graph = StackGraph.of(resources);
-        const selections = graph.ofType(SELECTION).map((selection): { selection: StackResource; target: Tri } => {
-            const plans = graph.referenced(selection, "planId", [PLAN]);
-            const target: Tri = plans.resources.length > 0 ? or(plans.resources.map((p) => plansToCmkVault(graph, p))) : UNKNOWN;
-            return { selection, target };
-        });
+        const candidates = selectionIndex(
+            graph,
+            graph.ofType(SELECTION).map((selection): SelectionEntry => {
+                const plans = graph.referenced(selection, "planId", [PLAN]);
+                const target: Tri = plans.resources.length > 0 ? or(plans.resources.map((p) => plansToCmkVault(graph, p))) : UNKNOWN;
+                return { selection, target };
+            }),
+        );
         const findings: Finding[] = [];
         for (const store of graph.ofType(...KEY_STORE_TYPES)) {
             const source = store.props["replicateSourceDb"] ?? store.props["replicationSourceIdentifier"];
             if (!isAbsent(source) && source !== "") {
                 continue;
             }
+            const selections = candidates(store);
             const verdicts = selections.map(({ selection, target }) => and([selects(graph, selection, store), target]));
             const covered = or(verdicts);
             if (covered === true) {

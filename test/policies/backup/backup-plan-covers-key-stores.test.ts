@@ -47,6 +47,29 @@ describe("backup-plan-covers-key-stores", () => {
         expect(result.violations[0]!.message).toMatch(/customer-managed key/);
     });
 
+    it("matches exact ARNs case-insensitively, and in preview treats only ARNs naming nothing in the stack as possibly this store", () => {
+        const update = evaluateStack(policy, [
+            ...base(),
+            { type: DB, name: "db", props: { arn: "arn:aws:rds:eu-west-1:111122223333:db:keys" } },
+            { type: DB, name: "other", props: { arn: "arn:aws:rds:eu-west-1:111122223333:db:other" } },
+            { type: SELECTION, name: "sel", props: { planId: "plan-1", resources: ["ARN:AWS:RDS:EU-WEST-1:111122223333:DB:KEYS"] } },
+        ]);
+        expect(pairs(update)).toEqual([[urnOf(DB, "other"), "backup"]]);
+        const preview = (resources: string[]) =>
+            evaluateStack(policy, [
+                ...base(),
+                { type: DB, name: "db", props: { arn: UNKNOWN } },
+                { type: DB, name: "known", props: { arn: "arn:aws:rds:eu-west-1:111122223333:db:known" } },
+                { type: SELECTION, name: "sel", props: { planId: "plan-1", resources } },
+            ]);
+        const outside = preview(["arn:aws:rds:eu-west-1:111122223333:db:outside-the-stack", "arn:aws:rds:eu-west-1:111122223333:db:known"]);
+        expect(outside.violations).toEqual([]);
+        expect(outside.undecided.map((v) => [v.urn, v.level])).toEqual([[urnOf(DB, "db"), "advisory"]]);
+        const inside = preview(["arn:aws:rds:eu-west-1:111122223333:db:known"]);
+        expect(pairs(inside)).toEqual([[urnOf(DB, "db"), "backup"]]);
+        expect(inside.undecided).toEqual([]);
+    });
+
     it("respects notResources and tag conditions", () => {
         const result = evaluateStack(policy, [
             ...base(),
