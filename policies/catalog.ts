@@ -9,9 +9,10 @@ import { ec2Policies } from "./ec2";
 import { elasticachePolicies } from "./elasticache";
 import { iamPolicies } from "./iam";
 import { kmsPolicies } from "./kms";
-import type { PolicyPackArgs } from "@pulumi/policy";
-import type { AnyPolicyDefinition } from "./lib/policy";
-import { toSdkPolicy } from "./lib/policy";
+import type { PolicyPackArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { configuredPolicy, observeEngineConfiguration, onConfiguration } from "./lib/engine-config";
+import type { AnyPolicyDefinition, StackPolicyDefinition } from "./lib/policy";
+import { stackPoliciesInOnePass, toSdkPolicy } from "./lib/policy";
 import { neptunePolicies } from "./neptune";
 import { networkPolicies } from "./network";
 import { opensearchPolicies } from "./opensearch";
@@ -43,7 +44,21 @@ export const allPolicies: readonly AnyPolicyDefinition[] = [
     ...stackPolicies,
 ];
 
-/** The SDK policies of the pack, `pack-settings` first (it loads the settings the others apply). */
+/**
+ * The SDK policies of the pack, `pack-settings` first (it loads the settings the others apply), in catalog order.
+ * Stack policies run in one pass when the engine's configuration can be read (lib/engine-config.ts), and are
+ * registered one by one otherwise. Call once, before constructing the PolicyPack.
+ */
 export function sdkPolicies(): PolicyPackArgs["policies"] {
-    return [packSettingsPolicy, ...allPolicies.map(toSdkPolicy)];
+    if (!observeEngineConfiguration()) {
+        return [packSettingsPolicy, ...allPolicies.map(toSdkPolicy)];
+    }
+    const stack = stackPoliciesInOnePass(
+        allPolicies.filter((p): p is StackPolicyDefinition => p.kind === "stack"),
+        configuredPolicy,
+        packSettingsPolicy,
+    );
+    onConfiguration(stack.rehost);
+    const stackPolicies = new Map(stack.policies.map((p) => [p.name, p]));
+    return [stack.settingsPolicy as ResourceValidationPolicy & StackValidationPolicy, ...allPolicies.map((p) => stackPolicies.get(p.name) ?? toSdkPolicy(p))];
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureProgram, readProjectName, type Capture } from "../harness/capture";
 import { PolicyEngine } from "../harness/engine";
 import { findingKeys } from "../harness/report";
+import { allPolicies } from "../../policies/catalog";
 import { builtPackDir } from "./built-pack";
 
 const programDir = join(__dirname, "..", "..", "stacks", "exposed-wallet-db");
@@ -69,6 +70,54 @@ describe("policy configuration round trip (stacks/exposed-wallet-db, update)", (
         });
         expect(findingKeys(result)).toEqual(atLevel("mandatory"));
         expect(result.blocked).toBe(true);
+    });
+
+    // The stack policies run in one pass inside one SDK stack policy (lib/policy.ts stackPoliciesInOnePass); each
+    // must still honour its own configured level and properties, whatever the other policies' levels are.
+    const ofPolicy = (keys: ReturnType<typeof findingKeys>, policy: string) => keys.filter((k) => k.policy === policy);
+
+    it("runs a stack policy enabled on top of `all: disabled`, and only that one", async () => {
+        const everything = findingKeys(await engine.run(capture));
+        const expected = ofPolicy(everything, "db-subnets-private");
+        expect(expected.length).toBeGreaterThan(0);
+        const result = await engine.run(capture, { config: { all: "disabled", "db-subnets-private": "mandatory" } });
+        expect(findingKeys(result)).toEqual(expected.map((k) => ({ ...k, level: "mandatory" })));
+        expect(result.blocked).toBe(true);
+    });
+
+    it("applies each stack policy's own level: advisory, disabled, and remediate (mandatory for stack policies)", async () => {
+        const config = {
+            "pack-settings": { keyMaterialEnforcement: "as-configured" },
+            "db-subnets-private": "advisory",
+            "db-sg-no-public-source": "disabled",
+            "key-material-store-isolated": "remediate",
+        } as const;
+        const keys = findingKeys(await engine.run(capture, { config }));
+        expect(ofPolicy(keys, "db-subnets-private").length).toBeGreaterThan(0);
+        expect(new Set(ofPolicy(keys, "db-subnets-private").map((k) => k.level))).toEqual(new Set(["advisory"]));
+        expect(ofPolicy(keys, "db-sg-no-public-source")).toEqual([]);
+        expect(ofPolicy(keys, "key-material-store-isolated").length).toBeGreaterThan(0);
+        expect(new Set(ofPolicy(keys, "key-material-store-isolated").map((k) => k.level))).toEqual(new Set(["mandatory"]));
+    });
+
+    it("hands a stack policy its own configured properties", async () => {
+        const result = await engine.run(capture, { config: { "db-sg-no-public-source": { allowedPublicCidrs: ["not-a-cidr"] } } });
+        const configFindings = result.diagnostics.filter((d) => d.policyName === "db-sg-no-public-source" && d.message.includes("[config.allowedPublicCidrs]"));
+        expect(configFindings.length).toBeGreaterThan(0);
+        const defaults = await engine.run(capture);
+        expect(defaults.diagnostics.filter((d) => d.message.includes("[config.allowedPublicCidrs]"))).toEqual([]);
+    });
+
+    it("reports stack findings with the stack policy's own severity and description", async () => {
+        const result = await engine.run(capture);
+        const info = new Map(engine.info.policies.map((p) => [p.name, p]));
+        const stackFindings = result.diagnostics.filter((d) => allPolicies.some((p) => p.kind === "stack" && p.name === d.policyName));
+        expect(stackFindings.length).toBeGreaterThan(0);
+        for (const d of stackFindings) {
+            expect(d.severity).toBe(info.get(d.policyName)!.severity);
+            expect(d.description).toBe(info.get(d.policyName)!.description);
+            expect(d.message.startsWith(`${info.get(d.policyName)!.description}\n`)).toBe(true);
+        }
     });
 
     it("refuses an unknown enforcement level, as the engine does", () => {
