@@ -15,6 +15,7 @@ import { PolicyPackProcess, type AnalyzeRequestMessage, type AnalyzerResourceMes
 import { encodeForAnalyzer, unwrapSecrets, type JsonObject, type JsonValue } from "../../test/harness/values";
 import { evaluateResource, evaluateStack } from "../../test/support/evaluate";
 import { buildOwnPack, makeAwsGuardPack, makeEmptyPack } from "./packs";
+import { timeScan } from "./scan-export";
 import { captureStacks, ROOT, synthesizeStack, type Captures } from "./synth";
 
 const quick = process.argv.includes("--quick");
@@ -22,6 +23,7 @@ const STARTUP_RUNS = quick ? 3 : 9;
 const ANALYZE_ROUNDS = quick ? 3 : 20;
 const STACK_SIZES = [100, 1_000, 10_000];
 const STACK_RUNS = quick ? 1 : 3;
+const SCAN_SIZES = [1_000, 10_000];
 
 const lines: string[] = [];
 const out = (line = "") => {
@@ -319,10 +321,17 @@ async function main(): Promise<void> {
 
     out("### Scanner end to end");
     out();
-    if (existsSync(join(ROOT, "scanner"))) {
-        out("TODO: scanner/ exists; wire its `scan` command on a 10,000-resource stack export into scripts/bench.");
-    } else {
-        out("TODO (scanner not in this branch yet): time `scan` end to end on a 10,000-resource stack export once scanner/ lands.");
+    out(
+        "`aws-key-material-guard scan --format json` on generated `pulumi stack export` files (scripts/bench/scan-export.ts): " +
+            "pack start, one Remediate and Analyze per resource, one AnalyzeStack, the report. One run each.",
+    );
+    out();
+    out("| Resources | export MB | seconds | mandatory | advisory |");
+    out("|---|---|---|---|---|");
+    for (const size of SCAN_SIZES) {
+        const scan = timeScan(captures, size);
+        const count = (key: string) => String(scan.summary?.[key] ?? "n/a");
+        out(`| ${size.toLocaleString("en-US")} | ${scan.fileMB} | ${scan.seconds.toFixed(1)} | ${count("mandatory")} | ${count("advisory")} |`);
     }
     out();
     out(`Load average at the end: ${load()}`);

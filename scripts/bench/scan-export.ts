@@ -6,11 +6,18 @@ import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { stackExportText } from "../../test/harness/stack-export";
-import { captureStacks, ROOT, synthesizeStack } from "./synth";
+import { captureStacks, ROOT, synthesizeStack, type Captures } from "./synth";
 
-async function main(): Promise<void> {
-    const size = Number(process.argv[2] ?? 10000);
-    const deployment = synthesizeStack(await captureStacks(), size);
+export interface ScanTiming {
+    resources: number;
+    fileMB: number;
+    seconds: number;
+    summary?: Record<string, unknown>;
+}
+
+/** Writes a generated export of `size` resources and times the scanner's CLI on it, end to end. */
+export function timeScan(captures: Captures, size: number): ScanTiming {
+    const deployment = synthesizeStack(captures, size);
     const file = join(ROOT, ".bench", `synthetic-${size}.json`);
     mkdirSync(join(ROOT, ".bench"), { recursive: true });
     writeFileSync(file, stackExportText({ ...deployment, programDir: ROOT, config: {}, stackOutputs: {}, durationMs: 0 }));
@@ -24,10 +31,17 @@ async function main(): Promise<void> {
     }
     const seconds = (performance.now() - started) / 1000;
     const report = JSON.parse(output) as { summary?: Record<string, unknown> };
-    console.log(JSON.stringify({ resources: size, fileMB: +(statSync(file).size / 1e6).toFixed(1), seconds: +seconds.toFixed(2), summary: report.summary }, null, 2));
+    return { resources: size, fileMB: +(statSync(file).size / 1e6).toFixed(1), seconds: +seconds.toFixed(2), summary: report.summary };
 }
 
-main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-});
+async function main(): Promise<void> {
+    const size = Number(process.argv[2] ?? 10000);
+    console.log(JSON.stringify(timeScan(await captureStacks(), size), null, 2));
+}
+
+if (require.main === module) {
+    main().catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+    });
+}
