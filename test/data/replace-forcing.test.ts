@@ -51,6 +51,7 @@ function samples(type: string): Record<string, unknown>[] {
 describe("remediations never force a replacement", () => {
     it("knows which policies remediate", () => {
         expect(remediating.map((p) => p.name).sort()).toEqual([
+            "dynamodb-deletion-protection",
             "kms-key-rotation",
             "rds-backup-retention",
             "rds-cluster-instance-not-public",
