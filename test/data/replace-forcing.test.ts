@@ -52,6 +52,7 @@ describe("remediations never force a replacement", () => {
     it("knows which policies remediate", () => {
         expect(remediating.map((p) => p.name).sort()).toEqual([
             "dynamodb-deletion-protection",
+            "dynamodb-pitr",
             "kms-key-rotation",
             "rds-backup-retention",
             "rds-cluster-instance-not-public",
