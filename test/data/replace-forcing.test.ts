@@ -51,9 +51,11 @@ function samples(type: string): Record<string, unknown>[] {
 describe("remediations never force a replacement", () => {
     it("knows which policies remediate", () => {
         expect(remediating.map((p) => p.name).sort()).toEqual([
+            "docdb-deletion-protection-backups",
             "dynamodb-deletion-protection",
             "dynamodb-pitr",
             "kms-key-rotation",
+            "neptune-deletion-protection-backups",
             "rds-backup-retention",
             "rds-cluster-instance-not-public",
             "rds-deletion-protection",
