@@ -88,7 +88,23 @@ describe("remediations never force a replacement", () => {
     });
 
     it("never returns a known replace-forcing property", () => {
-        const forbidden = ["storageEncrypted", "kmsKeyId", "engine", "username", "masterUsername", "customerMasterKeySpec", "keyUsage", "engineMode", "dbSubnetGroupName", "snapshotIdentifier"];
+        const forbidden = [
+            "storageEncrypted",
+            "kmsKeyId",
+            "kmsKeyArn",
+            "engine",
+            "username",
+            "masterUsername",
+            "customerMasterKeySpec",
+            "keyUsage",
+            "engineMode",
+            "dbSubnetGroupName",
+            "snapshotIdentifier",
+            "clusterIdentifier",
+            "hashKey",
+            "rangeKey",
+            "globalTableArn",
+        ];
         for (const [type, entry] of Object.entries(RESOURCES)) {
             for (const key of forbidden.filter((k) => k in entry.properties)) {
                 expect(entry.properties[key]!.forceNew, `${type}.${key}`).toBe(true);
