@@ -1,5 +1,5 @@
 import { expectAtLeast, expectFlag } from "../lib/checks";
-import { DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/docdb-neptune";
+import { clusterProtectionChanges, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/docdb-neptune";
 import type { Finding } from "../lib/policy";
 import { resourcePolicy } from "../lib/policy";
 
@@ -53,4 +53,8 @@ export const docdbDeletionProtectionBackups = resourcePolicy<BackupConfig>({
         }
         return findings;
     },
+    // In place: deletion protection on and a known, too-short backup retention raised to the configured minimum (see
+    // clusterProtectionChanges). aws.docdb.GlobalCluster and aws.docdb.ElasticCluster are left to the check: their
+    // provider schemas were not verified here.
+    remediate: ({ type, props, config }) => (type === DOCDB_CLUSTER ? clusterProtectionChanges(props, config.minimumRetentionDays) : undefined),
 });

@@ -2,7 +2,7 @@ import { unknownFinding, violation } from "../lib/checks";
 import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, expectFlagValue, replicaEntries } from "../lib/dynamodb";
 import type { Finding } from "../lib/policy";
 import { resourcePolicy } from "../lib/policy";
-import { INVALID, read, UNKNOWN } from "../lib/values";
+import { asBool, INVALID, read, UNKNOWN } from "../lib/values";
 
 const FIX = "Set `deletionProtectionEnabled: true` so one DeleteTable call (or a stray `pulumi destroy`) cannot destroy the key table.";
 const REPLICA_FIX = "Set `deletionProtectionEnabled: true` on the replica; each replica can otherwise be deleted on its own.";
@@ -43,5 +43,15 @@ export const dynamodbDeletionProtection = resourcePolicy({
             }
         }
         return findings;
+    },
+    // In place (deletion_protection_enabled is not ForceNew; test/data/replace-forcing.json), and only the table's own
+    // flag, when it is known and not already on. Inline `replicas[]` and aws.dynamodb.TableReplica are left to the
+    // check: their deletion-protection input was not verified against the provider source.
+    remediate: ({ type, props }) => {
+        if (type !== DYNAMODB_TABLE) {
+            return undefined;
+        }
+        const enabled = asBool(read(props, "deletionProtectionEnabled"));
+        return enabled === UNKNOWN || enabled === true ? undefined : { deletionProtectionEnabled: true };
     },
 });

@@ -2,7 +2,7 @@ import { unknownFinding, violation } from "../lib/checks";
 import { block, DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, expectFlagValue, replicaEntries } from "../lib/dynamodb";
 import type { Finding } from "../lib/policy";
 import { resourcePolicy } from "../lib/policy";
-import { asBool, asNumber, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { asBool, asNumber, containsUnknown, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
 
 const FIX =
     "Set `pointInTimeRecovery: { enabled: true }` so the key table can be restored to any second of the recovery window after a malicious overwrite or delete.";
@@ -98,5 +98,27 @@ export const dynamodbPitr = resourcePolicy<PitrConfig>({
             return expectFlagValue(read(props, "pointInTimeRecovery"), "pointInTimeRecovery", { expected: true, defaultValue: false, fix: REPLICA_FIX });
         }
         return tableFindings(props, config.minimumRecoveryPeriodDays);
+    },
+    // In place (point_in_time_recovery is not ForceNew on the table or on TableReplica; the provider turns it on with
+    // UpdateContinuousBackups, which keeps every item). Only recovery known to be off is turned on; the rest of the
+    // table's block (`recoveryPeriodInDays`) is kept as written, and inline `replicas[]` are left to the check.
+    remediate: ({ type, props }) => {
+        if (type === DYNAMODB_TABLE_REPLICA) {
+            const enabled = asBool(read(props, "pointInTimeRecovery"));
+            return enabled === UNKNOWN || enabled === true ? undefined : { pointInTimeRecovery: true };
+        }
+        const pitr = block(props, "pointInTimeRecovery");
+        if (pitr === UNKNOWN) {
+            return undefined;
+        }
+        if (pitr === undefined || pitr === INVALID) {
+            return { pointInTimeRecovery: { enabled: true } };
+        }
+        const enabled = asBool(read(pitr, "enabled"));
+        // A block with a computed field cannot be rewritten without losing it: leave it to the check.
+        if (enabled === UNKNOWN || enabled === true || containsUnknown(pitr)) {
+            return undefined;
+        }
+        return { pointInTimeRecovery: { ...pitr, enabled: true } };
     },
 });

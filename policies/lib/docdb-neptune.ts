@@ -5,7 +5,7 @@
 import { expectCustomerManagedKey, expectFlag, undecided, unknownFinding, violation } from "./checks";
 import type { StackGraph } from "./graph";
 import type { Finding, StackResource } from "./policy";
-import { asList, asString, INVALID, isAbsent, isObject, read, UNKNOWN, type PlainObject } from "./values";
+import { asBool, asList, asNumber, asString, INVALID, isAbsent, isObject, read, UNKNOWN, type PlainObject } from "./values";
 
 export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
 export const DOCDB_GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
@@ -20,6 +20,32 @@ export const NEPTUNE_CLUSTER_PARAMETER_GROUP = "aws:neptune/clusterParameterGrou
 export function isSet(props: PlainObject, property: string): boolean {
     const value = read(props, property);
     return !isAbsent(value) && value !== "";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Deletion protection and backups of a cluster
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The provider's default `backupRetentionPeriod` for DocumentDB and Neptune clusters when it is omitted. */
+const DEFAULT_BACKUP_RETENTION_DAYS = 1;
+
+/**
+ * The in-place fix of a cluster's deletion protection and backup retention (neither is ForceNew on aws_docdb_cluster
+ * or aws_neptune_cluster; test/data/replace-forcing.json): protection turned on unless it is on, retention raised to
+ * the minimum when it is below it (omitted means the default of 1 day) or not a number. It never lowers a retention,
+ * and a value still unknown (preview) is left alone, each property on its own.
+ */
+export function clusterProtectionChanges(props: PlainObject, minimumRetentionDays: number): Record<string, unknown> | undefined {
+    const changes: Record<string, unknown> = {};
+    const protection = asBool(read(props, "deletionProtection"));
+    if (protection !== UNKNOWN && protection !== true) {
+        changes["deletionProtection"] = true;
+    }
+    const retention = asNumber(read(props, "backupRetentionPeriod"));
+    if (retention === INVALID || (retention !== UNKNOWN && (retention ?? DEFAULT_BACKUP_RETENTION_DAYS) < minimumRetentionDays)) {
+        changes["backupRetentionPeriod"] = minimumRetentionDays;
+    }
+    return Object.keys(changes).length > 0 ? changes : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

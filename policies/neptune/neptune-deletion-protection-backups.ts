@@ -1,5 +1,5 @@
 import { expectAtLeast, expectFlag } from "../lib/checks";
-import { NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER } from "../lib/docdb-neptune";
+import { clusterProtectionChanges, NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER } from "../lib/docdb-neptune";
 import type { Finding } from "../lib/policy";
 import { resourcePolicy } from "../lib/policy";
 
@@ -50,4 +50,8 @@ export const neptuneDeletionProtectionBackups = resourcePolicy<BackupConfig>({
         }
         return findings;
     },
+    // In place: deletion protection on and a known, too-short backup retention raised to the configured minimum (see
+    // clusterProtectionChanges). aws.neptune.GlobalCluster is left to the check: its provider schema was not verified
+    // here.
+    remediate: ({ type, props, config }) => (type === NEPTUNE_CLUSTER ? clusterProtectionChanges(props, config.minimumRetentionDays) : undefined),
 });

@@ -51,7 +51,11 @@ function samples(type: string): Record<string, unknown>[] {
 describe("remediations never force a replacement", () => {
     it("knows which policies remediate", () => {
         expect(remediating.map((p) => p.name).sort()).toEqual([
+            "docdb-deletion-protection-backups",
+            "dynamodb-deletion-protection",
+            "dynamodb-pitr",
             "kms-key-rotation",
+            "neptune-deletion-protection-backups",
             "rds-backup-retention",
             "rds-cluster-instance-not-public",
             "rds-deletion-protection",
@@ -84,7 +88,23 @@ describe("remediations never force a replacement", () => {
     });
 
     it("never returns a known replace-forcing property", () => {
-        const forbidden = ["storageEncrypted", "kmsKeyId", "engine", "username", "masterUsername", "customerMasterKeySpec", "keyUsage", "engineMode", "dbSubnetGroupName", "snapshotIdentifier"];
+        const forbidden = [
+            "storageEncrypted",
+            "kmsKeyId",
+            "kmsKeyArn",
+            "engine",
+            "username",
+            "masterUsername",
+            "customerMasterKeySpec",
+            "keyUsage",
+            "engineMode",
+            "dbSubnetGroupName",
+            "snapshotIdentifier",
+            "clusterIdentifier",
+            "hashKey",
+            "rangeKey",
+            "globalTableArn",
+        ];
         for (const [type, entry] of Object.entries(RESOURCES)) {
             for (const key of forbidden.filter((k) => k in entry.properties)) {
                 expect(entry.properties[key]!.forceNew, `${type}.${key}`).toBe(true);

@@ -17,6 +17,10 @@ const REMEDIATE = {
     "rds-backup-retention": "remediate",
     "rds-iam-auth-enabled": "remediate",
     "kms-key-rotation": "remediate",
+    "dynamodb-deletion-protection": "remediate",
+    "dynamodb-pitr": "remediate",
+    "docdb-deletion-protection-backups": "remediate",
+    "neptune-deletion-protection-backups": "remediate",
 } as const;
 const REMEDIATING = Object.keys(REMEDIATE);
 
@@ -40,6 +44,25 @@ function stack(preview: boolean) {
         ["aws:rds/clusterInstance:ClusterInstance", "orders-reader", { engine: "aurora-postgresql", clusterIdentifier: "orders", instanceClass: "db.r6g.large", publiclyAccessible: true }],
         ["aws:kms/key:Key", "orders-key", { description: "orders" }],
         ["aws:kms/key:Key", "signing-key", { customerMasterKeySpec: "ECC_NIST_P256", keyUsage: "SIGN_VERIFY" }],
+        [
+            "aws:dynamodb/table:Table",
+            "keys-table",
+            {
+                name: "keys",
+                hashKey: "id",
+                billingMode: "PAY_PER_REQUEST",
+                attributes: [{ name: "id", type: "S" }],
+                pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: 14 },
+                serverSideEncryption: { enabled: true, kmsKeyArn: KEY_ARN },
+            },
+        ],
+        ["aws:dynamodb/tableReplica:TableReplica", "keys-replica", { globalTableArn: "arn:aws:dynamodb:us-east-1:111122223333:table/keys", deletionProtectionEnabled: true }],
+        [
+            "aws:docdb/cluster:Cluster",
+            "keys-docdb",
+            { clusterIdentifier: "keys-docdb", masterUsername: "keys_admin", masterPassword: secret("docdb-password-123"), storageEncrypted: true, kmsKeyId: KEY_ARN, backupRetentionPeriod: 1 },
+        ],
+        ["aws:neptune/cluster:Cluster", "keys-graph", { clusterIdentifier: "keys-graph", storageEncrypted: true, kmsKeyArn: KEY_ARN, deletionProtection: false }],
     ]);
 }
 
@@ -86,6 +109,26 @@ describe("remediation through the wire (the pack's own policies)", () => {
         // An asymmetric signing key cannot rotate automatically: nothing to remediate.
         expect(result.resources.find((r) => r.name === "signing-key")!.remediations).toEqual([]);
 
+        const table = result.resources.find((r) => r.name === "keys-table")!;
+        expect(table.remediations.map((r) => r.policyName).sort()).toEqual(["dynamodb-deletion-protection", "dynamodb-pitr"]);
+        expect(table.analyzedProperties).toMatchObject({
+            deletionProtectionEnabled: true,
+            pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 14 },
+            name: "keys",
+            hashKey: "id",
+            serverSideEncryption: { enabled: true, kmsKeyArn: KEY_ARN },
+        });
+        const replica = result.resources.find((r) => r.name === "keys-replica")!;
+        expect(replica.remediations.map((r) => [r.policyName, r.properties?.pointInTimeRecovery])).toEqual([["dynamodb-pitr", true]]);
+
+        const docdb = result.resources.find((r) => r.name === "keys-docdb")!;
+        expect(docdb.remediations.map((r) => r.policyName)).toEqual(["docdb-deletion-protection-backups"]);
+        expect(docdb.analyzedProperties).toMatchObject({ deletionProtection: true, backupRetentionPeriod: 7, clusterIdentifier: "keys-docdb", storageEncrypted: true, kmsKeyId: KEY_ARN });
+        expect(docdb.remediations[0]!.properties?.masterPassword).toEqual({ [SIG_KEY]: SECRET_SIG, value: "docdb-password-123" });
+        const graph = result.resources.find((r) => r.name === "keys-graph")!;
+        expect(graph.remediations.map((r) => r.policyName)).toEqual(["neptune-deletion-protection-backups"]);
+        expect(graph.analyzedProperties).toMatchObject({ deletionProtection: true, backupRetentionPeriod: 7, clusterIdentifier: "keys-graph", kmsKeyArn: KEY_ARN });
+
         // The remediated findings are gone after remediation; none of the remediating policies reports anything.
         expect(findingKeys(result).filter((k) => REMEDIATING.includes(k.policy))).toEqual([]);
     });
@@ -108,5 +151,26 @@ describe("remediation through the wire (the pack's own policies)", () => {
         expect(analyzed.remediations.filter((r) => r.diagnostic !== "")).toEqual([]);
         expect(analyzed.analyzedProperties.publiclyAccessible).toBe(false);
         expect(analyzed.analyzedProperties.backupRetentionPeriod).toBe(UNKNOWN);
+    });
+
+    it("leaves unknown DynamoDB, DocumentDB and Neptune values alone during preview, fixing only what is known", async () => {
+        const preview = stack(true);
+        const set = (name: string, inputs: Record<string, unknown>) => {
+            const resource = preview.resources.find((r) => r.name === name)!;
+            resource.inputs = { ...resource.inputs, ...inputs } as typeof resource.inputs;
+        };
+        set("keys-table", { deletionProtectionEnabled: UNKNOWN, pointInTimeRecovery: UNKNOWN });
+        set("keys-replica", { pointInTimeRecovery: UNKNOWN });
+        set("keys-docdb", { deletionProtection: UNKNOWN });
+        set("keys-graph", { deletionProtection: UNKNOWN, backupRetentionPeriod: UNKNOWN });
+        const result = await engine.run(preview, { config: REMEDIATE });
+        const find = (name: string) => result.resources.find((r) => r.name === name)!;
+        for (const name of ["keys-table", "keys-replica", "keys-graph"]) {
+            expect(find(name).remediations, name).toEqual([]);
+        }
+        expect(find("keys-table").analyzedProperties).toMatchObject({ deletionProtectionEnabled: UNKNOWN, pointInTimeRecovery: UNKNOWN });
+        expect(find("keys-graph").analyzedProperties).toMatchObject({ deletionProtection: UNKNOWN, backupRetentionPeriod: UNKNOWN });
+        // The known, too-short retention is still raised; the unknown flag is kept.
+        expect(find("keys-docdb").analyzedProperties).toMatchObject({ deletionProtection: UNKNOWN, backupRetentionPeriod: 7 });
     });
 });

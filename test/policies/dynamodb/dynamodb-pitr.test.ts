@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dynamodbPitr as policy } from "../../../policies/dynamodb/dynamodb-pitr";
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
+import { remediationChanges } from "../../data/remediate";
 
 const TABLE = "aws:dynamodb/table:Table";
 const REPLICA = "aws:dynamodb/tableReplica:TableReplica";
@@ -56,5 +57,50 @@ describe("dynamodb-pitr", () => {
     it("reports an invalid config value and falls back to the default", () => {
         const result = table({ pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 5 } }, { minimumRecoveryPeriodDays: "seven" });
         expect(violatedProperties(result)).toEqual(["config.minimumRecoveryPeriodDays", "pointInTimeRecovery.recoveryPeriodInDays"]);
+    });
+});
+
+describe("dynamodb-pitr remediation", () => {
+    const replica = (props: Record<string, unknown>) => ({ type: REPLICA, props: { globalTableArn: "arn:aws:dynamodb:eu-west-1:1:table/t", ...props } });
+
+    it("turns point-in-time recovery on for a table without it (omitted block, off, or not an object)", () => {
+        for (const props of [{}, { pointInTimeRecovery: { enabled: false } }, { pointInTimeRecovery: [{ enabled: "false" }] }, { pointInTimeRecovery: "off" }]) {
+            const changes = remediationChanges(policy, { type: TABLE, props: { name: "keys", hashKey: "id", ...props } });
+            expect(changes, JSON.stringify(props)).toEqual({ pointInTimeRecovery: { enabled: true } });
+            expect(table({ ...props, ...changes }).diagnostics).toEqual([]);
+        }
+    });
+
+    it("keeps the recovery window as written (it is a separate finding once recovery is on)", () => {
+        expect(remediationChanges(policy, { type: TABLE, props: { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: 14 } } })).toEqual({
+            pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 14 },
+        });
+        expect(remediationChanges(policy, { type: TABLE, props: { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: 3 } } })).toEqual({
+            pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 3 },
+        });
+    });
+
+    it("turns point-in-time recovery on for a TableReplica without it", () => {
+        for (const value of [undefined, false, "false"]) {
+            expect(remediationChanges(policy, replica(value === undefined ? {} : { pointInTimeRecovery: value }))).toEqual({ pointInTimeRecovery: true });
+        }
+    });
+
+    it("leaves tables and replicas that already have it alone, whatever the window", () => {
+        expect(remediationChanges(policy, { type: TABLE, props: { pointInTimeRecovery: { enabled: true } } })).toBeUndefined();
+        expect(remediationChanges(policy, { type: TABLE, props: { pointInTimeRecovery: { enabled: "true", recoveryPeriodInDays: 3 } } })).toBeUndefined();
+        expect(remediationChanges(policy, replica({ pointInTimeRecovery: true }))).toBeUndefined();
+    });
+
+    it("changes nothing while a value is unknown (preview)", () => {
+        expect(remediationChanges(policy, { type: TABLE, props: { pointInTimeRecovery: UNKNOWN } })).toBeUndefined();
+        expect(remediationChanges(policy, { type: TABLE, props: { pointInTimeRecovery: { enabled: UNKNOWN } } })).toBeUndefined();
+        expect(remediationChanges(policy, { type: TABLE, props: { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: UNKNOWN } } })).toBeUndefined();
+        expect(remediationChanges(policy, replica({ pointInTimeRecovery: UNKNOWN }))).toBeUndefined();
+    });
+
+    it("leaves inline replicas to the check", () => {
+        const props = { pointInTimeRecovery: { enabled: true }, replicas: [{ regionName: "us-east-1", pointInTimeRecovery: false }] };
+        expect(remediationChanges(policy, { type: TABLE, props })).toBeUndefined();
     });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { neptuneDeletionProtectionBackups as policy } from "../../../policies/neptune/neptune-deletion-protection-backups";
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
+import { remediationChanges } from "../../data/remediate";
 
 const CLUSTER = "aws:neptune/cluster:Cluster";
 const cluster = (props: Record<string, unknown>, config?: Record<string, unknown>) => evaluateResource(policy, { type: CLUSTER, props, config });
@@ -31,5 +32,34 @@ describe("neptune-deletion-protection-backups", () => {
         expect(result.cantRun).toBe(false);
         expect(result.violations).toEqual([]);
         expect(result.undecided.map((d) => d.property)).toEqual(["deletionProtection"]);
+    });
+});
+
+describe("neptune-deletion-protection-backups remediation", () => {
+    const fix = (props: Record<string, unknown>, config?: Record<string, unknown>) =>
+        remediationChanges(policy, { type: CLUSTER, props: { clusterIdentifier: "graph", storageEncrypted: true, ...props }, config });
+
+    it("turns deletion protection on and raises a short or omitted retention to the minimum", () => {
+        expect(fix({})).toEqual({ deletionProtection: true, backupRetentionPeriod: 7 });
+        expect(fix({ deletionProtection: false, backupRetentionPeriod: 1 })).toEqual({ deletionProtection: true, backupRetentionPeriod: 7 });
+        expect(fix({ deletionProtection: 1, backupRetentionPeriod: null })).toEqual({ deletionProtection: true, backupRetentionPeriod: 7 });
+        expect(fix({ deletionProtection: true, backupRetentionPeriod: "10" }, { minimumRetentionDays: 21 })).toEqual({ backupRetentionPeriod: 21 });
+        const props = { deletionProtection: false, backupRetentionPeriod: 3 };
+        expect(cluster({ ...props, ...fix(props) }).diagnostics).toEqual([]);
+    });
+
+    it("leaves a compliant cluster alone and never lowers a retention", () => {
+        expect(fix({ deletionProtection: true, backupRetentionPeriod: 14 })).toBeUndefined();
+        expect(fix({ deletionProtection: true, backupRetentionPeriod: 35 }, { minimumRetentionDays: 30 })).toBeUndefined();
+    });
+
+    it("changes nothing that is unknown (preview), each property on its own", () => {
+        expect(fix({ deletionProtection: UNKNOWN, backupRetentionPeriod: UNKNOWN })).toBeUndefined();
+        expect(fix({ deletionProtection: UNKNOWN })).toEqual({ backupRetentionPeriod: 7 });
+        expect(fix({ backupRetentionPeriod: UNKNOWN })).toEqual({ deletionProtection: true });
+    });
+
+    it("leaves global clusters to the check", () => {
+        expect(remediationChanges(policy, { type: "aws:neptune/globalCluster:GlobalCluster", props: {} })).toBeUndefined();
     });
 });
