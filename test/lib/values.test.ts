@@ -280,6 +280,9 @@ describe("plain-data helpers", () => {
         cyclic.self = cyclic;
         const cyclicList: unknown[] = [];
         cyclicList.push(cyclicList);
+        // As deep as a snapshot nests (its containers stop at 48 levels), an unknown is still found.
+        expect(containsUnknown(nested(49, UNKNOWN))).toBe(true);
+        expect(containsUnknown(nested(49, 1))).toBe(false);
         expect(containsUnknown(cyclic)).toBe(false);
         expect(containsUnknown(cyclicList)).toBe(false);
     });
