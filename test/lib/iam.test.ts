@@ -456,3 +456,42 @@ describe("condition details", () => {
         expect(deny({ Bool: { "aws:MultiFactorAuthAge": "true" } })).toBe(false);
     });
 });
+
+describe("survivor-driven edge cases", () => {
+    it("reads concrete values from a JSON document as concrete, and null parts as absent", () => {
+        const parsed = parsePolicyDocument(JSON.stringify({ Statement: { Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: null } }));
+        expect(parsed.kind).toBe("document");
+        const [s] = parsed.kind === "document" ? parsed.statements : [];
+        expect(s?.effect).toBe("Allow");
+        expect(hasWildcardPrincipal(s!)).toBe(true);
+        expect(coversAction(s!, "kms:Decrypt")).toBe(true);
+        expect(s?.conditions).toEqual([]);
+    });
+
+    it("rejects a Condition that is not an object, and reads a missing Action as no action", () => {
+        expect(parsePolicyDocument(snapshot({ d: { Statement: { Effect: "Allow", Action: "*", Condition: 5 } } }).d!).kind).toBe("malformed");
+        const s = one({ Effect: "Allow", Principal: "*" });
+        expect(s.actions).toEqual([]);
+        expect(coversAction(s, "kms:Decrypt")).toBe(false);
+    });
+
+    it("prefers the exactly spelled element over a differently cased duplicate", () => {
+        expect(one({ effect: "Allow", Effect: "Deny", Action: "*" }).effect).toBe("Deny");
+    });
+
+    it("lets * match an empty run, and does not match a pattern as a mere suffix", () => {
+        expect(globMatch("kms:*Key", "kms:Key")).toBe(true);
+        expect(globMatch("kms:*Key", "kms:CreateKey")).toBe(true);
+        expect(globMatch("Decrypt", "kms:Decrypt")).toBe(false);
+        expect(isBroadResourceFor("", "kms")).toBe(false);
+    });
+
+    it("keeps a partly computed condition undecided rather than trusting the known values", () => {
+        const scoped = (condition: unknown) => isAccountScoped(one({ Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: condition }));
+        expect(scoped({ StringEquals: { "aws:SourceAccount": ["111122223333", SENTINEL] } })).toBe(UNKNOWN);
+        const mfa = (condition: unknown) => requiresMfa(one({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: condition }));
+        expect(mfa({ NumericLessThan: { "aws:MultiFactorAuthAge": ["3600", SENTINEL] } })).toBe(UNKNOWN);
+        expect(mfa({ NumericLessThan: { "aws:MultiFactorAuthAge": ["3600", "soon"] } })).toBe(false);
+        expect(deniesWithoutMfa(one({ Effect: "Deny", NotAction: "iam:*", Resource: "*", Condition: { Null: { "aws:MultiFactorAuthAge": " TRUE " } } }))).toBe(true);
+    });
+});
