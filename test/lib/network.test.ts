@@ -338,3 +338,29 @@ describe("publicSources details", () => {
         expect(publicSources(rule([{ kind: "cidr", value: "0.0.0.0/0", property: "a" }]), [])[0]!.cidrClass).toBe("world");
     });
 });
+
+describe("survivor-driven network edge cases", () => {
+    it("reads self in both spellings, an absent source group as none, and port 0 as port 0", () => {
+        const [inline] = ingressRulesOf(SECURITY_GROUP, snapshot({ ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, self: true }] }));
+        expect(inline!.sources).toEqual([{ kind: "self", value: true, property: "ingress[0].self" }]);
+        const [rule] = ingressRulesOf(SECURITY_GROUP_RULE, snapshot({ type: "ingress", protocol: "tcp", fromPort: 5432, toPort: 5432, self: "true", cidrBlocks: ["10.0.0.0/8"] }));
+        expect(rule!.sources).toEqual([
+            { kind: "cidr", value: "10.0.0.0/8", property: "cidrBlocks[0]" },
+            { kind: "self", value: true, property: "self" },
+        ]);
+        expect(rulePorts({ path: "", protocol: "tcp", fromPort: 0, toPort: 0, sources: [] })).toEqual({ from: 0, to: 0 });
+    });
+
+    it("rejects protocol and address text with trailing or leading junk", () => {
+        expect(normalizeProtocol("6x")).toBe(INVALID);
+        expect(classifyCidr("1.2.3.x4/32")).toBe("invalid");
+        expect(classifyCidr("10.0.0.0/8x")).toBe("invalid");
+        expect(classifyCidr("10.0.0.0/x8")).toBe("invalid");
+    });
+
+    it("does not let an IPv6 allow-list entry cover IPv4 sources, and prints sources trimmed", () => {
+        expect(isAllowedCidr("10.0.0.1/32", ["::/64"])).toBe(false);
+        const [exposure] = publicSources({ path: "", protocol: "tcp", fromPort: 5432, toPort: 5432, sources: [{ kind: "cidr", value: " 8.8.8.8/32 ", property: "p" }] }, []);
+        expect(exposure?.source).toBe("8.8.8.8/32");
+    });
+});
