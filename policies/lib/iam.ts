@@ -481,8 +481,9 @@ export function operatorParts(operator: string): { base: string; ifExists: boole
 }
 
 function baseOperator(operator: string): { base: string; ifExists: boolean; setOperator: boolean } {
-    const setOperator = /^for(any|all)value:/i.test(operator);
-    const stripped = operator.replace(/^for(any|all)value:/i, "");
+    // The set operators are `ForAnyValue:` and `ForAllValues:` (plural).
+    const setOperator = /^for(anyvalue|allvalues):/i.test(operator);
+    const stripped = operator.replace(/^for(anyvalue|allvalues):/i, "");
     const ifExists = /ifexists$/i.test(stripped);
     return { base: stripped.replace(/ifexists$/i, "").toLowerCase(), ifExists, setOperator };
 }

@@ -231,7 +231,8 @@ export function findWaiver(settings: Settings, policy: string, name: string, urn
     }
     const tag = tagsOf(props)["guard-waiver"];
     const match = tag ? /^\s*([a-z0-9-*]+)\s*:\s*(.{10,}?)\s+until\s+(\d{4}-\d{2}-\d{2})\s*$/i.exec(tag) : null;
-    if (match && (match[1] === policy || match[1] === "*") && isValidDate(match[3]!) && match[3]! >= today()) {
+    // The reason must be 10 characters without the padding (`\s*` after the colon lets `.{10,}` take a space).
+    if (match && (match[1] === policy || match[1] === "*") && match[2]!.trim().length >= 10 && isValidDate(match[3]!) && match[3]! >= today()) {
         return { policy, resource: name, reason: `${match[2]!.trim()} (resource tag)`, expires: match[3]! };
     }
     return undefined;
