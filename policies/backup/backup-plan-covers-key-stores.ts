@@ -3,7 +3,7 @@ import { referenceValues, StackGraph } from "../lib/graph";
 import { globMatch } from "../lib/iam";
 import { tagsOf } from "../lib/key-scope";
 import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
-import { asList, isAbsent, isObject, UNKNOWN, type Unknown } from "../lib/values";
+import { and, asList, isAbsent, isObject, or, UNKNOWN, type Tri } from "../lib/values";
 import { AIR_GAPPED_VAULT, BACKUP_VAULT } from "./backup-vault-cmk";
 
 const PLAN = "aws:backup/plan:Plan";
@@ -19,9 +19,6 @@ const KEY_STORE_TYPES = [
     "aws:redshift/cluster:Cluster",
 ];
 
-type Tri = boolean | Unknown;
-const or = (values: Tri[]): Tri => (values.includes(true) ? true : values.includes(UNKNOWN) ? UNKNOWN : false);
-const and = (values: Tri[]): Tri => (values.includes(false) ? false : values.includes(UNKNOWN) ? UNKNOWN : true);
 
 /** Does an ARN list (`resources` / `notResources`) name the store, by dependency, by ARN or by glob? */
 function listNames(graph: StackGraph, selection: StackResource, property: string, store: StackResource): Tri {
@@ -68,7 +65,14 @@ function selectionIndex(graph: StackGraph, entries: readonly SelectionEntry[]): 
     const byArn = new Map<string, SelectionEntry[]>();
     const anyStore: SelectionEntry[] = [];
     const storesWithComputedArn: SelectionEntry[] = [];
-    const add = (map: Map<string, SelectionEntry[]>, key: string, entry: SelectionEntry) => map.set(key, [...(map.get(key) ?? []), entry]);
+    const add = (map: Map<string, SelectionEntry[]>, key: string, entry: SelectionEntry) => {
+        const list = map.get(key);
+        if (list) {
+            list.push(entry);
+        } else {
+            map.set(key, [entry]);
+        }
+    };
     for (const entry of entries) {
         const { selection } = entry;
         for (const urn of selection.propertyDependencies["resources"] ?? []) {
@@ -134,7 +138,7 @@ function selects(graph: StackGraph, selection: StackResource, store: StackResour
             }
         }
     }
-    const chosen = or([listNames(graph, selection, "resources", store), ...byTags]);
+    const chosen = or(listNames(graph, selection, "resources", store), ...byTags);
     if (chosen === false) {
         return false;
     }
@@ -172,7 +176,7 @@ function selects(graph: StackGraph, selection: StackResource, store: StackResour
             }
         }
     }
-    return and([chosen, excluded === UNKNOWN ? UNKNOWN : !excluded, ...conditions]);
+    return and(chosen, excluded === UNKNOWN ? UNKNOWN : !excluded, ...conditions);
 }
 
 /** Does the plan send at least one rule to a vault encrypted with a customer-managed key? */
@@ -217,7 +221,7 @@ function plansToCmkVault(graph: StackGraph, plan: StackResource): Tri {
             results.push(external ? UNKNOWN : false);
         }
     }
-    return or(results);
+    return or(...results);
 }
 
 export const backupPlanCoversKeyStores = stackPolicy({
@@ -245,7 +249,7 @@ export const backupPlanCoversKeyStores = stackPolicy({
             graph,
             graph.ofType(SELECTION).map((selection): SelectionEntry => {
                 const plans = graph.referenced(selection, "planId", [PLAN]);
-                const target: Tri = plans.resources.length > 0 ? or(plans.resources.map((p) => plansToCmkVault(graph, p))) : UNKNOWN;
+                const target: Tri = plans.resources.length > 0 ? or(...plans.resources.map((p) => plansToCmkVault(graph, p))) : UNKNOWN;
                 return { selection, target };
             }),
         );
@@ -256,8 +260,8 @@ export const backupPlanCoversKeyStores = stackPolicy({
                 continue;
             }
             const selections = candidates(store);
-            const verdicts = selections.map(({ selection, target }) => and([selects(graph, selection, store), target]));
-            const covered = or(verdicts);
+            const verdicts = selections.map(({ selection, target }) => and(selects(graph, selection, store), target));
+            const covered = or(...verdicts);
             if (covered === true) {
                 continue;
             }

@@ -1,11 +1,9 @@
 import { undecided, violation } from "../lib/checks";
 import { TRAIL_TYPE } from "../lib/cloudtrail";
 import { StackGraph } from "../lib/graph";
-import type { Tri } from "../lib/iam";
-import { or } from "../lib/iam-identity";
 import type { Finding, StackResource } from "../lib/policy";
 import { stackPolicy } from "../lib/policy";
-import { asList, asString, isObject, read, UNKNOWN } from "../lib/values";
+import { asList, asString, isObject, or, read, UNKNOWN, type Tri } from "../lib/values";
 
 const FILTER_TYPE = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 const ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";

@@ -1,11 +1,9 @@
 import { undecided, violation } from "../lib/checks";
 import { advancedSelectorRecords, selectorMode, TRAIL_TYPE, type SampleEvent } from "../lib/cloudtrail";
 import { StackGraph } from "../lib/graph";
-import type { Tri } from "../lib/iam";
-import { or } from "../lib/iam-identity";
 import type { Finding, StackResource } from "../lib/policy";
 import { stackPolicy } from "../lib/policy";
-import { asList, asString, isObject, read, UNKNOWN, type Plain } from "../lib/values";
+import { asList, asString, isObject, or, read, UNKNOWN, type Plain, type Tri } from "../lib/values";
 
 const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const TABLE_TYPE = "aws:dynamodb/table:Table";

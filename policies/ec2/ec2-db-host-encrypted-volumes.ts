@@ -13,12 +13,11 @@ import {
 } from "../lib/ec2";
 import { StackGraph } from "../lib/graph";
 import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
-import { asBool, INVALID, isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../lib/values";
+import { asBool, INVALID, isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "../lib/values";
 
 const VOLUME_ATTACHMENT = "aws:ec2/volumeAttachment:VolumeAttachment";
 const HOST_TYPES = [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION];
 
-type Tri = boolean | Unknown;
 
 interface Device {
     /** Path of the block holding `encrypted` / `kmsKeyId` ("" for a Volume). */

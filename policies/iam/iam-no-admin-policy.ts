@@ -1,9 +1,9 @@
 import { undecided, violation } from "../lib/checks";
-import { describeStatement, type Statement, type Tri } from "../lib/iam";
-import { and, documentStatements, IAM_TYPES, identityDocuments, isAllow, matchesManagedList, or, parseDocument } from "../lib/iam-identity";
+import { anyResource, describeStatement, type Statement } from "../lib/iam";
+import { documentStatements, IAM_TYPES, identityDocuments, isAllow, matchesManagedList, parseDocument } from "../lib/iam-identity";
 import type { Finding } from "../lib/policy";
 import { resourcePolicy } from "../lib/policy";
-import { asList, read, UNKNOWN } from "../lib/values";
+import { and, asList, or, read, UNKNOWN, type Tri } from "../lib/values";
 
 const REQUIREMENT = "no statement may allow every action (`*`, `*:*`, or NotAction) on every resource, and no broad AWS-managed policy (AdministratorAccess, PowerUserAccess, ...) may be attached.";
 
@@ -43,21 +43,7 @@ function allActions(statement: Statement): Tri {
 }
 
 function allResources(statement: Statement): Tri {
-    if (statement.resources === UNKNOWN) {
-        return UNKNOWN;
-    }
-    if (statement.notResource) {
-        return true;
-    }
-    let unknown = false;
-    for (const resource of statement.resources) {
-        if (resource === UNKNOWN) {
-            unknown = true;
-        } else if (isEveryResource(resource)) {
-            return true;
-        }
-    }
-    return unknown ? UNKNOWN : false;
+    return anyResource(statement, isEveryResource);
 }
 
 const DEFAULT_DENIED = [

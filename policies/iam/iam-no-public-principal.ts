@@ -1,9 +1,9 @@
 import { undecided, violation } from "../lib/checks";
-import { coversAction, describeStatement, isAccountScoped, type ConditionEntry, type Statement, type Tri } from "../lib/iam";
-import { and, ASSUME_ACTIONS, classifyPrincipal, documentStatements, IAM_TYPES, isAllow, or, parseDocument } from "../lib/iam-identity";
+import { coversAction, describeStatement, isAccountScoped, type ConditionEntry, type Statement } from "../lib/iam";
+import { ASSUME_ACTIONS, classifyPrincipal, documentStatements, IAM_TYPES, isAllow, parseDocument } from "../lib/iam-identity";
 import type { Finding } from "../lib/policy";
 import { resourcePolicy } from "../lib/policy";
-import { read, UNKNOWN } from "../lib/values";
+import { and, or, read, UNKNOWN, type Tri } from "../lib/values";
 
 const PROPERTY = "assumeRolePolicy";
 const REQUIREMENT =

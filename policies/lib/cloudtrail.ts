@@ -2,9 +2,7 @@
 // given event? Legacy `eventSelectors` and `advancedEventSelectors` are both simulated against concrete
 // sample events, with unknowns (preview) kept as UNKNOWN.
 
-import { and, or } from "./iam-identity";
-import type { Tri } from "./iam";
-import { asBool, asList, asString, INVALID, isObject, read, UNKNOWN, type Plain, type PlainObject } from "./values";
+import { and, asBool, asList, asString, INVALID, isObject, or, read, UNKNOWN, type Plain, type PlainObject, type Tri } from "./values";
 
 export const TRAIL_TYPE = "aws:cloudtrail/trail:Trail";
 

@@ -18,7 +18,7 @@ import {
     type Tri,
 } from "./iam";
 import type { Finding, StackResource } from "./policy";
-import { asList, isObject, read, UNKNOWN, type Plain, type PlainObject, type Unknown } from "./values";
+import { and, asList, isObject, or, read, UNKNOWN, type Plain, type PlainObject, type Unknown } from "./values";
 
 export const IAM_TYPES = {
     policy: "aws:iam/policy:Policy",
@@ -110,20 +110,6 @@ export function parseDocument(value: Plain): ParsedDocument {
 /** `Allow` is true, `Deny` false, an unknown Effect UNKNOWN. */
 export function isAllow(statement: Statement): Tri {
     return statement.effect === UNKNOWN ? UNKNOWN : statement.effect === "Allow";
-}
-
-export function and(...values: Tri[]): Tri {
-    if (values.some((v) => v === false)) {
-        return false;
-    }
-    return values.some((v) => v === UNKNOWN) ? UNKNOWN : true;
-}
-
-export function or(...values: Tri[]): Tri {
-    if (values.some((v) => v === true)) {
-        return true;
-    }
-    return values.some((v) => v === UNKNOWN) ? UNKNOWN : false;
 }
 
 /** Splits a statement's coverage of `actions` into surely granted actions and whether others may be. */

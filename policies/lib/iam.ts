@@ -5,9 +5,9 @@
 // one item or a list; any part may be unknown during preview (`pulumi.jsonStringify` of an output, or a
 // nested output in an object document). Everything a policy asks is answered as true, false or UNKNOWN.
 
-import { isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Unknown } from "./values";
+import { isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "./values";
 
-export type Tri = boolean | Unknown;
+export type { Tri } from "./values";
 
 export interface PrincipalEntry {
     /** "AWS", "Service", "Federated", "CanonicalUser", or "*" for the bare wildcard. */
@@ -386,46 +386,40 @@ export function serviceOf(action: string): string {
     return action.split(":")[0] ?? action;
 }
 
-/** Does the statement apply to every resource `action` can target? NotResource counts as yes. */
-export function broadForAction(statement: Statement, action: string): Tri {
+/**
+ * Does one of the statement's Resource patterns satisfy `isBroad`? NotResource counts as yes (it applies to
+ * everything not listed); an unknown pattern makes the answer UNKNOWN unless another one already satisfies it.
+ */
+export function anyResource(statement: Statement, isBroad: (pattern: string) => boolean): Tri {
     if (statement.resources === UNKNOWN) {
         return UNKNOWN;
     }
     if (statement.notResource) {
         return true;
     }
-    const service = serviceOf(action);
     let unknown = false;
     for (const resource of statement.resources) {
         if (resource === UNKNOWN) {
             unknown = true;
-        } else if (isBroadResourceFor(resource, service)) {
+        } else if (isBroad(resource)) {
             return true;
         }
     }
     return unknown ? UNKNOWN : false;
 }
 
+/** Does the statement apply to every resource `action` can target? NotResource counts as yes. */
+export function broadForAction(statement: Statement, action: string): Tri {
+    const service = serviceOf(action);
+    return anyResource(statement, (resource) => isBroadResourceFor(resource, service));
+}
+
 /** True when the statement applies to every resource of some service: `*`, a service-wide ARN or NotResource. */
 export function coversAllResources(statement: Statement): Tri {
-    if (statement.resources === UNKNOWN) {
-        return UNKNOWN;
-    }
-    if (statement.notResource) {
-        return true;
-    }
-    let unknown = false;
-    for (const resource of statement.resources) {
-        if (resource === UNKNOWN) {
-            unknown = true;
-            continue;
-        }
+    return anyResource(statement, (resource) => {
         const service = resource.split(":")[2];
-        if (isBroadResourceFor(resource, service && !service.includes("*") ? service : "*")) {
-            return true;
-        }
-    }
-    return unknown ? UNKNOWN : false;
+        return isBroadResourceFor(resource, service && !service.includes("*") ? service : "*");
+    });
 }
 
 /**

@@ -10,6 +10,25 @@
 export const UNKNOWN: unique symbol = Symbol.for("aws-key-material-guard.unknown");
 export type Unknown = typeof UNKNOWN;
 
+/** Three-valued answers: true, false, or UNKNOWN when the answer depends on a value computed at update time. */
+export type Tri = boolean | Unknown;
+
+/** False when any is false, else UNKNOWN when any is unknown, else true (true for none). */
+export function and(...values: Tri[]): Tri {
+    if (values.some((v) => v === false)) {
+        return false;
+    }
+    return values.some((v) => v === UNKNOWN) ? UNKNOWN : true;
+}
+
+/** True when any is true, else UNKNOWN when any is unknown, else false (false for none). */
+export function or(...values: Tri[]): Tri {
+    if (values.some((v) => v === true)) {
+        return true;
+    }
+    return values.some((v) => v === UNKNOWN) ? UNKNOWN : false;
+}
+
 /** The sentinels the engine uses for values that are not known yet (pulumi sdk/go/common/resource/sig). */
 const UNKNOWN_SENTINELS = new Set<string>([
     "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string (the one the engine actually sends)

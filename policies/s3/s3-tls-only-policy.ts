@@ -14,11 +14,7 @@ import {
     scoped,
     type BucketScopeConfig,
 } from "../lib/s3";
-import { isAbsent, UNKNOWN, type Plain, type Unknown } from "../lib/values";
-
-type Tri = boolean | Unknown;
-
-const and = (values: Tri[]): Tri => (values.includes(false) ? false : values.includes(UNKNOWN) ? UNKNOWN : true);
+import { and, isAbsent, UNKNOWN, type Plain, type Tri } from "../lib/values";
 
 /** Does a Resource pattern cover every object of the bucket? */
 function coversObjects(pattern: string, name: string | undefined): boolean {
@@ -80,7 +76,7 @@ function conditionsMatchPlaintext(statement: Statement): Tri {
         }
         return false;
     });
-    return and(results);
+    return and(...results);
 }
 
 function deniesPlaintext(statement: Statement, name: string | undefined): Tri {
@@ -90,7 +86,7 @@ function deniesPlaintext(statement: Statement, name: string | undefined): Tri {
     if (statement.effect !== "Deny" || statement.notPrincipal) {
         return false;
     }
-    return and([hasWildcardPrincipal(statement), coversAction(statement, "s3:GetObject"), resourcesCoverObjects(statement, name), conditionsMatchPlaintext(statement)]);
+    return and(hasWildcardPrincipal(statement), coversAction(statement, "s3:GetObject"), resourcesCoverObjects(statement, name), conditionsMatchPlaintext(statement));
 }
 
 type Verdict = "enforced" | "unknown" | "missing";
