@@ -488,8 +488,9 @@ export function toSdkPolicy(definition: AnyPolicyDefinition): ResourceValidation
 
 type Configured = (name: string) => { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> } | undefined;
 
-function effectiveLevel(definition: AnyPolicyDefinition, configured: Configured): EnforcementLevel {
-    return configured(definition.name)?.enforcementLevel || definition.enforcementLevel;
+/** The level the SDK applies: the configured one, else the policy's own (as server.js computes it). */
+function effectiveLevel(policy: { name: string; enforcementLevel?: EnforcementLevel }, configured: Configured): EnforcementLevel | undefined {
+    return configured(policy.name)?.enforcementLevel || policy.enforcementLevel;
 }
 
 /**
@@ -504,13 +505,14 @@ export function stackPolicyRunner(definitions: readonly StackPolicyDefinition<Co
         const resources = stackSnapshot(args.resources);
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
         for (const { definition, tags } of plan) {
-            const configuredLevel = effectiveLevel(definition, configured);
+            const entry = configured(definition.name);
+            const configuredLevel = entry?.enforcementLevel || definition.enforcementLevel;
             if (configuredLevel === "disabled" || !isSelected(settings, definition.severity, tags)) {
                 continue;
             }
             // Stack policies cannot remediate: the SDK treats `remediate` as mandatory for them.
             const level = configuredLevel === "remediate" ? "mandatory" : configuredLevel;
-            const findings = runStackCheck(definition, resources, configured(definition.name)?.properties ?? {}, settings);
+            const findings = runStackCheck(definition, resources, entry?.properties ?? {}, settings);
             report(namedEmitter(reportViolation, definition, level), definition, findings, (f) => (f.urn ? byUrn.get(f.urn) : undefined), settings);
         }
     };
@@ -543,7 +545,7 @@ export function stackPoliciesInOnePass(
     };
     const entries = definitions.map((definition) => ({ definition, sdk: sdkMetadata(definition) as Policy & { validateStack?: StackValidate } }));
     const rehost = (): void => {
-        const settingsEnabled = (configured(settingsPolicy.name)?.enforcementLevel || settingsPolicy.enforcementLevel) !== "disabled";
+        const settingsEnabled = effectiveLevel(settingsPolicy, configured) !== "disabled";
         const host = settingsEnabled ? undefined : entries.find((e) => effectiveLevel(e.definition, configured) !== "disabled");
         for (const entry of entries) {
             if (entry === host) {
