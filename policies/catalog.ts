@@ -10,9 +10,9 @@ import { elasticachePolicies } from "./elasticache";
 import { iamPolicies } from "./iam";
 import { kmsPolicies } from "./kms";
 import type { PolicyPackArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { configuredPolicy, observeEngineConfiguration, onConfiguration } from "./lib/engine-config";
-import type { AnyPolicyDefinition, StackPolicyDefinition } from "./lib/policy";
-import { stackPoliciesInOnePass, toSdkPolicy } from "./lib/policy";
+import { configuredPolicy, observeEngineConfiguration, onConfiguration } from "./lib/core/engine-config";
+import type { AnyPolicyDefinition, StackPolicyDefinition } from "./lib/core/policy";
+import { stackPoliciesInOnePass, toSdkPolicy } from "./lib/core/policy";
 import { neptunePolicies } from "./neptune";
 import { networkPolicies } from "./network";
 import { opensearchPolicies } from "./opensearch";
@@ -46,7 +46,7 @@ export const allPolicies: readonly AnyPolicyDefinition[] = [
 
 /**
  * The SDK policies of the pack, `pack-settings` first (it loads the settings the others apply), in catalog order.
- * Stack policies run in one pass when the engine's configuration can be read (lib/engine-config.ts), and are
+ * Stack policies run in one pass when the engine's configuration can be read (lib/core/engine-config.ts), and are
  * registered one by one otherwise. Call once, before constructing the PolicyPack.
  */
 export function sdkPolicies(): PolicyPackArgs["policies"] {

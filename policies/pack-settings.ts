@@ -1,9 +1,9 @@
-// The `pack-settings` policy: carries the pack-wide settings (see lib/settings.ts) as its configuration.
+// The `pack-settings` policy: carries the pack-wide settings (see lib/core/settings.ts) as its configuration.
 // It is listed first, so in every Analyze and AnalyzeStack call it runs before the other policies and makes
 // its configuration the active settings; in AnalyzeStack it also reports problems with the settings.
 
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { parseSettings, setActiveSettings, SETTINGS_POLICY_NAME, SETTINGS_SCHEMA } from "./lib/settings";
+import { parseSettings, setActiveSettings, SETTINGS_POLICY_NAME, SETTINGS_SCHEMA } from "./lib/core/settings";
 
 function load(getConfig: () => unknown) {
     let raw: unknown = {};

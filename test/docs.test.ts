@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allPolicies } from "../policies/catalog";
 import { CONTROLS } from "../policies/controls";
-import { isSelected, parseSettings } from "../policies/lib/settings";
-import { policyTags } from "../policies/lib/policy";
+import { isSelected, parseSettings } from "../policies/lib/core/settings";
+import { policyTags } from "../policies/lib/core/policy";
 import {
     PROFILE_NAMES,
     PROFILES_END,

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { allPolicies } from "../policies/catalog";
-import type { AnyPolicyDefinition } from "../policies/lib/policy";
+import type { AnyPolicyDefinition } from "../policies/lib/core/policy";
 import { evaluateResource, evaluateStack, type Evaluation, type StackInputResource } from "./support/evaluate";
 
 const ACCOUNT = "111122223333";

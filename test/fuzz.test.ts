@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allPolicies } from "../policies/catalog";
-import type { AnyPolicyDefinition, ResourcePolicyDefinition } from "../policies/lib/policy";
+import type { AnyPolicyDefinition, ResourcePolicyDefinition } from "../policies/lib/core/policy";
 import { evaluateResource, UNKNOWN } from "./support/evaluate";
 
 const resourcePolicies = allPolicies.filter((p): p is ResourcePolicyDefinition => p.kind === "resource");

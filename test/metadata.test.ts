@@ -4,8 +4,8 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allPolicies } from "../policies/catalog";
-import type { AnyPolicyDefinition } from "../policies/lib/policy";
-import { toSdkPolicy } from "../policies/lib/policy";
+import type { AnyPolicyDefinition } from "../policies/lib/core/policy";
+import { toSdkPolicy } from "../policies/lib/core/policy";
 
 const policiesDir = join(__dirname, "..", "policies");
 

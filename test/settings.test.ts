@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { rdsDeletionProtection } from "../policies/rds/rds-deletion-protection";
 import { rdsInstanceStorageEncrypted } from "../policies/rds/rds-instance-storage-encrypted";
-import { DEFAULT_SETTINGS, findWaiver, isKeyMaterial, parseSettings, setActiveSettings } from "../policies/lib/settings";
-import { snapshot } from "../policies/lib/values";
+import { DEFAULT_SETTINGS, findWaiver, isKeyMaterial, parseSettings, setActiveSettings } from "../policies/lib/core/settings";
+import { snapshot } from "../policies/lib/readers/values";
 import { evaluateResource, UNKNOWN } from "./support/evaluate";
 
 const INSTANCE = "aws:rds/instance:Instance";

@@ -1,9 +1,9 @@
-import { classifyKey, undecided, violation } from "../lib/checks";
-import { referenceValues, StackGraph } from "../lib/graph";
-import { globMatch } from "../lib/iam";
-import { tagsOf } from "../lib/key-scope";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
-import { and, asList, isAbsent, isObject, or, UNKNOWN, type Tri } from "../lib/values";
+import { classifyKey, undecided, violation } from "../lib/readers/checks";
+import { referenceValues, StackGraph } from "../lib/aws/graph";
+import { globMatch } from "../lib/aws/iam";
+import { tagsOf } from "../lib/aws/key-material";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { and, asList, isAbsent, isObject, or, UNKNOWN, type Tri } from "../lib/readers/values";
 import { AIR_GAPPED_VAULT, BACKUP_VAULT } from "./backup-vault-cmk";
 
 const PLAN = "aws:backup/plan:Plan";

@@ -1,5 +1,5 @@
-import { expectCustomerManagedKey } from "../lib/checks";
-import { resourcePolicy } from "../lib/policy";
+import { expectCustomerManagedKey } from "../lib/readers/checks";
+import { resourcePolicy } from "../lib/core/policy";
 
 export const BACKUP_VAULT = "aws:backup/vault:Vault";
 export const AIR_GAPPED_VAULT = "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault";

@@ -1,7 +1,7 @@
-import { undecided, unknownFinding, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
-import { asNumber, INVALID, UNKNOWN } from "../lib/values";
+import { undecided, unknownFinding, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { asNumber, INVALID, UNKNOWN } from "../lib/readers/values";
 import { BACKUP_VAULT } from "./backup-vault-cmk";
 
 const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";

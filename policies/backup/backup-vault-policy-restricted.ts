@@ -1,5 +1,5 @@
-import { resourcePolicy } from "../lib/policy";
-import { publicPrincipalFindings } from "../lib/resource-policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { publicPrincipalFindings } from "../lib/aws/resource-policy";
 
 type Config = { allowedAccountIds: string[] };
 

@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { backupPlanCoversKeyStores } from "./backup-plan-covers-key-stores";
 import { backupVaultCmk } from "./backup-vault-cmk";
 import { backupVaultLock } from "./backup-vault-lock";

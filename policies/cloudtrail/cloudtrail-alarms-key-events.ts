@@ -1,9 +1,9 @@
-import { undecided, violation } from "../lib/checks";
-import { TRAIL_TYPE } from "../lib/cloudtrail";
-import { StackGraph } from "../lib/graph";
-import type { Finding, StackResource } from "../lib/policy";
-import { stackPolicy } from "../lib/policy";
-import { asList, asString, isObject, or, read, UNKNOWN, type Tri } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { TRAIL_TYPE } from "./lib/cloudtrail";
+import { StackGraph } from "../lib/aws/graph";
+import type { Finding, StackResource } from "../lib/core/policy";
+import { stackPolicy } from "../lib/core/policy";
+import { asList, asString, isObject, or, read, UNKNOWN, type Tri } from "../lib/readers/values";
 
 const FILTER_TYPE = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 const ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";

@@ -1,9 +1,9 @@
-import { undecided, violation } from "../lib/checks";
-import { advancedSelectorRecords, selectorMode, TRAIL_TYPE, type SampleEvent } from "../lib/cloudtrail";
-import { StackGraph } from "../lib/graph";
-import type { Finding, StackResource } from "../lib/policy";
-import { stackPolicy } from "../lib/policy";
-import { asList, asString, isObject, or, read, UNKNOWN, type Plain, type Tri } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { advancedSelectorRecords, selectorMode, TRAIL_TYPE, type SampleEvent } from "./lib/cloudtrail";
+import { StackGraph } from "../lib/aws/graph";
+import type { Finding, StackResource } from "../lib/core/policy";
+import { stackPolicy } from "../lib/core/policy";
+import { asList, asString, isObject, or, read, UNKNOWN, type Plain, type Tri } from "../lib/readers/values";
 
 const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const TABLE_TYPE = "aws:dynamodb/table:Table";

@@ -1,9 +1,9 @@
-import { undecided, violation } from "../lib/checks";
-import { recordsManagementEvent, selectorMode, TRAIL_TYPE, type SampleEvent } from "../lib/cloudtrail";
-import type { Tri } from "../lib/iam";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { asBool, asList, asString, isObject, read, UNKNOWN, type Plain } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { recordsManagementEvent, selectorMode, TRAIL_TYPE, type SampleEvent } from "./lib/cloudtrail";
+import type { Tri } from "../lib/aws/iam";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { asBool, asList, asString, isObject, read, UNKNOWN, type Plain } from "../lib/readers/values";
 
 const management = (eventSource: string, eventName: string, readOnly: boolean): SampleEvent => ({ eventCategory: "Management", eventSource, eventName, readOnly });
 

@@ -1,8 +1,8 @@
-import { classifyKey, expectFlag, violation } from "../lib/checks";
-import { TRAIL_TYPE } from "../lib/cloudtrail";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { read } from "../lib/values";
+import { classifyKey, expectFlag, violation } from "../lib/readers/checks";
+import { TRAIL_TYPE } from "./lib/cloudtrail";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { read } from "../lib/readers/values";
 
 const KEY_FIX = "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key whose key policy lets cloudtrail.amazonaws.com encrypt, so reading the logs also needs kms:Decrypt on that key.";
 

@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { cloudtrailAlarmsKeyEvents } from "./cloudtrail-alarms-key-events";
 import { cloudtrailDataEventsKeyStores } from "./cloudtrail-data-events-key-stores";
 import { cloudtrailKmsEventsNotExcluded } from "./cloudtrail-kms-events-not-excluded";

@@ -1,6 +1,6 @@
-import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP, linkedAuditFindings } from "../lib/docdb-neptune";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy } from "../lib/policy";
+import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP, linkedAuditFindings } from "../lib/aws/docdb-neptune";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy } from "../lib/core/policy";
 
 /** `audit_logs` takes `enabled`, `ddl`, `dml_read`, `dml_write`, `all` (or a comma-separated mix); `disabled`/`none` turn it off. */
 const AUDIT_ON = new Set(["enabled", "ddl", "dml_read", "dml_write", "all"]);

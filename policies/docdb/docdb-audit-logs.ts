@@ -1,5 +1,5 @@
-import { DOCDB_CLUSTER, logExportFindings } from "../lib/docdb-neptune";
-import { resourcePolicy } from "../lib/policy";
+import { DOCDB_CLUSTER, logExportFindings } from "../lib/aws/docdb-neptune";
+import { resourcePolicy } from "../lib/core/policy";
 
 type AuditConfig = {
     requiredLogExports: string[];

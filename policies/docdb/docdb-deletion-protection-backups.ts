@@ -1,7 +1,7 @@
-import { expectAtLeast, expectFlag } from "../lib/checks";
-import { clusterProtectionChanges, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/docdb-neptune";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
+import { expectAtLeast, expectFlag } from "../lib/readers/checks";
+import { clusterProtectionChanges, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/aws/docdb-neptune";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
 
 type BackupConfig = {
     minimumRetentionDays: number;

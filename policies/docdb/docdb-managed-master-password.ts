@@ -1,8 +1,8 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, isSet } from "../lib/docdb-neptune";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, isSet } from "../lib/aws/docdb-neptune";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 type PasswordConfig = {
     allowWriteOnlyPassword: boolean;

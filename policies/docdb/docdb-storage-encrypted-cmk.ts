@@ -1,8 +1,8 @@
-import { classifyKey, expectFlag, violation } from "../lib/checks";
-import { clusterStorageFindings, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER, isSet } from "../lib/docdb-neptune";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { asBool, read } from "../lib/values";
+import { classifyKey, expectFlag, violation } from "../lib/readers/checks";
+import { clusterStorageFindings, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER, isSet } from "../lib/aws/docdb-neptune";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { asBool, read } from "../lib/readers/values";
 
 const FIX =
     "Set `storageEncrypted: true` and `kmsKeyId` to the ARN of a customer-managed aws.kms.Key. Encryption cannot be added in place: restore a snapshot into a new cluster with `kmsKeyId` set.";

@@ -1,8 +1,8 @@
-import { undecided, unknownFinding } from "../lib/checks";
-import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP, linkedParameterGroup } from "../lib/docdb-neptune";
-import { StackGraph } from "../lib/graph";
-import type { Finding } from "../lib/policy";
-import { stackPolicy } from "../lib/policy";
+import { undecided, unknownFinding } from "../lib/readers/checks";
+import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP, linkedParameterGroup } from "../lib/aws/docdb-neptune";
+import { StackGraph } from "../lib/aws/graph";
+import type { Finding } from "../lib/core/policy";
+import { stackPolicy } from "../lib/core/policy";
 import { TLS_FIX, tlsFindings, tlsParameterVerdict } from "./docdb-tls-enabled";
 
 const PROPERTY = "dbClusterParameterGroupName";

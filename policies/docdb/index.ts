@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { docdbAuditLogs } from "./docdb-audit-logs";
 import { docdbAuditLogsLinked } from "./docdb-audit-logs-linked";
 import { docdbDeletionProtectionBackups } from "./docdb-deletion-protection-backups";

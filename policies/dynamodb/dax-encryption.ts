@@ -1,8 +1,8 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { block, expectFlagValue } from "../lib/dynamodb";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { asString, INVALID, read, UNKNOWN } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { block, expectFlagValue } from "./lib/dynamodb";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { asString, INVALID, read, UNKNOWN } from "../lib/readers/values";
 
 const SSE_FIX = "Set `serverSideEncryption: { enabled: true }` so the cached key items, logs and node storage are encrypted at rest.";
 const TLS_FIX = 'Set `clusterEndpointEncryptionType: "TLS"` so clients reach the cache only over TLS (this recreates the cluster).';

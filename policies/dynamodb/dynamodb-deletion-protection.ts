@@ -1,8 +1,8 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, expectFlagValue, replicaEntries } from "../lib/dynamodb";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { asBool, INVALID, read, UNKNOWN } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, expectFlagValue, replicaEntries } from "./lib/dynamodb";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { asBool, INVALID, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX = "Set `deletionProtectionEnabled: true` so one DeleteTable call (or a stray `pulumi destroy`) cannot destroy the key table.";
 const REPLICA_FIX = "Set `deletionProtectionEnabled: true` on the replica; each replica can otherwise be deleted on its own.";

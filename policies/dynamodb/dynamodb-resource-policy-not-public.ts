@@ -1,4 +1,4 @@
-import { undecided, unknownFinding, violation } from "../lib/checks";
+import { undecided, unknownFinding, violation } from "../lib/readers/checks";
 import {
     coversAllResources,
     describeStatement,
@@ -7,10 +7,10 @@ import {
     isAccountScoped,
     parsePolicyDocument,
     type Statement,
-} from "../lib/iam";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { read, UNKNOWN } from "../lib/values";
+} from "../lib/aws/iam";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { read, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     "Name the allowed principals explicitly (role ARNs or account ids), or add a condition that pins callers to your organization or network: `StringEquals` on `aws:PrincipalOrgID`, `aws:PrincipalAccount` or `aws:SourceVpce`.";

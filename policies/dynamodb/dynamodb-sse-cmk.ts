@@ -1,8 +1,8 @@
-import { classifyKey, unknownFinding, violation } from "../lib/checks";
-import { block, DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, replicaEntries } from "../lib/dynamodb";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { asBool, INVALID, read, UNKNOWN, type Plain, type PlainObject } from "../lib/values";
+import { classifyKey, unknownFinding, violation } from "../lib/readers/checks";
+import { block, DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, replicaEntries } from "./lib/dynamodb";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { asBool, INVALID, read, UNKNOWN, type Plain, type PlainObject } from "../lib/readers/values";
 
 const FIX =
     "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <customer-managed aws.kms.Key ARN> }` so only the principals your key policy names can decrypt the table, its backups and exports.";

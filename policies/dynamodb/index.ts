@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { daxEncryption } from "./dax-encryption";
 import { dynamodbDeletionProtection } from "./dynamodb-deletion-protection";
 import { dynamodbPitr } from "./dynamodb-pitr";

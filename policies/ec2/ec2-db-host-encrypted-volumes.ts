@@ -1,4 +1,4 @@
-import { classifyKey, undecided, violation } from "../lib/checks";
+import { classifyKey, undecided, violation } from "../lib/readers/checks";
 import {
     DB_HOST_CONFIG,
     EBS_DEFAULT_KMS_KEY,
@@ -10,10 +10,10 @@ import {
     LAUNCH_TEMPLATE,
     SPOT_INSTANCE_REQUEST,
     type DbHostConfig,
-} from "../lib/ec2";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
-import { asBool, INVALID, isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "../lib/values";
+} from "./lib/ec2";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { asBool, INVALID, isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "../lib/readers/values";
 
 const VOLUME_ATTACHMENT = "aws:ec2/volumeAttachment:VolumeAttachment";
 const HOST_TYPES = [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION];

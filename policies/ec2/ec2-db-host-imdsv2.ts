@@ -1,7 +1,7 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST } from "../lib/ec2";
-import { resourcePolicy } from "../lib/policy";
-import { asString, INVALID, isAbsent, read, UNKNOWN } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST } from "./lib/ec2";
+import { resourcePolicy } from "../lib/core/policy";
+import { asString, INVALID, isAbsent, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX = 'Set `metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 }` (IMDSv2 only), or `httpEndpoint: "disabled"` if the host needs no instance metadata.';
 

@@ -1,7 +1,7 @@
-import { undecided, violation } from "../lib/checks";
-import { DB_HOST_CONFIG, INSTANCE, isDbHost, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST, type DbHostConfig } from "../lib/ec2";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, INVALID, isObject, UNKNOWN, type Plain } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { DB_HOST_CONFIG, INSTANCE, isDbHost, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST, type DbHostConfig } from "./lib/ec2";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, INVALID, isObject, UNKNOWN, type Plain } from "../lib/readers/values";
 
 const FIX = "Set `associatePublicIpAddress: false`, launch the host in a private subnet and reach it through SSM Session Manager or a bastion.";
 

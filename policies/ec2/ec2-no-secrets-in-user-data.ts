@@ -1,8 +1,8 @@
 import { gunzipSync } from "node:zlib";
-import { unknownFinding, violation } from "../lib/checks";
-import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST } from "../lib/ec2";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { containsUnknown, UNKNOWN } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST } from "./lib/ec2";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { containsUnknown, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     "Keep secrets out of user data: store them in Secrets Manager or SSM Parameter Store (SecureString, CMK) and have the instance fetch them at boot with its role (e.g. `aws secretsmanager get-secret-value`), then rotate the exposed secret.";

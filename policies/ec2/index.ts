@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { ec2DbHostEncryptedVolumes } from "./ec2-db-host-encrypted-volumes";
 import { ec2DbHostImdsv2 } from "./ec2-db-host-imdsv2";
 import { ec2DbHostNoPublicIp } from "./ec2-db-host-no-public-ip";

@@ -1,7 +1,8 @@
-import { expectFlag, undecided, unknownFinding, violation } from "../lib/checks";
-import { clusterEngine, expectKmsKey, isGlobalSecondary, isReplicationGroupMember, replicationGroupEngine } from "../lib/elasticache";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { expectFlag, undecided, unknownFinding, violation } from "../lib/readers/checks";
+import { expectKmsKey } from "../lib/readers/checks";
+import { clusterEngine, isGlobalSecondary, isReplicationGroupMember, replicationGroupEngine } from "./lib/elasticache";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";

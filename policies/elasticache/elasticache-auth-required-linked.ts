@@ -1,8 +1,8 @@
-import { undecided, violation } from "../lib/checks";
-import { userWithoutCredential } from "../lib/elasticache";
-import { StackGraph, referenceValues } from "../lib/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
-import { read, UNKNOWN } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { userWithoutCredential } from "./lib/elasticache";
+import { StackGraph, referenceValues } from "../lib/aws/graph";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { read, UNKNOWN } from "../lib/readers/values";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";

@@ -1,7 +1,8 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { clusterEngine, isGlobalSecondary, isReplicationGroupMember, presence, userAccessState } from "../lib/elasticache";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, asList, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { presence } from "../lib/readers/presence";
+import { clusterEngine, isGlobalSecondary, isReplicationGroupMember, userAccessState } from "./lib/elasticache";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, asList, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";

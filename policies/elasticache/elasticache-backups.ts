@@ -1,7 +1,7 @@
-import { expectAtLeast, unknownFinding } from "../lib/checks";
-import { clusterEngine, isReplicationGroupMember } from "../lib/elasticache";
-import { resourcePolicy } from "../lib/policy";
-import { asString, read, UNKNOWN } from "../lib/values";
+import { expectAtLeast, unknownFinding } from "../lib/readers/checks";
+import { clusterEngine, isReplicationGroupMember } from "./lib/elasticache";
+import { resourcePolicy } from "../lib/core/policy";
+import { asString, read, UNKNOWN } from "../lib/readers/values";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const CLUSTER = "aws:elasticache/cluster:Cluster";

@@ -1,7 +1,8 @@
-import { violation } from "../lib/checks";
-import { isReplicationGroupMember, presence, type Presence } from "../lib/elasticache";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import type { PlainObject } from "../lib/values";
+import { violation } from "../lib/readers/checks";
+import { presence, type Presence } from "../lib/readers/presence";
+import { isReplicationGroupMember } from "./lib/elasticache";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import type { PlainObject } from "../lib/readers/values";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const CLUSTER = "aws:elasticache/cluster:Cluster";

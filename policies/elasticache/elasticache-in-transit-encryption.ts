@@ -1,7 +1,7 @@
-import { expectFlag, unknownFinding, violation } from "../lib/checks";
-import { clusterEngine, isGlobalSecondary, isReplicationGroupMember } from "../lib/elasticache";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { expectFlag, unknownFinding, violation } from "../lib/readers/checks";
+import { clusterEngine, isGlobalSecondary, isReplicationGroupMember } from "./lib/elasticache";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const CLUSTER = "aws:elasticache/cluster:Cluster";

@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { elasticacheAtRestEncryptionCmk } from "./elasticache-at-rest-encryption-cmk";
 import { elasticacheAuthRequired } from "./elasticache-auth-required";
 import { elasticacheAuthRequiredLinked } from "./elasticache-auth-required-linked";

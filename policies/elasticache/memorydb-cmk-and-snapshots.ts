@@ -1,6 +1,7 @@
-import { expectAtLeast, violation } from "../lib/checks";
-import { expectKmsKey, presence } from "../lib/elasticache";
-import { resourcePolicy, type Finding } from "../lib/policy";
+import { expectAtLeast, violation } from "../lib/readers/checks";
+import { expectKmsKey } from "../lib/readers/checks";
+import { presence } from "../lib/readers/presence";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
 
 const CLUSTER = "aws:memorydb/cluster:Cluster";
 const SNAPSHOT = "aws:memorydb/snapshot:Snapshot";

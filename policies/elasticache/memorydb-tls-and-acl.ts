@@ -1,6 +1,6 @@
-import { expectFlag, unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { expectFlag, unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 const CLUSTER = "aws:memorydb/cluster:Cluster";
 const USER = "aws:memorydb/user:User";

@@ -1,9 +1,9 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { KEY_MATERIAL_ACTIONS } from "../lib/iam";
-import { IAM_TYPES, IamModel } from "../lib/iam-identity";
-import type { Finding } from "../lib/policy";
-import { stackPolicy } from "../lib/policy";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { KEY_MATERIAL_ACTIONS } from "../lib/aws/iam";
+import { IAM_TYPES, IamModel } from "../lib/aws/iam-identity";
+import type { Finding } from "../lib/core/policy";
+import { stackPolicy } from "../lib/core/policy";
 
 const REQUIREMENT =
     "every user with a console password (UserLoginProfile) must be in a group whose policy denies everything except MFA self-management when `BoolIfExists aws:MultiFactorAuthPresent` is false.";

@@ -1,9 +1,9 @@
-import { undecided, violation } from "../lib/checks";
-import { anyResource, describeStatement, type Statement } from "../lib/iam";
-import { documentStatements, IAM_TYPES, identityDocuments, isAllow, matchesManagedList, parseDocument } from "../lib/iam-identity";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { and, asList, or, read, UNKNOWN, type Tri } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { anyResource, describeStatement, type Statement } from "../lib/aws/iam";
+import { documentStatements, IAM_TYPES, identityDocuments, isAllow, matchesManagedList, parseDocument } from "../lib/aws/iam-identity";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { and, asList, or, read, UNKNOWN, type Tri } from "../lib/readers/values";
 
 const REQUIREMENT = "no statement may allow every action (`*`, `*:*`, or NotAction) on every resource, and no broad AWS-managed policy (AdministratorAccess, PowerUserAccess, ...) may be attached.";
 

@@ -1,7 +1,7 @@
-import { violation } from "../lib/checks";
-import { IAM_TYPES } from "../lib/iam-identity";
-import { resourcePolicy } from "../lib/policy";
-import { asString, read, UNKNOWN } from "../lib/values";
+import { violation } from "../lib/readers/checks";
+import { IAM_TYPES } from "../lib/aws/iam-identity";
+import { resourcePolicy } from "../lib/core/policy";
+import { asString, read, UNKNOWN } from "../lib/readers/values";
 
 export const iamNoLongLivedAccessKeysAdvisory = resourcePolicy({
     name: "iam-no-long-lived-access-keys-advisory",

@@ -1,9 +1,9 @@
-import { undecided, violation } from "../lib/checks";
-import { coversAction, describeStatement, isAccountScoped, type ConditionEntry, type Statement } from "../lib/iam";
-import { ASSUME_ACTIONS, classifyPrincipal, documentStatements, IAM_TYPES, isAllow, parseDocument } from "../lib/iam-identity";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { and, or, read, UNKNOWN, type Tri } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { coversAction, describeStatement, isAccountScoped, type ConditionEntry, type Statement } from "../lib/aws/iam";
+import { ASSUME_ACTIONS, classifyPrincipal, documentStatements, IAM_TYPES, isAllow, parseDocument } from "../lib/aws/iam-identity";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { and, or, read, UNKNOWN, type Tri } from "../lib/readers/values";
 
 const PROPERTY = "assumeRolePolicy";
 const REQUIREMENT =

@@ -1,8 +1,8 @@
-import { undecided, violation } from "../lib/checks";
-import { IAM_TYPES } from "../lib/iam-identity";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { asList, read, UNKNOWN } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { IAM_TYPES } from "../lib/aws/iam-identity";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { asList, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX = "Grant permissions through a group (GroupPolicy / GroupPolicyAttachment) or a role, so the group's MFA-enforcing policy applies to every member.";
 

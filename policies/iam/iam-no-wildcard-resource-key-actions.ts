@@ -1,5 +1,5 @@
-import { undecided, violation } from "../lib/checks";
-import { broadForAction, coversAction, describeStatement, KEY_MATERIAL_ACTIONS } from "../lib/iam";
+import { undecided, violation } from "../lib/readers/checks";
+import { broadForAction, coversAction, describeStatement, KEY_MATERIAL_ACTIONS } from "../lib/aws/iam";
 import {
     DOCUMENT_TYPES,
     documentStatements,
@@ -8,9 +8,9 @@ import {
     listActions,
     parseDocument,
     scopedByResourceCondition,
-} from "../lib/iam-identity";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
+} from "../lib/aws/iam-identity";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
 
 const REQUIREMENT =
     "key-decrypting and secret-reading actions (kms:Decrypt, kms:GenerateDataKey*, secretsmanager:GetSecretValue, ssm:GetParameter*, rds-db:connect, dynamodb reads of key tables) must name specific key, secret, parameter, DB-user or table ARNs, never `*`, `key/*` or NotResource.";

@@ -1,6 +1,6 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { describeStatement, KEY_MATERIAL_ACTIONS, requiresMfa, type Tri } from "../lib/iam";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { describeStatement, KEY_MATERIAL_ACTIONS, requiresMfa, type Tri } from "../lib/aws/iam";
 import {
     classifyTrust,
     grantedActions,
@@ -11,10 +11,10 @@ import {
     matchesManagedList,
     parseDocument,
     type PrincipalRef,
-} from "../lib/iam-identity";
-import type { Finding } from "../lib/policy";
-import { stackPolicy } from "../lib/policy";
-import { UNKNOWN } from "../lib/values";
+} from "../lib/aws/iam-identity";
+import type { Finding } from "../lib/core/policy";
+import { stackPolicy } from "../lib/core/policy";
+import { UNKNOWN } from "../lib/readers/values";
 
 const REQUIREMENT =
     "every Allow of key-decrypting or secret-reading actions that reaches a person (IAM user, group, or a role people assume) needs `Condition: {Bool: {\"aws:MultiFactorAuthPresent\": \"true\"}}` (BoolIfExists does not count), unless the person is already MFA-enforced by a deny-without-MFA policy or the role's trust requires MFA.";

@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { iamConsoleUsersMfaEnforced } from "./iam-console-users-mfa-enforced";
 import { iamNoAdminPolicy } from "./iam-no-admin-policy";
 import { iamNoLongLivedAccessKeys } from "./iam-no-long-lived-access-keys";

@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { kmsDeletionWindow } from "./kms-deletion-window";
 import { kmsGrantConstrained } from "./kms-grant-constrained";
 import { kmsKeyPolicyLeastPrivilege } from "./kms-key-policy-least-privilege";

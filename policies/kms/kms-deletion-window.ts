@@ -1,6 +1,6 @@
-import { expectAtLeast } from "../lib/checks";
-import { KMS_KEY_TYPES } from "../lib/kms";
-import { resourcePolicy } from "../lib/policy";
+import { expectAtLeast } from "../lib/readers/checks";
+import { KMS_KEY_TYPES } from "../lib/aws/kms";
+import { resourcePolicy } from "../lib/core/policy";
 
 export const kmsDeletionWindow = resourcePolicy<{ minimumDays: number }>({
     name: "kms-deletion-window",

@@ -1,10 +1,10 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { parsePolicyDocument } from "../lib/iam";
-import { isDefaultKeyPolicy, KMS_KEY_POLICY, KMS_KEY_TYPES } from "../lib/kms";
-import type { Finding } from "../lib/policy";
-import { stackPolicy } from "../lib/policy";
-import { isAbsent, read, UNKNOWN } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { parsePolicyDocument } from "../lib/aws/iam";
+import { isDefaultKeyPolicy, KMS_KEY_POLICY, KMS_KEY_TYPES } from "../lib/aws/kms";
+import type { Finding } from "../lib/core/policy";
+import { stackPolicy } from "../lib/core/policy";
+import { isAbsent, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     "Set `policy` on the key (or add an aws.kms.KeyPolicy for it) with an administration statement for a named admin role and a usage statement for named roles with a `kms:ViaService` condition.";

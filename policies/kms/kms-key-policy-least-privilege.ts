@@ -1,5 +1,5 @@
-import { undecided, violation } from "../lib/checks";
-import { describeStatement, hasWildcardPrincipal, isAccountScoped, parsePolicyDocument, type Statement } from "../lib/iam";
+import { undecided, violation } from "../lib/readers/checks";
+import { describeStatement, hasWildcardPrincipal, isAccountScoped, parsePolicyDocument, type Statement } from "../lib/aws/iam";
 import {
     accountPrincipals,
     decryptActions,
@@ -8,10 +8,10 @@ import {
     isUseGated,
     KMS_POLICY_TYPES,
     onlyServicePrincipals,
-} from "../lib/kms";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { read, UNKNOWN } from "../lib/values";
+} from "../lib/aws/kms";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { read, UNKNOWN } from "../lib/readers/values";
 
 const SPLIT =
     "Give administrators only management actions (kms:Create*, Describe*, Enable*, List*, Put*, Update*, Revoke*, Disable*, Get*, Delete*, TagResource, UntagResource, ScheduleKeyDeletion, CancelKeyDeletion) and grant kms:Decrypt/ReEncrypt*/CreateGrant only to named roles";

@@ -1,9 +1,9 @@
-import { undecided, violation } from "../lib/checks";
-import { describeStatement, hasWildcardPrincipal, isAccountScoped, parsePolicyDocument } from "../lib/iam";
-import { KMS_POLICY_TYPES } from "../lib/kms";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { read, UNKNOWN } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { describeStatement, hasWildcardPrincipal, isAccountScoped, parsePolicyDocument } from "../lib/aws/iam";
+import { KMS_POLICY_TYPES } from "../lib/aws/kms";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { read, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     "Name the principals (role ARNs) instead of `*`, or add a condition that pins callers to your account or organization (`StringEquals` on `kms:CallerAccount`, `aws:PrincipalAccount` or `aws:PrincipalOrgID` with a concrete value, ideally with `kms:ViaService`).";

@@ -1,8 +1,8 @@
-import { unknownFinding, violation } from "../lib/checks";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { asBool, asNumber, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
-import { KMS_KEY } from "../lib/kms";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { asBool, asNumber, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { KMS_KEY } from "../lib/aws/kms";
 
 const FIX = "Set `enableKeyRotation: true` (and leave `rotationPeriodInDays` at its 365-day default or lower) so each backing key encrypts a bounded amount of key material.";
 

@@ -1,7 +1,7 @@
-import { violation } from "../lib/checks";
-import { KMS_EXTERNAL_KEY } from "../lib/kms";
-import { resourcePolicy } from "../lib/policy";
-import { isAbsent, read, UNKNOWN } from "../lib/values";
+import { violation } from "../lib/readers/checks";
+import { KMS_EXTERNAL_KEY } from "../lib/aws/kms";
+import { resourcePolicy } from "../lib/core/policy";
+import { isAbsent, read, UNKNOWN } from "../lib/readers/values";
 
 export const kmsNoImportedKeyMaterialInCode = resourcePolicy({
     name: "kms-no-imported-key-material-in-code",

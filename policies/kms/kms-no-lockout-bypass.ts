@@ -1,6 +1,6 @@
-import { expectFlag } from "../lib/checks";
-import { KMS_POLICY_TYPES } from "../lib/kms";
-import { resourcePolicy } from "../lib/policy";
+import { expectFlag } from "../lib/readers/checks";
+import { KMS_POLICY_TYPES } from "../lib/aws/kms";
+import { resourcePolicy } from "../lib/core/policy";
 
 export const kmsNoLockoutBypass = resourcePolicy({
     name: "kms-no-lockout-bypass",

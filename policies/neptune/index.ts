@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { neptuneAuditLogs } from "./neptune-audit-logs";
 import { neptuneAuditLogsLinked } from "./neptune-audit-logs-linked";
 import { neptuneDeletionProtectionBackups } from "./neptune-deletion-protection-backups";

@@ -1,6 +1,6 @@
-import { linkedAuditFindings, NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_PARAMETER_GROUP } from "../lib/docdb-neptune";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy } from "../lib/policy";
+import { linkedAuditFindings, NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_PARAMETER_GROUP } from "../lib/aws/docdb-neptune";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy } from "../lib/core/policy";
 
 export const neptuneAuditLogsLinked = stackPolicy({
     name: "neptune-audit-logs-linked",

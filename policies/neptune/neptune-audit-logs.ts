@@ -1,5 +1,5 @@
-import { logExportFindings, NEPTUNE_CLUSTER } from "../lib/docdb-neptune";
-import { resourcePolicy } from "../lib/policy";
+import { logExportFindings, NEPTUNE_CLUSTER } from "../lib/aws/docdb-neptune";
+import { resourcePolicy } from "../lib/core/policy";
 
 type AuditConfig = {
     requiredLogExports: string[];

@@ -1,6 +1,6 @@
-import { expectFlag } from "../lib/checks";
-import { NEPTUNE_CLUSTER } from "../lib/docdb-neptune";
-import { resourcePolicy } from "../lib/policy";
+import { expectFlag } from "../lib/readers/checks";
+import { NEPTUNE_CLUSTER } from "../lib/aws/docdb-neptune";
+import { resourcePolicy } from "../lib/core/policy";
 
 export const neptuneIamAuth = resourcePolicy({
     name: "neptune-iam-auth",

@@ -1,7 +1,7 @@
-import { expectFlag, violation } from "../lib/checks";
-import { clusterStorageFindings, isSet, NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER } from "../lib/docdb-neptune";
-import { resourcePolicy } from "../lib/policy";
-import { asBool, read } from "../lib/values";
+import { expectFlag, violation } from "../lib/readers/checks";
+import { clusterStorageFindings, isSet, NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER } from "../lib/aws/docdb-neptune";
+import { resourcePolicy } from "../lib/core/policy";
+import { asBool, read } from "../lib/readers/values";
 
 const FIX =
     "Set `storageEncrypted: true` and `kmsKeyArn` (not `kmsKeyId`) to the ARN of a customer-managed aws.kms.Key. Encryption cannot be added in place: restore a snapshot into a new cluster with `kmsKeyArn` set.";

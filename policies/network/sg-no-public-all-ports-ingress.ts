@@ -1,4 +1,4 @@
-import { undecided, violation } from "../lib/checks";
+import { undecided, violation } from "../lib/readers/checks";
 import {
     DEFAULT_SECURITY_GROUP,
     normalizeProtocol,
@@ -7,11 +7,11 @@ import {
     SECURITY_GROUP,
     SECURITY_GROUP_INGRESS_RULE,
     SECURITY_GROUP_RULE,
-} from "../lib/network";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { allowedCidrsFromConfig, describeSource, dottedPath, ingressViews, isDefinitelyPublic } from "../lib/sg";
-import { UNKNOWN } from "../lib/values";
+} from "../lib/aws/network";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { allowedCidrsFromConfig, describeSource, dottedPath, ingressViews, isDefinitelyPublic } from "../lib/aws/sg";
+import { UNKNOWN } from "../lib/readers/values";
 
 const FIX = "Open only the ports the service needs, and only to security groups or private CIDRs; never every protocol or port to a public range.";
 

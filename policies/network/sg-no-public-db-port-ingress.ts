@@ -1,4 +1,4 @@
-import { undecided, violation } from "../lib/checks";
+import { undecided, violation } from "../lib/readers/checks";
 import {
     DEFAULT_DB_PORTS,
     DEFAULT_SECURITY_GROUP,
@@ -12,11 +12,11 @@ import {
     SECURITY_GROUP_INGRESS_RULE,
     SECURITY_GROUP_RULE,
     type PortRange,
-} from "../lib/network";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { allowedCidrsFromConfig, describeSource, dottedPath, ingressViews, isDefinitelyPublic } from "../lib/sg";
-import { UNKNOWN } from "../lib/values";
+} from "../lib/aws/network";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { allowedCidrsFromConfig, describeSource, dottedPath, ingressViews, isDefinitelyPublic } from "../lib/aws/sg";
+import { UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     "Admit database ports only from security groups (`securityGroups` / `sourceSecurityGroupId` / `referencedSecurityGroupId`) or private CIDRs, and reach the database from outside through a VPN, bastion or SSM port forwarding.";

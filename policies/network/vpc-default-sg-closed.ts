@@ -1,8 +1,8 @@
-import { undecided, violation } from "../lib/checks";
-import { DEFAULT_SECURITY_GROUP } from "../lib/network";
-import type { Finding } from "../lib/policy";
-import { resourcePolicy } from "../lib/policy";
-import { asList, read, UNKNOWN } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { DEFAULT_SECURITY_GROUP } from "../lib/aws/network";
+import type { Finding } from "../lib/core/policy";
+import { resourcePolicy } from "../lib/core/policy";
+import { asList, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     "Remove every rule from the aws.ec2.DefaultSecurityGroup (omit `ingress` and `egress`; Pulumi then strips the default rules) and give each resource its own security group.";

@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { opensearchAuditLogs } from "./opensearch-audit-logs";
 import { opensearchEncryptAtRestCmk } from "./opensearch-encrypt-at-rest-cmk";
 import { opensearchFgacNoAnonymous } from "./opensearch-fgac-no-anonymous";

@@ -1,7 +1,7 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { DOMAIN_TYPES } from "../lib/opensearch";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, asList, asString, isObject, UNKNOWN } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { DOMAIN_TYPES } from "./lib/opensearch";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, asList, asString, isObject, UNKNOWN } from "../lib/readers/values";
 
 export const opensearchAuditLogs = resourcePolicy<{ requiredLogTypes: string[] }>({
     name: "opensearch-audit-logs",

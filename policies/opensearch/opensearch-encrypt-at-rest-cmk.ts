@@ -1,8 +1,8 @@
-import { expectCustomerManagedKey, expectFlag, violation } from "../lib/checks";
-import { DOMAIN_TYPES } from "../lib/opensearch";
-import { resourcePolicy } from "../lib/policy";
-import { nonStringKey } from "../lib/secrets";
-import { read } from "../lib/values";
+import { expectCustomerManagedKey, expectFlag, violation } from "../lib/readers/checks";
+import { DOMAIN_TYPES } from "./lib/opensearch";
+import { resourcePolicy } from "../lib/core/policy";
+import { nonStringKey } from "../lib/readers/checks";
+import { read } from "../lib/readers/values";
 
 const KEY_FIX = "Set `encryptAtRest.kmsKeyId` to the ARN of a customer-managed KMS key so its key policy decides who can decrypt the indices and snapshots.";
 

@@ -1,9 +1,9 @@
-import { expectFlag, unknownFinding, violation } from "../lib/checks";
-import { describeStatement } from "../lib/iam";
-import { DOMAIN_POLICY_TYPES, DOMAIN_TYPES, OPENSEARCH_DOMAIN } from "../lib/opensearch";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { publicGrants } from "../lib/public-grants";
-import { asBool, asList, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { expectFlag, unknownFinding, violation } from "../lib/readers/checks";
+import { describeStatement } from "../lib/aws/iam";
+import { DOMAIN_POLICY_TYPES, DOMAIN_TYPES, OPENSEARCH_DOMAIN } from "./lib/opensearch";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { publicGrants } from "../lib/aws/public-grants";
+import { asBool, asList, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 type Config = {
     minPublicSourceIpPrefixV4: number;

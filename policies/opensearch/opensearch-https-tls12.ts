@@ -1,7 +1,7 @@
-import { expectFlag, unknownFinding, violation } from "../lib/checks";
-import { DOMAIN_TYPES } from "../lib/opensearch";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asString, INVALID, read, UNKNOWN } from "../lib/values";
+import { expectFlag, unknownFinding, violation } from "../lib/readers/checks";
+import { DOMAIN_TYPES } from "./lib/opensearch";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asString, INVALID, read, UNKNOWN } from "../lib/readers/values";
 
 const TLS12_POLICIES = ["Policy-Min-TLS-1-2-2019-07", "Policy-Min-TLS-1-2-PFS-2023-10"];
 

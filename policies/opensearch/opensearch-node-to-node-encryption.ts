@@ -1,6 +1,6 @@
-import { expectFlag } from "../lib/checks";
-import { DOMAIN_TYPES } from "../lib/opensearch";
-import { resourcePolicy } from "../lib/policy";
+import { expectFlag } from "../lib/readers/checks";
+import { DOMAIN_TYPES } from "./lib/opensearch";
+import { resourcePolicy } from "../lib/core/policy";
 
 export const opensearchNodeToNodeEncryption = resourcePolicy({
     name: "opensearch-node-to-node-encryption",

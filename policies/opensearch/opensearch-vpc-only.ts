@@ -1,7 +1,7 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { DOMAIN_TYPES } from "../lib/opensearch";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asList, isAbsent, isObject, read, UNKNOWN } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { DOMAIN_TYPES } from "./lib/opensearch";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asList, isAbsent, isObject, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     "Set `vpcOptions.subnetIds` to private subnets (and `vpcOptions.securityGroupIds` to groups that admit only the application's security groups). The endpoint type cannot be changed in place: create a VPC domain and restore a snapshot into it.";

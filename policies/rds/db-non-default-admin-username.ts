@@ -1,6 +1,6 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asString, read, UNKNOWN } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asString, read, UNKNOWN } from "../lib/readers/values";
 
 /** The admin-username input of each resource type. */
 const USERNAME_INPUT: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { dbNonDefaultAdminUsername } from "./db-non-default-admin-username";
 import { rdsBackupRetention } from "./rds-backup-retention";
 import { rdsCaCertCurrent } from "./rds-ca-cert-current";

@@ -1,6 +1,6 @@
-import { expectAtLeast, presenceOf } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asNumber, read, UNKNOWN } from "../lib/values";
+import { expectAtLeast, presenceOf } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asNumber, read, UNKNOWN } from "../lib/readers/values";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";

@@ -1,6 +1,6 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asString, read, UNKNOWN } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asString, read, UNKNOWN } from "../lib/readers/values";
 
 const CLUSTER = "aws:rds/cluster:Cluster";
 

@@ -1,6 +1,6 @@
-import { expectFlag, presenceOf, undecided, unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { expectFlag, presenceOf, undecided, unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 const CLUSTER = "aws:rds/cluster:Cluster";
 const GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";

@@ -1,5 +1,5 @@
-import { expectFlag } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
+import { expectFlag } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
 
 export const rdsDataApiDisabled = resourcePolicy<{ allowedResourceNames: string[] }>({
     name: "rds-data-api-disabled",

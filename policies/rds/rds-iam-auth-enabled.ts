@@ -1,6 +1,6 @@
-import { engineOf, expectFlag, presenceOf, undecided, unknownFinding } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, asString, read, UNKNOWN } from "../lib/values";
+import { engineOf, expectFlag, presenceOf, undecided, unknownFinding } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, asString, read, UNKNOWN } from "../lib/readers/values";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";

@@ -1,6 +1,6 @@
-import { expectFlag, violation } from "../lib/checks";
-import { resourcePolicy } from "../lib/policy";
-import { asString, read, UNKNOWN } from "../lib/values";
+import { expectFlag, violation } from "../lib/readers/checks";
+import { resourcePolicy } from "../lib/core/policy";
+import { asString, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX = "Set `storageEncrypted: true` (and `kmsKeyId` to a customer-managed key). Encryption cannot be added in place: restore from an encrypted snapshot copy.";
 

@@ -1,6 +1,6 @@
-import { asStringList, engineOf, unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { read, UNKNOWN } from "../lib/values";
+import { asStringList, engineOf, unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { read, UNKNOWN } from "../lib/readers/values";
 
 interface EngineLogs {
     /** The log types of which at least one must be exported: the ones that record who connected and what ran. */

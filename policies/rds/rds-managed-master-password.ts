@@ -1,6 +1,6 @@
-import { presenceOf, unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { presenceOf, unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";

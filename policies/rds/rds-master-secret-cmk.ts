@@ -1,6 +1,6 @@
-import { classifyKey, expectCustomerManagedKey, unknownFinding } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, read, UNKNOWN } from "../lib/values";
+import { classifyKey, expectCustomerManagedKey, unknownFinding } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     "Set `masterUserSecretKmsKeyId` to a customer-managed aws.kms.Key whose key policy lets only the database administrators and the application roles decrypt the master secret.";

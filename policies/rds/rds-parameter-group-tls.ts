@@ -1,6 +1,6 @@
-import { undecided, unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asList, asString, INVALID, isObject, read, UNKNOWN } from "../lib/values";
+import { undecided, unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asList, asString, INVALID, isObject, read, UNKNOWN } from "../lib/readers/values";
 
 interface TlsRule {
     /** The parameter that forces TLS, lower-case. */

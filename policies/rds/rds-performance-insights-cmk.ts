@@ -1,6 +1,6 @@
-import { classifyKey, expectCustomerManagedKey, unknownFinding } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, read, UNKNOWN } from "../lib/values";
+import { classifyKey, expectCustomerManagedKey, unknownFinding } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     "Set `performanceInsightsKmsKeyId` to a customer-managed aws.kms.Key so the captured SQL text (which can contain key material literals) is readable only by the principals its key policy allows. The key cannot be changed once set.";

@@ -1,6 +1,6 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asList, asString, INVALID, isObject, read, UNKNOWN } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asList, asString, INVALID, isObject, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     'Set `defaultAuthScheme: "IAM_AUTH"`, or `iamAuth: "REQUIRED"` on every `auths` entry, so clients connect with IAM tokens (whose issuance can require MFA and is logged) instead of database passwords.';

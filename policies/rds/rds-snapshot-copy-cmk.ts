@@ -1,6 +1,6 @@
-import { classifyKey, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { read } from "../lib/values";
+import { classifyKey, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { read } from "../lib/readers/values";
 
 const FIX =
     "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key in the destination region whose key policy allows only the roles that may restore the copy.";

@@ -1,6 +1,6 @@
-import { asStringList, unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { INVALID, read, UNKNOWN } from "../lib/values";
+import { asStringList, unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { INVALID, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX = 'Remove "all" from `sharedAccounts` and share the snapshot only with the account ids that must restore it (and encrypt it with a CMK whose key policy allows only them).';
 

@@ -1,6 +1,6 @@
-import { classifyKey, expectCustomerManagedKey, presenceOf } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { read, type PlainObject } from "../lib/values";
+import { classifyKey, expectCustomerManagedKey, presenceOf } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { read, type PlainObject } from "../lib/readers/values";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";

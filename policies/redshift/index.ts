@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { redshiftAuditLogging } from "./redshift-audit-logging";
 import { redshiftAuditLoggingLinked } from "./redshift-audit-logging-linked";
 import { redshiftAutomatedSnapshots } from "./redshift-automated-snapshots";

@@ -1,8 +1,8 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
-import { clusterParameterGroups, groupParameter, REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP } from "../lib/redshift";
-import { read, UNKNOWN } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { clusterParameterGroups, groupParameter, REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP } from "./lib/redshift";
+import { read, UNKNOWN } from "../lib/readers/values";
 
 const LOGGING = "aws:redshift/logging:Logging";
 

@@ -1,7 +1,7 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { presence } from "../lib/elasticache";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asList, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { presence } from "../lib/readers/presence";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asList, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 const LOGGING = "aws:redshift/logging:Logging";
 const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";

@@ -1,6 +1,6 @@
-import { expectCustomerManagedKey, expectFlag } from "../lib/checks";
-import { expectKmsKey } from "../lib/elasticache";
-import { resourcePolicy, type Finding } from "../lib/policy";
+import { expectCustomerManagedKey, expectFlag } from "../lib/readers/checks";
+import { expectKmsKey } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
 
 const CLUSTER = "aws:redshift/cluster:Cluster";
 const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";

@@ -1,6 +1,6 @@
-import { violation } from "../lib/checks";
-import { presence } from "../lib/elasticache";
-import { resourcePolicy, type Finding } from "../lib/policy";
+import { violation } from "../lib/readers/checks";
+import { presence } from "../lib/readers/presence";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
 
 export const redshiftInVpc = resourcePolicy({
     name: "redshift-in-vpc",

@@ -1,7 +1,7 @@
-import { expectCustomerManagedKey, unknownFinding, violation } from "../lib/checks";
-import { presence } from "../lib/elasticache";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { asBool, INVALID, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { expectCustomerManagedKey, unknownFinding, violation } from "../lib/readers/checks";
+import { presence } from "../lib/readers/presence";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { asBool, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 const CLUSTER = "aws:redshift/cluster:Cluster";
 const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";

@@ -1,5 +1,5 @@
-import { expectFlag } from "../lib/checks";
-import { resourcePolicy } from "../lib/policy";
+import { expectFlag } from "../lib/readers/checks";
+import { resourcePolicy } from "../lib/core/policy";
 
 export const redshiftNotPublic = resourcePolicy({
     name: "redshift-not-public",

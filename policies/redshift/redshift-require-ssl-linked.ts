@@ -1,7 +1,7 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding } from "../lib/policy";
-import { clusterParameterGroups, groupParameter, REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP } from "../lib/redshift";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding } from "../lib/core/policy";
+import { clusterParameterGroups, groupParameter, REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP } from "./lib/redshift";
 
 const PROPERTY = "clusterParameterGroupName";
 

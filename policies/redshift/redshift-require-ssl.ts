@@ -1,6 +1,6 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy } from "../lib/policy";
-import { groupParameter, REDSHIFT_PARAMETER_GROUP, workgroupParameter } from "../lib/redshift";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy } from "../lib/core/policy";
+import { groupParameter, REDSHIFT_PARAMETER_GROUP, workgroupParameter } from "./lib/redshift";
 
 const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
 

@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { s3BlockPublicAccess } from "./s3-block-public-access";
 import { s3BlockPublicAccessLinked } from "./s3-block-public-access-linked";
 import { s3MfaDelete } from "./s3-mfa-delete";

@@ -1,6 +1,6 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import {
     ACCOUNT_PUBLIC_ACCESS_BLOCK,
     attached,
@@ -11,8 +11,8 @@ import {
     PUBLIC_ACCESS_BLOCK,
     scoped,
     type BucketScopeConfig,
-} from "../lib/s3";
-import { asBool, UNKNOWN, type Unknown } from "../lib/values";
+} from "./lib/s3";
+import { asBool, UNKNOWN, type Unknown } from "../lib/readers/values";
 import { PUBLIC_ACCESS_FLAGS } from "./s3-block-public-access";
 
 /** true when all four flags are true, false when one is false/omitted/invalid, UNKNOWN when an unknown decides. */

@@ -1,6 +1,6 @@
-import { expectFlag } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { ACCOUNT_PUBLIC_ACCESS_BLOCK, PUBLIC_ACCESS_BLOCK } from "../lib/s3";
+import { expectFlag } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { ACCOUNT_PUBLIC_ACCESS_BLOCK, PUBLIC_ACCESS_BLOCK } from "./lib/s3";
 
 export const PUBLIC_ACCESS_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
 

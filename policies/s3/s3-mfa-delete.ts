@@ -1,6 +1,6 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding } from "../lib/policy";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding } from "../lib/core/policy";
 import {
     attached,
     BUCKET_TYPES,
@@ -11,8 +11,8 @@ import {
     scoped,
     VERSIONING_TYPES,
     type BucketScopeConfig,
-} from "../lib/s3";
-import { asString, read, UNKNOWN } from "../lib/values";
+} from "./lib/s3";
+import { asString, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     'Set `versioningConfiguration: { status: "Enabled", mfaDelete: "Enabled" }` and `mfa` on the aws.s3.BucketVersioning (root user only), or protect the bucket with Object Lock in COMPLIANCE mode instead.';

@@ -1,7 +1,7 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { ACL_TYPES, BUCKET_TYPES, objects } from "../lib/s3";
-import { asList, asString, INVALID, isObject, UNKNOWN, type Plain } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { ACL_TYPES, BUCKET_TYPES, objects } from "./lib/s3";
+import { asList, asString, INVALID, isObject, UNKNOWN, type Plain } from "../lib/readers/values";
 
 const PUBLIC_CANNED = ["public-read", "public-read-write", "authenticated-read"];
 const OBJECT_TYPES = ["aws:s3/bucketObject:BucketObject", "aws:s3/bucketObjectv2:BucketObjectv2", "aws:s3/objectCopy:ObjectCopy"];

@@ -1,6 +1,6 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import {
     attached,
     BUCKET_TYPES,
@@ -12,8 +12,8 @@ import {
     objects,
     scoped,
     type BucketScopeConfig,
-} from "../lib/s3";
-import { asNumber, asString, UNKNOWN, type PlainObject } from "../lib/values";
+} from "./lib/s3";
+import { asNumber, asString, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 const FIX =
     'Create the bucket with `objectLockEnabled: true` and attach an aws.s3.BucketObjectLockConfiguration with `rule: { defaultRetention: { mode: "COMPLIANCE", days: <recovery window> } }`.';

@@ -1,6 +1,6 @@
-import { resourcePolicy } from "../lib/policy";
-import { publicPrincipalFindings } from "../lib/resource-policy";
-import { BUCKET_POLICY, BUCKET_TYPES } from "../lib/s3";
+import { resourcePolicy } from "../lib/core/policy";
+import { publicPrincipalFindings } from "../lib/aws/resource-policy";
+import { BUCKET_POLICY, BUCKET_TYPES } from "./lib/s3";
 
 type Config = { allowedAccountIds: string[] };
 

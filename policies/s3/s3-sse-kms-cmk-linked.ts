@@ -1,6 +1,6 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding } from "../lib/policy";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding } from "../lib/core/policy";
 import {
     attached,
     BUCKET_TYPES,
@@ -13,8 +13,8 @@ import {
     scoped,
     SSE_TYPES,
     type BucketScopeConfig,
-} from "../lib/s3";
-import { UNKNOWN } from "../lib/values";
+} from "./lib/s3";
+import { UNKNOWN } from "../lib/readers/values";
 
 type Config = BucketScopeConfig & { exemptAccessLogBuckets: boolean };
 

@@ -1,7 +1,7 @@
-import { classifyKey, unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { BUCKET_TYPES, KMS_ALGORITHMS, SSE_TYPES, sseDefaults } from "../lib/s3";
-import { asString, INVALID, UNKNOWN } from "../lib/values";
+import { classifyKey, unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { BUCKET_TYPES, KMS_ALGORITHMS, SSE_TYPES, sseDefaults } from "./lib/s3";
+import { asString, INVALID, UNKNOWN } from "../lib/readers/values";
 
 const FIX =
     'Set `sseAlgorithm: "aws:kms"` (or "aws:kms:dsse") and `kmsMasterKeyId` to the ARN of a customer-managed aws.kms.Key, so reading an object also needs kms:Decrypt under a key policy you control.';

@@ -1,7 +1,7 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { coversAction, hasWildcardPrincipal, parsePolicyDocument, globMatch, type Statement } from "../lib/iam";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { coversAction, hasWildcardPrincipal, parsePolicyDocument, globMatch, type Statement } from "../lib/aws/iam";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import {
     attached,
     BUCKET_POLICY,
@@ -13,8 +13,8 @@ import {
     inlinePolicy,
     scoped,
     type BucketScopeConfig,
-} from "../lib/s3";
-import { and, isAbsent, UNKNOWN, type Plain, type Tri } from "../lib/values";
+} from "./lib/s3";
+import { and, isAbsent, UNKNOWN, type Plain, type Tri } from "../lib/readers/values";
 
 /** Does a Resource pattern cover every object of the bucket? */
 function coversObjects(pattern: string, name: string | undefined): boolean {

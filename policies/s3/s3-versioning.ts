@@ -1,6 +1,6 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding } from "../lib/policy";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding } from "../lib/core/policy";
 import {
     attached,
     BUCKET_TYPES,
@@ -12,8 +12,8 @@ import {
     scoped,
     VERSIONING_TYPES,
     type BucketScopeConfig,
-} from "../lib/s3";
-import { asString, read, UNKNOWN } from "../lib/values";
+} from "./lib/s3";
+import { asString, read, UNKNOWN } from "../lib/readers/values";
 
 const FIX = 'Attach an aws.s3.BucketVersioning with `versioningConfiguration: { status: "Enabled" }` so overwritten or deleted key blobs can be recovered.';
 

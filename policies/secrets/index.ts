@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { secretsmanagerBlockPublicPolicy } from "./secretsmanager-block-public-policy";
 import { secretsmanagerCmk } from "./secretsmanager-cmk";
 import { secretsmanagerNoPlaintextSecretInState } from "./secretsmanager-no-plaintext-secret-in-state";

@@ -1,5 +1,5 @@
-import { expectFlag } from "../lib/checks";
-import { resourcePolicy } from "../lib/policy";
+import { expectFlag } from "../lib/readers/checks";
+import { resourcePolicy } from "../lib/core/policy";
 
 export const secretsmanagerBlockPublicPolicy = resourcePolicy({
     name: "secretsmanager-block-public-policy",

@@ -1,7 +1,7 @@
-import { expectCustomerManagedKey, unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { nonStringKey } from "../lib/secrets";
-import { asList, isObject, UNKNOWN } from "../lib/values";
+import { expectCustomerManagedKey, unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { nonStringKey } from "../lib/readers/checks";
+import { asList, isObject, UNKNOWN } from "../lib/readers/values";
 
 const FIX = "Set it to the ARN of a customer-managed KMS key whose key policy allows kms:Decrypt only to the principals that may read the secret (ideally with an MFA or kms:ViaService condition).";
 

@@ -1,7 +1,7 @@
-import { undecided, violation } from "../lib/checks";
-import { resourcePolicy, type Finding, type ResourceContext } from "../lib/policy";
-import { isSet, looksSecret, SECRET_DETECTION_CONFIG, type SecretDetectionConfig } from "../lib/secrets";
-import { asString, UNKNOWN } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding, type ResourceContext } from "../lib/core/policy";
+import { isSet, looksSecret, SECRET_DETECTION_CONFIG, type SecretDetectionConfig } from "./lib/secrets";
+import { asString, UNKNOWN } from "../lib/readers/values";
 
 const SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
 const PARAMETER = "aws:ssm/parameter:Parameter";

@@ -1,8 +1,8 @@
-import { unknownFinding, violation } from "../lib/checks";
-import { describeStatement } from "../lib/iam";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { publicGrants } from "../lib/public-grants";
-import { read } from "../lib/values";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { describeStatement } from "../lib/aws/iam";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { publicGrants } from "../lib/aws/public-grants";
+import { read } from "../lib/readers/values";
 
 const FIX =
     "Name the IAM roles or accounts that may read the secret as principals, or keep `\"*\"` only together with an `aws:PrincipalOrgID`, `aws:PrincipalAccount` or `aws:SourceVpce` condition.";

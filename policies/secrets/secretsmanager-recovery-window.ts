@@ -1,5 +1,5 @@
-import { expectAtLeast } from "../lib/checks";
-import { resourcePolicy } from "../lib/policy";
+import { expectAtLeast } from "../lib/readers/checks";
+import { resourcePolicy } from "../lib/core/policy";
 
 export const secretsmanagerRecoveryWindow = resourcePolicy<{ minimumDays: number }>({
     name: "secretsmanager-recovery-window",

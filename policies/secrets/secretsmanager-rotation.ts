@@ -1,8 +1,8 @@
-import { undecided, unknownFinding, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
-import { isCredentialJson, looksLikeSecretDescription, nameMatches } from "../lib/secrets";
-import { asBool, asNumber, asString, INVALID, isAbsent, isObject, read, UNKNOWN } from "../lib/values";
+import { undecided, unknownFinding, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { isCredentialJson, looksLikeSecretDescription, nameMatches } from "./lib/secrets";
+import { asBool, asNumber, asString, INVALID, isAbsent, isObject, read, UNKNOWN } from "../lib/readers/values";
 
 const SECRET = "aws:secretsmanager/secret:Secret";
 const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";

@@ -1,7 +1,7 @@
-import { classifyKey, expectCustomerManagedKey, unknownFinding, violation } from "../lib/checks";
-import { resourcePolicy, type Finding } from "../lib/policy";
-import { nonStringKey } from "../lib/secrets";
-import { asString, UNKNOWN } from "../lib/values";
+import { classifyKey, expectCustomerManagedKey, unknownFinding, violation } from "../lib/readers/checks";
+import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { nonStringKey } from "../lib/readers/checks";
+import { asString, UNKNOWN } from "../lib/readers/values";
 
 const FIX = "Set `keyId` to the ARN of a customer-managed KMS key whose key policy allows kms:Decrypt only to the parameter's readers.";
 

@@ -1,10 +1,10 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding } from "../lib/policy";
-import { describeExposure, groupExposures, storeGroups } from "../lib/reachability";
-import { allowedCidrsFromConfig } from "../lib/sg";
-import { NETWORKED_STORES, STORE_BY_TYPE } from "../lib/stores";
-import { read } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding } from "../lib/core/policy";
+import { describeExposure, groupExposures, storeGroups } from "../lib/aws/reachability";
+import { allowedCidrsFromConfig } from "../lib/aws/sg";
+import { NETWORKED_STORES, STORE_BY_TYPE } from "../lib/aws/stores";
+import { read } from "../lib/readers/values";
 
 type Config = { allowedPublicCidrs: string[] };
 

@@ -1,9 +1,9 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding } from "../lib/policy";
-import { SUBNET_TYPE, subnetVerdict } from "../lib/reachability";
-import { SUBNET_PLACEMENTS } from "../lib/stores";
-import { read } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding } from "../lib/core/policy";
+import { SUBNET_TYPE, subnetVerdict } from "../lib/aws/reachability";
+import { SUBNET_PLACEMENTS } from "../lib/aws/stores";
+import { read } from "../lib/readers/values";
 
 export const dbSubnetsPrivate = stackPolicy({
     name: "db-subnets-private",

@@ -1,4 +1,4 @@
-import type { AnyPolicyDefinition } from "../lib/policy";
+import type { AnyPolicyDefinition } from "../lib/core/policy";
 import { dbSgNoPublicSource } from "./db-sg-no-public-source";
 import { dbSubnetsPrivate } from "./db-subnets-private";
 import { keyMaterialNoCrossAccountAccess } from "./key-material-no-cross-account-access";

@@ -1,5 +1,5 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
 import {
     coversAction,
     coveredActions,
@@ -10,10 +10,10 @@ import {
     principalAccounts,
     SECRET_READ_ACTIONS,
     type Statement,
-} from "../lib/iam";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
-import { KMS_KEY_TYPES, STORES } from "../lib/stores";
-import { read, UNKNOWN } from "../lib/values";
+} from "../lib/aws/iam";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { KMS_KEY_TYPES, STORES } from "../lib/aws/stores";
+import { read, UNKNOWN } from "../lib/readers/values";
 
 const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
 const SECRET = "aws:secretsmanager/secret:Secret";

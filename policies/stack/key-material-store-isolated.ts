@@ -1,8 +1,8 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/policy";
-import { groupExposures, sourceGroups, storeGroups } from "../lib/reachability";
-import { KMS_KEY_TYPES, STORES } from "../lib/stores";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { groupExposures, sourceGroups, storeGroups } from "../lib/aws/reachability";
+import { KMS_KEY_TYPES, STORES } from "../lib/aws/stores";
 
 /** The in-stack keys a store uses, by input. */
 function storeKeys(graph: StackGraph, store: StackResource, properties: readonly string[]): StackResource[] {

@@ -1,7 +1,7 @@
-import { undecided, violation } from "../lib/checks";
-import { StackGraph } from "../lib/graph";
-import { stackPolicy, type Finding } from "../lib/policy";
-import { asBool, asString, read, UNKNOWN, type PlainObject } from "../lib/values";
+import { undecided, violation } from "../lib/readers/checks";
+import { StackGraph } from "../lib/aws/graph";
+import { stackPolicy, type Finding } from "../lib/core/policy";
+import { asBool, asString, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
 const SNAPSHOTS = [
     { type: "aws:rds/snapshot:Snapshot", property: "dbInstanceIdentifier", sources: ["aws:rds/instance:Instance"], label: "DB snapshot" },

@@ -2,8 +2,8 @@
 // proxy, getConfig) and returns only the top-level inputs it changed, or undefined when it changed nothing.
 
 import { unknownCheckingProxy, type ResourceValidationArgs } from "@pulumi/policy";
-import type { ResourcePolicyDefinition } from "../../policies/lib/policy";
-import { toResourcePolicy } from "../../policies/lib/policy";
+import type { ResourcePolicyDefinition } from "../../policies/lib/core/policy";
+import { toResourcePolicy } from "../../policies/lib/core/policy";
 
 export interface RemediationInput {
     type: string;

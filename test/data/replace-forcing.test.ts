@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { allPolicies } from "../../policies/catalog";
-import type { ResourcePolicyDefinition } from "../../policies/lib/policy";
+import type { ResourcePolicyDefinition } from "../../policies/lib/core/policy";
 import facts from "./replace-forcing.json";
 import { remediationChanges } from "./remediate";
 

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allPolicies, PACK_NAME, sdkPolicies } from "../../policies/catalog";
-import { SETTINGS_POLICY_NAME } from "../../policies/lib/settings";
+import { SETTINGS_POLICY_NAME } from "../../policies/lib/core/settings";
 import { PolicyEngine } from "../harness/engine";
 import { writeThrowawayPack } from "../harness/fixtures/throwaway-pack";
 import { PackStartError, PolicyPackProcess } from "../harness/pack";
@@ -66,7 +66,7 @@ describe("the pack over the Analyzer protocol", () => {
         expect(info.description).toBe(policy.description);
         expect(info.severity).toBe(policy.severity);
         expect(info.enforcementLevel).toBe(policy.enforcementLevel);
-        // Stack policies run in one pass hosted by pack-settings (lib/policy.ts stackPoliciesInOnePass): they are
+        // Stack policies run in one pass hosted by pack-settings (lib/core/policy.ts stackPoliciesInOnePass): they are
         // listed without the validate function that gives the SDK's type. The engine counts an untyped policy in
         // both resource and stack summaries.
         expect(info.policyType).toBe(policy.kind === "stack" ? "unknown" : "resource");

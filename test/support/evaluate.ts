@@ -3,8 +3,8 @@
 // "can't run during preview" advisory. End-to-end runs over gRPC live in the harness tests.
 
 import { UnknownValueError, unknownCheckingProxy, type ResourceValidationArgs, type StackValidationArgs } from "@pulumi/policy";
-import type { AnyPolicyDefinition } from "../../policies/lib/policy";
-import { clearStackSnapshotCache, toResourcePolicy, toStackPolicy } from "../../policies/lib/policy";
+import type { AnyPolicyDefinition } from "../../policies/lib/core/policy";
+import { clearStackSnapshotCache, toResourcePolicy, toStackPolicy } from "../../policies/lib/core/policy";
 
 /** The unknown sentinel the engine sends for every computed value during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

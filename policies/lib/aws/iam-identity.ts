@@ -1,0 +1,529 @@
+// IAM identity-side helpers shared by the policies in policies/iam/: where policy documents live on IAM
+// resources, which resources a key-material action may target, AWS-managed policy ARNs, role trust
+// classification (human / workload) and the stack-wide model of who receives which document.
+//
+// Document parsing itself is policies/lib/aws/iam.ts; this module only decides where documents are and who they reach.
+
+import { violation, undecided } from "../readers/checks";
+import type { StackGraph } from "./graph";
+import {
+    coversAction,
+    coversAllResources,
+    coversAnyAction,
+    deniesWithoutMfa,
+    parsePolicyDocument,
+    requiresMfa,
+    type ParsedDocument,
+    type Statement,
+    type Tri,
+} from "./iam";
+import type { Finding } from "../readers/finding";
+import type { StackResource } from "./graph";
+import { and, asList, isObject, or, read, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../readers/values";
+
+export const IAM_TYPES = {
+    policy: "aws:iam/policy:Policy",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    userPolicy: "aws:iam/userPolicy:UserPolicy",
+    groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
+    role: "aws:iam/role:Role",
+    user: "aws:iam/user:User",
+    group: "aws:iam/group:Group",
+    rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    userPolicyAttachment: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+    groupPolicyAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+    policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
+    rolePolicyAttachmentsExclusive: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+    userPolicyAttachmentsExclusive: "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+    groupPolicyAttachmentsExclusive: "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
+    userLoginProfile: "aws:iam/userLoginProfile:UserLoginProfile",
+    userGroupMembership: "aws:iam/userGroupMembership:UserGroupMembership",
+    groupMembership: "aws:iam/groupMembership:GroupMembership",
+    accessKey: "aws:iam/accessKey:AccessKey",
+} as const;
+
+/** Resources that carry identity-policy documents (`policy`, or Role `inlinePolicies[].policy`). */
+export const DOCUMENT_TYPES: readonly string[] = [IAM_TYPES.policy, IAM_TYPES.rolePolicy, IAM_TYPES.userPolicy, IAM_TYPES.groupPolicy, IAM_TYPES.role];
+
+export interface DocumentSlot {
+    /** Property path of the document, dotted (`policy`, `inlinePolicies.0.policy`). */
+    property: string;
+    value: Plain;
+}
+
+/** The identity-policy documents a resource carries (not the Role trust policy). */
+export function identityDocuments(type: string, props: PlainObject): DocumentSlot[] {
+    if (type !== IAM_TYPES.role) {
+        return DOCUMENT_TYPES.includes(type) ? [{ property: "policy", value: read(props, "policy") }] : [];
+    }
+    const inline = asList(read(props, "inlinePolicies"));
+    if (inline === UNKNOWN) {
+        return [{ property: "inlinePolicies", value: UNKNOWN }];
+    }
+    const out: DocumentSlot[] = [];
+    inline.forEach((item, i) => {
+        if (item === UNKNOWN) {
+            out.push({ property: `inlinePolicies.${i}.policy`, value: UNKNOWN });
+        } else if (isObject(item)) {
+            out.push({ property: `inlinePolicies.${i}.policy`, value: read(item, "policy") });
+        }
+    });
+    return out;
+}
+
+/** Unknown documents are undecided, malformed ones are violations; returns the statements otherwise. */
+export function documentStatements(
+    parsed: ParsedDocument,
+    property: string,
+    requirement: string,
+    urn?: string,
+): { statements: Statement[]; findings: Finding[] } {
+    switch (parsed.kind) {
+        case "absent":
+            return { statements: [], findings: [] };
+        case "unknown":
+            return {
+                statements: [],
+                findings: [undecided(property, `\`${property}\` is computed from other resources, so it is only known at update time; the policy re-checks it then. Requirement: ${requirement}`, urn)],
+            };
+        case "malformed":
+            return {
+                statements: [],
+                findings: [violation(property, `\`${property}\` is not a valid IAM policy document (${parsed.reason}), so what it grants cannot be verified. Write it as a JSON object with a Statement list (aws.iam.getPolicyDocument or a literal object).`, urn)],
+            };
+        case "document": {
+            const bad = parsed.statements.find((s) => s.effect === "invalid");
+            if (bad) {
+                return {
+                    statements: parsed.statements.filter((s) => s.effect !== "invalid"),
+                    findings: [violation(property, `\`${property}\` Statement[${bad.index}] has an Effect that is neither "Allow" nor "Deny" (IAM rejects the document). Write "Allow" or "Deny" exactly.`, urn)],
+                };
+            }
+            return { statements: parsed.statements, findings: [] };
+        }
+    }
+}
+
+export function parseDocument(value: Plain): ParsedDocument {
+    return parsePolicyDocument(value);
+}
+
+/** `Allow` is true, `Deny` false, an unknown Effect UNKNOWN. */
+export function isAllow(statement: Statement): Tri {
+    return statement.effect === UNKNOWN ? UNKNOWN : statement.effect === "Allow";
+}
+
+/** Splits a statement's coverage of `actions` into surely granted actions and whether others may be. */
+export function grantedActions(statement: Statement, actions: readonly string[]): { granted: string[]; maybe: boolean } {
+    const granted: string[] = [];
+    let maybe = false;
+    for (const action of actions) {
+        const covered = coversAction(statement, action);
+        if (covered === true) {
+            granted.push(action);
+        } else if (covered === UNKNOWN) {
+            maybe = true;
+        }
+    }
+    return { granted, maybe };
+}
+
+export function listActions(actions: readonly string[], max = 4): string {
+    if (actions.length <= max) {
+        return actions.join(", ");
+    }
+    return `${actions.slice(0, max).join(", ")} and ${actions.length - max} more key-material actions`;
+}
+
+const RESOURCE_SCOPING_KEY = /^(aws:resourcetag\/.+|[a-z0-9-]+:resourcetag\/.+|kms:resourcealiases|secretsmanager:secretid|ssm:resourcetag\/.+)$/;
+const POSITIVE_OPERATORS = new Set(["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike"]);
+
+/**
+ * Attribute-based scoping: a positive `aws:ResourceTag/...` (or `kms:ResourceAliases`) condition with a
+ * concrete value limits a `Resource: "*"` grant to tagged keys and secrets, the pattern AWS recommends.
+ */
+export function scopedByResourceCondition(statement: Statement): Tri {
+    if (statement.conditions === UNKNOWN) {
+        return UNKNOWN;
+    }
+    let unknown = false;
+    for (const condition of statement.conditions) {
+        const operator = condition.operator.replace(/^for(any|all)value:/i, "").toLowerCase();
+        if (!RESOURCE_SCOPING_KEY.test(condition.key) || !POSITIVE_OPERATORS.has(operator) || /ifexists$/i.test(condition.operator)) {
+            continue;
+        }
+        if (/^forallvalues:/i.test(condition.operator)) {
+            // ForAllValues passes when the key is absent (an untagged resource): no scoping.
+            continue;
+        }
+        if (condition.values.length === 0) {
+            continue;
+        }
+        if (condition.values.some((v) => v === UNKNOWN)) {
+            unknown = true;
+            continue;
+        }
+        if ((condition.values as string[]).every((v) => v.replace(/[*?]/g, "").trim() !== "")) {
+            return true;
+        }
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// AWS-managed policies
+
+/** `arn:aws:iam::aws:policy/job-function/Name` -> `Name`; undefined for anything that is not AWS-managed. */
+export function awsManagedPolicyName(arn: string): string | undefined {
+    const match = /^arn:aws[a-z-]*:iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/i.exec(arn.trim());
+    return match?.[1];
+}
+
+/** Matches an ARN against a list of AWS-managed policy names or full ARNs (partition- and case-insensitive). */
+export function matchesManagedList(arn: string, list: readonly string[]): string | undefined {
+    const name = awsManagedPolicyName(arn);
+    const normalized = arn.trim().toLowerCase().replace(/^arn:aws[a-z-]*:/, "arn:aws:");
+    for (const entry of list) {
+        const e = entry.trim().toLowerCase();
+        if (e.startsWith("arn:")) {
+            if (e.replace(/^arn:aws[a-z-]*:/, "arn:aws:") === normalized) {
+                return entry;
+            }
+        } else if (name !== undefined && name.toLowerCase() === e) {
+            return entry;
+        }
+    }
+    return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Role trust
+
+export const ASSUME_ACTIONS: readonly string[] = ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"];
+
+export type PrincipalClass = "public" | "human" | "workload" | "web-identity" | "unknown";
+
+/** What kind of caller a trust-policy principal entry lets in. */
+export function classifyPrincipal(kind: string, value: string | Unknown): PrincipalClass {
+    if (value === UNKNOWN) {
+        return "unknown";
+    }
+    const v = value.trim();
+    if (kind === "*" || v === "*" || (kind === "AWS" && v.includes("*"))) {
+        return "public";
+    }
+    switch (kind) {
+        case "AWS":
+            if (/^\d{12}$/.test(v) || /:root$/.test(v) || /:user\//.test(v)) {
+                return "human";
+            }
+            if (/:role\/(.*\/)?AWSReservedSSO_/i.test(v) || /aws-reserved\/sso\.amazonaws\.com/i.test(v)) {
+                return "human";
+            }
+            return "workload";
+        case "Federated":
+            return /:saml-provider\//i.test(v) ? "human" : "web-identity";
+        case "Service":
+            return "workload";
+        default:
+            return "workload";
+    }
+}
+
+export interface TrustVerdict {
+    /** Can a person (IAM user, account principal, SAML/SSO user, anyone) assume the role? */
+    human: Tri;
+    /** Do all trust statements that admit people require MFA? */
+    mfaGated: Tri;
+}
+
+/**
+ * Classifies a role's trust policy. When principals are unknown (preview), the engine's propertyDependencies
+ * tell whether the trust names an IAM user of the stack.
+ */
+export function classifyTrust(role: StackResource, graph?: StackGraph): TrustVerdict {
+    const parsed = parsePolicyDocument(read(role.props, "assumeRolePolicy"));
+    const dependsOnUser = (role.propertyDependencies["assumeRolePolicy"] ?? []).some((urn) => graph?.byUrn(urn)?.type === IAM_TYPES.user);
+    if (parsed.kind === "unknown") {
+        return { human: dependsOnUser ? true : UNKNOWN, mfaGated: UNKNOWN };
+    }
+    if (parsed.kind !== "document") {
+        return { human: false, mfaGated: true };
+    }
+    const humans: Tri[] = [];
+    const gates: Tri[] = [];
+    for (const statement of parsed.statements) {
+        const allow = isAllow(statement);
+        const assume = coversAnyAction(statement, ["sts:AssumeRole", "sts:AssumeRoleWithSAML"]);
+        if (allow === false || assume === false) {
+            continue;
+        }
+        let human: Tri = false;
+        if (statement.principals === UNKNOWN) {
+            human = dependsOnUser ? true : UNKNOWN;
+        } else if (statement.notPrincipal) {
+            human = true;
+        } else {
+            for (const entry of statement.principals ?? []) {
+                const cls = classifyPrincipal(entry.kind, entry.value);
+                if (cls === "public" || cls === "human") {
+                    human = true;
+                } else if (cls === "unknown" && human === false) {
+                    human = dependsOnUser ? true : UNKNOWN;
+                }
+            }
+        }
+        const statementHuman = and(allow, assume, human);
+        if (statementHuman !== false) {
+            humans.push(statementHuman);
+            gates.push(requiresMfa(statement));
+        }
+    }
+    return { human: or(...humans), mfaGated: and(...gates) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Stack model: which documents and managed policies reach which principals
+
+export type PrincipalKind = "user" | "group" | "role";
+
+export interface PrincipalRef {
+    /** URN for stack resources, `<kind>:<name or ARN>` for principals defined elsewhere. */
+    key: string;
+    kind: PrincipalKind | "unknown";
+    resource?: StackResource;
+    label: string;
+}
+
+export interface ReachingDocument {
+    principal: PrincipalRef;
+    /** The resource that holds the document, and its property. */
+    holder: StackResource;
+    property: string;
+    value: Plain;
+    /** How the document reaches the principal, e.g. "attachment a <- policy p". */
+    via: string;
+}
+
+export interface ManagedAttachment {
+    principal: PrincipalRef;
+    holder: StackResource;
+    property: string;
+    arn: string;
+}
+
+const TYPE_OF: Record<PrincipalKind, string> = { user: IAM_TYPES.user, group: IAM_TYPES.group, role: IAM_TYPES.role };
+
+export class IamModel {
+    readonly documents: ReachingDocument[] = [];
+    readonly managed: ManagedAttachment[] = [];
+    /** user key -> group keys */
+    private readonly groupsByUser = new Map<string, Set<string>>();
+    private readonly membersByGroup = new Map<string, Set<string>>();
+    /** Users whose group list is (partly) unknown, and groups whose member list is. */
+    private readonly usersWithUnknownGroups = new Set<string>();
+    private readonly groupsWithUnknownMembers = new Set<string>();
+    /** A membership resource whose user or group could not be resolved at all. */
+    unresolvedMembership = false;
+
+    constructor(readonly graph: StackGraph) {
+        this.collectDocuments();
+        this.collectAttachments();
+        this.collectMemberships();
+    }
+
+    /** The principals an input names. */
+    resolve(holder: StackResource, property: string, kind: PrincipalKind): { refs: PrincipalRef[]; unresolved: boolean } {
+        const reference = this.graph.referenced(holder, property, [TYPE_OF[kind]]);
+        const refs: PrincipalRef[] = reference.resources.map((r) => ({ key: r.urn, kind, resource: r, label: `${kind} ${r.name}` }));
+        for (const value of reference.external) {
+            refs.push({ key: `${kind}:${value}`, kind, label: `${kind} (defined outside this stack)` });
+        }
+        return { refs, unresolved: reference.unresolved };
+    }
+
+    private resolveOrUnknown(holder: StackResource, property: string, kind: PrincipalKind): PrincipalRef[] {
+        const { refs, unresolved } = this.resolve(holder, property, kind);
+        if (unresolved) {
+            refs.push({ key: `unknown:${holder.urn}:${property}`, kind: "unknown", label: `a ${kind} computed at update time` });
+        }
+        return refs;
+    }
+
+    private collectDocuments(): void {
+        const direct: [string, string, PrincipalKind][] = [
+            [IAM_TYPES.userPolicy, "user", "user"],
+            [IAM_TYPES.groupPolicy, "group", "group"],
+            [IAM_TYPES.rolePolicy, "role", "role"],
+        ];
+        for (const [type, property, kind] of direct) {
+            for (const holder of this.graph.ofType(type)) {
+                for (const principal of this.resolveOrUnknown(holder, property, kind)) {
+                    this.documents.push({ principal, holder, property: "policy", value: read(holder.props, "policy"), via: `inline policy ${holder.name}` });
+                }
+            }
+        }
+        for (const role of this.graph.ofType(IAM_TYPES.role)) {
+            const principal: PrincipalRef = { key: role.urn, kind: "role", resource: role, label: `role ${role.name}` };
+            for (const slot of identityDocuments(IAM_TYPES.role, role.props)) {
+                this.documents.push({ principal, holder: role, property: slot.property, value: slot.value, via: `inline policy of role ${role.name}` });
+            }
+        }
+    }
+
+    private attach(holder: StackResource, arnProperty: string, principals: PrincipalRef[]): void {
+        const reference = this.graph.referenced(holder, arnProperty, [IAM_TYPES.policy]);
+        for (const policy of reference.resources) {
+            for (const principal of principals) {
+                const via = holder.type === IAM_TYPES.role ? `managedPolicyArns <- policy ${policy.name}` : `attachment ${holder.name} <- policy ${policy.name}`;
+                this.documents.push({ principal, holder: policy, property: "policy", value: read(policy.props, "policy"), via });
+            }
+        }
+        for (const arn of reference.external) {
+            for (const principal of principals) {
+                this.managed.push({ principal, holder, property: arnProperty, arn });
+            }
+        }
+    }
+
+    private collectAttachments(): void {
+        const single: [string, string, string, PrincipalKind][] = [
+            [IAM_TYPES.userPolicyAttachment, "policyArn", "user", "user"],
+            [IAM_TYPES.groupPolicyAttachment, "policyArn", "group", "group"],
+            [IAM_TYPES.rolePolicyAttachment, "policyArn", "role", "role"],
+            [IAM_TYPES.userPolicyAttachmentsExclusive, "policyArns", "userName", "user"],
+            [IAM_TYPES.groupPolicyAttachmentsExclusive, "policyArns", "groupName", "group"],
+            [IAM_TYPES.rolePolicyAttachmentsExclusive, "policyArns", "roleName", "role"],
+        ];
+        for (const [type, arnProperty, principalProperty, kind] of single) {
+            for (const holder of this.graph.ofType(type)) {
+                this.attach(holder, arnProperty, this.resolveOrUnknown(holder, principalProperty, kind));
+            }
+        }
+        for (const holder of this.graph.ofType(IAM_TYPES.policyAttachment)) {
+            const principals: PrincipalRef[] = [];
+            for (const [property, kind] of [["users", "user"], ["groups", "group"], ["roles", "role"]] as const) {
+                const value = read(holder.props, property);
+                if (value === undefined || value === null) {
+                    continue;
+                }
+                principals.push(...this.resolveOrUnknown(holder, property, kind));
+            }
+            this.attach(holder, "policyArn", principals);
+        }
+        for (const role of this.graph.ofType(IAM_TYPES.role)) {
+            if (read(role.props, "managedPolicyArns") === undefined) {
+                continue;
+            }
+            this.attach(role, "managedPolicyArns", [{ key: role.urn, kind: "role", resource: role, label: `role ${role.name}` }]);
+        }
+    }
+
+    private link(user: string, group: string): void {
+        const groups = this.groupsByUser.get(user) ?? new Set<string>();
+        groups.add(group);
+        this.groupsByUser.set(user, groups);
+        const members = this.membersByGroup.get(group) ?? new Set<string>();
+        members.add(user);
+        this.membersByGroup.set(group, members);
+    }
+
+    private collectMemberships(): void {
+        for (const membership of this.graph.ofType(IAM_TYPES.userGroupMembership)) {
+            const users = this.resolve(membership, "user", "user");
+            const groups = this.resolve(membership, "groups", "group");
+            if (users.unresolved && users.refs.length === 0) {
+                this.unresolvedMembership = true;
+            }
+            for (const user of users.refs) {
+                groups.refs.forEach((g) => this.link(user.key, g.key));
+                if (groups.unresolved) {
+                    this.usersWithUnknownGroups.add(user.key);
+                }
+            }
+        }
+        for (const membership of this.graph.ofType(IAM_TYPES.groupMembership)) {
+            const groups = this.resolve(membership, "group", "group");
+            const users = this.resolve(membership, "users", "user");
+            if (groups.unresolved && groups.refs.length === 0) {
+                this.unresolvedMembership = true;
+            }
+            for (const group of groups.refs) {
+                users.refs.forEach((u) => this.link(u.key, group.key));
+                if (users.unresolved) {
+                    this.groupsWithUnknownMembers.add(group.key);
+                }
+            }
+        }
+    }
+
+    groupsOf(userKey: string): string[] {
+        return [...(this.groupsByUser.get(userKey) ?? [])];
+    }
+
+    membersOf(groupKey: string): string[] {
+        return [...(this.membersByGroup.get(groupKey) ?? [])];
+    }
+
+    hasUnknownGroups(userKey: string): boolean {
+        return this.usersWithUnknownGroups.has(userKey) || this.unresolvedMembership;
+    }
+
+    hasUnknownMembers(groupKey: string): boolean {
+        return this.groupsWithUnknownMembers.has(groupKey) || this.unresolvedMembership;
+    }
+
+    documentsOf(principalKey: string): ReachingDocument[] {
+        return this.documents.filter((d) => d.principal.key === principalKey);
+    }
+
+    /**
+     * Does one of the principal's own documents deny `actions` on every resource whenever MFA is absent
+     * (`BoolIfExists aws:MultiFactorAuthPresent false`)? UNKNOWN when an unknown document could.
+     */
+    deniesWithoutMfaDirect(principalKey: string, actions: readonly string[]): Tri {
+        let unknown = false;
+        for (const document of this.documentsOf(principalKey)) {
+            const parsed = parsePolicyDocument(document.value);
+            if (parsed.kind === "unknown") {
+                unknown = true;
+                continue;
+            }
+            if (parsed.kind !== "document") {
+                continue;
+            }
+            for (const statement of parsed.statements) {
+                const verdict = and(deniesWithoutMfa(statement), coversAllResources(statement), ...actions.map((a) => coversAction(statement, a)));
+                if (verdict === true) {
+                    return true;
+                }
+                unknown ||= verdict === UNKNOWN;
+            }
+        }
+        return unknown ? UNKNOWN : false;
+    }
+
+    /** A user is MFA-enforced for `actions` by a deny-without-MFA in its own policies or any of its groups'. */
+    userEnforced(userKey: string, actions: readonly string[]): Tri {
+        const known = or(this.deniesWithoutMfaDirect(userKey, actions), ...this.groupsOf(userKey).map((g) => this.deniesWithoutMfaDirect(g, actions)));
+        return known === false && this.hasUnknownGroups(userKey) ? UNKNOWN : known;
+    }
+
+    /** Every member of the group is MFA-enforced: by the group's own deny, or each known member's. */
+    groupEnforced(groupKey: string, actions: readonly string[]): Tri {
+        const own = this.deniesWithoutMfaDirect(groupKey, actions);
+        if (own === true) {
+            return true;
+        }
+        const members = this.membersOf(groupKey);
+        if (members.length === 0 || this.hasUnknownMembers(groupKey) || groupKey.startsWith("group:")) {
+            // Members may be added elsewhere (another stack, the console): only the group's own deny proves it.
+            return own;
+        }
+        return or(own, and(...members.map((m) => this.userEnforced(m, actions))));
+    }
+}
+
+export function isStatementAllowingAny(statement: Statement, actions: readonly string[]): Tri {
+    return and(isAllow(statement), coversAnyAction(statement, actions));
+}

@@ -1,0 +1,650 @@
+// IAM policy documents (identity policies, KMS key policies, bucket/secret/domain/vault resource policies and
+// role trust policies), parsed once into a normalized, unknown-aware form.
+//
+// Documents arrive as JSON strings or as objects; `Statement`, `Action`, `Resource` and `Principal` values as
+// one item or a list; any part may be unknown during preview (`pulumi.jsonStringify` of an output, or a
+// nested output in an object document). Everything a policy asks is answered as true, false or UNKNOWN.
+
+import { isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "../readers/values";
+
+export type { Tri } from "../readers/values";
+
+export interface PrincipalEntry {
+    /** "AWS", "Service", "Federated", "CanonicalUser", or "*" for the bare wildcard. */
+    kind: string;
+    value: string | Unknown;
+}
+
+export interface ConditionEntry {
+    /** The operator as written, e.g. "StringEquals", "BoolIfExists", "ForAnyValue:StringLike". */
+    operator: string;
+    /** The condition key, lower-cased (keys are case-insensitive in IAM). */
+    key: string;
+    values: (string | Unknown)[];
+}
+
+export interface Statement {
+    index: number;
+    sid?: string;
+    effect: "Allow" | "Deny" | Unknown | "invalid";
+    /** Principal entries; `undefined` when the statement has no Principal (identity policies). */
+    principals?: PrincipalEntry[] | Unknown;
+    /** True when the statement uses NotPrincipal (with Allow: everyone but the listed principals). */
+    notPrincipal: boolean;
+    actions: (string | Unknown)[] | Unknown;
+    /** True when the statement lists NotAction (it grants everything except the listed actions). */
+    notAction: boolean;
+    resources: (string | Unknown)[] | Unknown;
+    notResource: boolean;
+    conditions: ConditionEntry[] | Unknown;
+}
+
+export type ParsedDocument =
+    | { kind: "absent" }
+    | { kind: "unknown" }
+    | { kind: "malformed"; reason: string }
+    | { kind: "document"; statements: Statement[] };
+
+const MAX_DOCUMENT_LENGTH = 1_000_000;
+
+function stringList(value: Plain): (string | Unknown)[] | Unknown | "invalid" {
+    if (value === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (isAbsent(value)) {
+        return [];
+    }
+    const items = Array.isArray(value) ? value : [value];
+    const out: (string | Unknown)[] = [];
+    for (const item of items) {
+        if (item === UNKNOWN) {
+            out.push(UNKNOWN);
+        } else if (typeof item === "string") {
+            out.push(item);
+        } else if (typeof item === "number" || typeof item === "boolean") {
+            out.push(String(item));
+        } else {
+            return "invalid";
+        }
+    }
+    return out;
+}
+
+function parsePrincipal(value: Plain): PrincipalEntry[] | Unknown | "invalid" {
+    if (value === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (typeof value === "string") {
+        return value.trim() === "*" ? [{ kind: "*", value: "*" }] : [{ kind: "AWS", value }];
+    }
+    if (!isObject(value)) {
+        return "invalid";
+    }
+    const entries: PrincipalEntry[] = [];
+    for (const [kind, raw] of Object.entries(value)) {
+        const values = stringList(raw);
+        if (values === "invalid") {
+            return "invalid";
+        }
+        if (values === UNKNOWN) {
+            entries.push({ kind, value: UNKNOWN });
+            continue;
+        }
+        for (const v of values) {
+            entries.push({ kind, value: v });
+        }
+    }
+    return entries;
+}
+
+function parseConditions(value: Plain): ConditionEntry[] | Unknown | "invalid" {
+    if (value === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (isAbsent(value)) {
+        return [];
+    }
+    if (!isObject(value)) {
+        return "invalid";
+    }
+    const entries: ConditionEntry[] = [];
+    for (const [operator, block] of Object.entries(value)) {
+        if (block === UNKNOWN) {
+            return UNKNOWN;
+        }
+        if (!isObject(block)) {
+            return "invalid";
+        }
+        for (const [key, raw] of Object.entries(block)) {
+            const values = stringList(raw);
+            if (values === "invalid") {
+                return "invalid";
+            }
+            entries.push({ operator, key: key.toLowerCase(), values: values === UNKNOWN ? [UNKNOWN] : values });
+        }
+    }
+    return entries;
+}
+
+function field(statement: PlainObject, name: string): Plain {
+    // Element names are case-sensitive in IAM, but a lenient read costs nothing and misses no grant.
+    if (name in statement) {
+        return statement[name];
+    }
+    const lower = name.toLowerCase();
+    const key = Object.keys(statement).find((k) => k.toLowerCase() === lower);
+    return key === undefined ? undefined : statement[key];
+}
+
+function parseStatement(raw: Plain, index: number): Statement | string {
+    if (raw === UNKNOWN) {
+        return {
+            index,
+            effect: UNKNOWN,
+            notPrincipal: false,
+            principals: UNKNOWN,
+            actions: UNKNOWN,
+            notAction: false,
+            resources: UNKNOWN,
+            notResource: false,
+            conditions: UNKNOWN,
+        };
+    }
+    if (!isObject(raw)) {
+        return `Statement ${index} is not an object`;
+    }
+    const effectRaw = field(raw, "Effect");
+    const effect: Statement["effect"] =
+        effectRaw === UNKNOWN ? UNKNOWN : effectRaw === "Allow" || effectRaw === "Deny" ? effectRaw : "invalid";
+
+    const notPrincipalRaw = field(raw, "NotPrincipal");
+    const principalRaw = notPrincipalRaw !== undefined ? notPrincipalRaw : field(raw, "Principal");
+    let principals: Statement["principals"];
+    if (principalRaw !== undefined && principalRaw !== null) {
+        const parsed = parsePrincipal(principalRaw);
+        if (parsed === "invalid") {
+            return `Statement ${index} has a Principal that is neither "*" nor an object of principal lists`;
+        }
+        principals = parsed;
+    }
+
+    const notActionRaw = field(raw, "NotAction");
+    const actions = stringList(notActionRaw !== undefined ? notActionRaw : field(raw, "Action"));
+    const notResourceRaw = field(raw, "NotResource");
+    const resources = stringList(notResourceRaw !== undefined ? notResourceRaw : field(raw, "Resource"));
+    if (actions === "invalid" || resources === "invalid") {
+        return `Statement ${index} has an Action or Resource that is not a string or list of strings`;
+    }
+    const conditions = parseConditions(field(raw, "Condition"));
+    if (conditions === "invalid") {
+        return `Statement ${index} has a Condition that is not an object of operator blocks`;
+    }
+    const sid = field(raw, "Sid");
+    return {
+        index,
+        sid: typeof sid === "string" ? sid : undefined,
+        effect,
+        principals,
+        notPrincipal: notPrincipalRaw !== undefined,
+        actions,
+        notAction: notActionRaw !== undefined,
+        resources,
+        notResource: notResourceRaw !== undefined,
+        conditions,
+    };
+}
+
+function toPlain(value: unknown, depth = 0): Plain {
+    if (depth > 32) {
+        return UNKNOWN;
+    }
+    if (Array.isArray(value)) {
+        return value.map((v) => toPlain(v, depth + 1));
+    }
+    if (typeof value === "object" && value !== null) {
+        const out: PlainObject = {};
+        for (const [k, v] of Object.entries(value)) {
+            out[k] = toPlain(v, depth + 1);
+        }
+        return out;
+    }
+    if (typeof value === "string" && value === "04da6b54-80e4-46f7-96ec-b56ff0331ba9") {
+        return UNKNOWN;
+    }
+    return value as Plain;
+}
+
+/** Parses a policy document given as a JSON string or an object. Never throws. */
+export function parsePolicyDocument(value: Plain): ParsedDocument {
+    if (value === UNKNOWN) {
+        return { kind: "unknown" };
+    }
+    if (isAbsent(value) || (typeof value === "string" && value.trim() === "")) {
+        return { kind: "absent" };
+    }
+    let document: Plain = value;
+    if (typeof value === "string") {
+        if (value.length > MAX_DOCUMENT_LENGTH) {
+            return { kind: "malformed", reason: "the document is larger than any policy AWS accepts" };
+        }
+        try {
+            document = toPlain(JSON.parse(value));
+        } catch {
+            return { kind: "malformed", reason: "the document is not valid JSON" };
+        }
+    }
+    if (!isObject(document)) {
+        return { kind: "malformed", reason: "the document is not a JSON object" };
+    }
+    if (Object.keys(document).length === 0) {
+        // "{}" is how a policy is removed (e.g. Secrets Manager): no statement, no grant.
+        return { kind: "absent" };
+    }
+    const statementRaw = field(document, "Statement");
+    if (statementRaw === UNKNOWN) {
+        return { kind: "unknown" };
+    }
+    if (isAbsent(statementRaw)) {
+        return { kind: "malformed", reason: "the document has no Statement" };
+    }
+    const rawStatements = Array.isArray(statementRaw) ? statementRaw : [statementRaw];
+    const statements: Statement[] = [];
+    for (let i = 0; i < rawStatements.length; i++) {
+        const parsed = parseStatement(rawStatements[i] as Plain, i);
+        if (typeof parsed === "string") {
+            return { kind: "malformed", reason: parsed };
+        }
+        if (parsed.effect === "invalid") {
+            return { kind: "malformed", reason: `Statement ${i} has an Effect that is neither Allow nor Deny` };
+        }
+        statements.push(parsed);
+    }
+    return { kind: "document", statements };
+}
+
+/** IAM-style glob match: `*` any run, `?` one character, case-insensitive (action names are). */
+export function globMatch(pattern: string, value: string): boolean {
+    const p = pattern.toLowerCase();
+    const v = value.toLowerCase();
+    let pi = 0;
+    let vi = 0;
+    let star = -1;
+    let mark = 0;
+    while (vi < v.length) {
+        if (pi < p.length && (p[pi] === "?" || p[pi] === v[vi])) {
+            pi++;
+            vi++;
+        } else if (pi < p.length && p[pi] === "*") {
+            star = pi++;
+            mark = vi;
+        } else if (star !== -1) {
+            pi = star + 1;
+            vi = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (pi < p.length && p[pi] === "*") {
+        pi++;
+    }
+    return pi === p.length;
+}
+
+/**
+ * Does the statement's action list cover `action`? With NotAction, everything not listed is covered.
+ * Patterns on both sides are allowed: `kms:*` covers `kms:Decrypt`, and `kms:De*` covers `kms:Decrypt`.
+ */
+export function coversAction(statement: Statement, action: string): Tri {
+    if (statement.actions === UNKNOWN) {
+        return UNKNOWN;
+    }
+    let matched = false;
+    let unknown = false;
+    for (const pattern of statement.actions) {
+        if (pattern === UNKNOWN) {
+            unknown = true;
+        } else if (globMatch(pattern, action) || globMatch(action, pattern)) {
+            matched = true;
+        }
+    }
+    if (statement.notAction) {
+        // An unknown entry in NotAction could exclude the action; a match surely excludes it.
+        return matched ? false : unknown ? UNKNOWN : true;
+    }
+    return matched ? true : unknown ? UNKNOWN : false;
+}
+
+export function coversAnyAction(statement: Statement, actions: readonly string[]): Tri {
+    let unknown = false;
+    for (const action of actions) {
+        const covered = coversAction(statement, action);
+        if (covered === true) {
+            return true;
+        }
+        unknown ||= covered === UNKNOWN;
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+/** The sensitive actions a statement grants, or UNKNOWN when that depends on unknown parts. */
+export function coveredActions(statement: Statement, actions: readonly string[]): string[] | Unknown {
+    const out: string[] = [];
+    for (const action of actions) {
+        const covered = coversAction(statement, action);
+        if (covered === UNKNOWN) {
+            return UNKNOWN;
+        }
+        if (covered) {
+            out.push(action);
+        }
+    }
+    return out;
+}
+
+const WILDCARD_ONLY = /^[*?/:]*$/;
+
+/**
+ * Does a Resource pattern name every resource an action of `service` can target? `*`, `arn:aws:kms:*`,
+ * `arn:aws:kms:eu-west-1:111122223333:key/*`, `...:secret:*`, `...:parameter/*`, `...:dbuser:*\/*`. A pattern of
+ * another service (`arn:aws:s3:::bucket/*`) cannot match the action's resources at all, and a bucket's objects
+ * (`arn:aws:s3:::bucket/*`) are one bucket, not every bucket.
+ */
+export function isBroadResourceFor(pattern: string, service: string): boolean {
+    const value = pattern.trim();
+    if (value.includes("*") && WILDCARD_ONLY.test(value)) {
+        return true;
+    }
+    const parts = value.split(":");
+    if (parts[0]?.toLowerCase() !== "arn") {
+        return false;
+    }
+    const arnService = parts[2];
+    if (parts.length < 6) {
+        // The last segment's wildcard swallows the rest: `arn:aws:kms:*`, `arn:aws:*`, `arn:*`.
+        if (!value.endsWith("*")) {
+            return false;
+        }
+        return arnService === undefined || globMatch(arnService === "" ? "*" : arnService, service);
+    }
+    if (arnService === undefined || !globMatch(arnService, service)) {
+        return false;
+    }
+    const resource = parts.slice(5).join(":");
+    if (resource === "") {
+        return true;
+    }
+    if (service.toLowerCase() === "s3") {
+        // S3 ARNs carry no resource-type word: `bucket/*` is one bucket's objects, `*` or `*/...` is every bucket.
+        return resource.startsWith("*");
+    }
+    // Strip the resource-type word (`key`, `secret`, `parameter`, `dbuser`, `table`): what is left names no resource.
+    const rest = resource.replace(/^[a-z0-9-]*/i, "");
+    return rest.includes("*") && WILDCARD_ONLY.test(rest);
+}
+
+export function serviceOf(action: string): string {
+    return action.split(":")[0] ?? action;
+}
+
+/**
+ * Does one of the statement's Resource patterns satisfy `isBroad`? NotResource counts as yes (it applies to
+ * everything not listed); an unknown pattern makes the answer UNKNOWN unless another one already satisfies it.
+ */
+export function anyResource(statement: Statement, isBroad: (pattern: string) => boolean): Tri {
+    if (statement.resources === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (statement.notResource) {
+        return true;
+    }
+    let unknown = false;
+    for (const resource of statement.resources) {
+        if (resource === UNKNOWN) {
+            unknown = true;
+        } else if (isBroad(resource)) {
+            return true;
+        }
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+/** Does the statement apply to every resource `action` can target? NotResource counts as yes. */
+export function broadForAction(statement: Statement, action: string): Tri {
+    const service = serviceOf(action);
+    return anyResource(statement, (resource) => isBroadResourceFor(resource, service));
+}
+
+/** True when the statement applies to every resource of some service: `*`, a service-wide ARN or NotResource. */
+export function coversAllResources(statement: Statement): Tri {
+    return anyResource(statement, (resource) => {
+        const service = resource.split(":")[2];
+        return isBroadResourceFor(resource, service && !service.includes("*") ? service : "*");
+    });
+}
+
+/**
+ * Everyone: `"*"`, `{AWS: "*"}`, a principal list containing `"*"`, any principal with a wildcard in it
+ * (`arn:aws:iam::*:root`, `{Service: "*"}`), or NotPrincipal with Allow.
+ */
+export function hasWildcardPrincipal(statement: Statement): Tri {
+    if (statement.principals === undefined) {
+        return false;
+    }
+    if (statement.principals === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (statement.notPrincipal) {
+        return true;
+    }
+    let unknown = false;
+    for (const entry of statement.principals) {
+        if (entry.value === UNKNOWN) {
+            unknown = true;
+        } else if (entry.kind === "*" || entry.value.includes("*")) {
+            return true;
+        }
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+/** The 12-digit account ids named by AWS principals (ARNs or bare ids). */
+export function principalAccounts(statement: Statement): (string | Unknown)[] {
+    if (!Array.isArray(statement.principals)) {
+        return statement.principals === UNKNOWN ? [UNKNOWN] : [];
+    }
+    const out: (string | Unknown)[] = [];
+    for (const entry of statement.principals) {
+        if (entry.kind !== "AWS") {
+            continue;
+        }
+        if (entry.value === UNKNOWN) {
+            out.push(UNKNOWN);
+            continue;
+        }
+        const match = /^(?:arn:[^:]+:iam::)?(\d{12})(?::|$)/.exec(entry.value.trim());
+        if (match?.[1]) {
+            out.push(match[1]);
+        }
+    }
+    return out;
+}
+
+/** Splits a condition operator into its base (lower-case), its IfExists suffix and its set-operator prefix. */
+export function operatorParts(operator: string): { base: string; ifExists: boolean; setOperator: boolean } {
+    return baseOperator(operator);
+}
+
+function baseOperator(operator: string): { base: string; ifExists: boolean; setOperator: boolean } {
+    // The set operators are `ForAnyValue:` and `ForAllValues:` (plural).
+    const setOperator = /^for(anyvalue|allvalues):/i.test(operator);
+    const stripped = operator.replace(/^for(anyvalue|allvalues):/i, "");
+    const ifExists = /ifexists$/i.test(stripped);
+    return { base: stripped.replace(/ifexists$/i, "").toLowerCase(), ifExists, setOperator };
+}
+
+export const POSITIVE_STRING_OPERATORS: ReadonlySet<string> = new Set(["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike"]);
+export const NEGATIVE_STRING_OPERATORS: ReadonlySet<string> = new Set(["stringnotequals", "stringnotequalsignorecase", "stringnotlike", "arnnotequals", "arnnotlike"]);
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** The account field of an ARN (fifth field) is a concrete 12-digit account id. */
+function arnInConcreteAccount(value: string): boolean {
+    const parts = value.trim().split(":");
+    return parts.length >= 6 && parts[0]?.toLowerCase() === "arn" && ACCOUNT_ID.test(parts[4] ?? "");
+}
+
+/** Does one condition value pin the caller to accounts, organizations or networks named without wildcards? */
+function concreteScope(key: string, value: string): boolean {
+    const v = value.trim();
+    switch (key) {
+        case "kms:calleraccount":
+        case "aws:principalaccount":
+        case "aws:sourceaccount":
+        case "aws:sourceowner":
+            return ACCOUNT_ID.test(v);
+        case "aws:principalorgid":
+        case "aws:sourceorgid":
+            return /^o-[a-z0-9]+$/.test(v);
+        case "aws:principalorgpaths":
+            return /^o-[a-z0-9]+\//.test(v);
+        case "aws:sourcevpce":
+            return /^vpce-[0-9a-f]+$/i.test(v);
+        case "aws:sourcevpc":
+            return /^vpc-[0-9a-f]+$/i.test(v);
+        case "aws:principalarn":
+        case "aws:sourcearn":
+            return arnInConcreteAccount(v);
+        case "aws:userid":
+            // Unique ids of roles/users (`AROA...:*`) are account-bound; a leading wildcard is not.
+            return /^[A-Z0-9]{16,}(:|$)/.test(v);
+        default:
+            return false;
+    }
+}
+
+/**
+ * Does a condition pin the caller to accounts, organizations or networks named concretely? Only positive
+ * string/ARN operators count, with every value concrete: `StringLike aws:PrincipalAccount "*"`, `"1111*"`,
+ * `o-*`, `arn:aws:iam::*:role/x`, `...IfExists` and `ForAnyValue:`/`ForAllValues:` forms do not (they also match
+ * callers you do not control, or callers without the key).
+ */
+export function isAccountScoped(statement: Statement): Tri {
+    if (statement.conditions === UNKNOWN) {
+        return UNKNOWN;
+    }
+    let unknown = false;
+    for (const condition of statement.conditions) {
+        const { base, ifExists, setOperator } = baseOperator(condition.operator);
+        if (ifExists || setOperator || !POSITIVE_STRING_OPERATORS.has(base) || condition.values.length === 0) {
+            continue;
+        }
+        if (condition.values.some((v) => v === UNKNOWN)) {
+            unknown = true;
+            continue;
+        }
+        if ((condition.values as string[]).every((v) => concreteScope(condition.key, v))) {
+            return true;
+        }
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+function isTrueValue(value: string | Unknown): Tri {
+    return value === UNKNOWN ? UNKNOWN : value.trim().toLowerCase() === "true";
+}
+
+/**
+ * Does an Allow statement only apply when the caller signed in with MFA? `Bool aws:MultiFactorAuthPresent true`
+ * or `NumericLessThan(Equals) aws:MultiFactorAuthAge N`. `BoolIfExists` does not count: the key is absent for
+ * long-term access keys, so the statement then applies without MFA.
+ */
+export function requiresMfa(statement: Statement): Tri {
+    if (statement.conditions === UNKNOWN) {
+        return UNKNOWN;
+    }
+    let unknown = false;
+    for (const condition of statement.conditions) {
+        const { base, ifExists, setOperator } = baseOperator(condition.operator);
+        if (ifExists || setOperator || condition.values.length === 0) {
+            continue;
+        }
+        if (condition.key === "aws:multifactorauthpresent" && base === "bool") {
+            const all = condition.values.map(isTrueValue);
+            if (all.every((v) => v === true)) {
+                return true;
+            }
+            unknown ||= all.some((v) => v === UNKNOWN);
+        }
+        if (condition.key === "aws:multifactorauthage" && (base === "numericlessthan" || base === "numericlessthanequals")) {
+            if (condition.values.some((v) => v === UNKNOWN)) {
+                unknown = true;
+            } else if ((condition.values as string[]).every((v) => Number.isFinite(Number(v)))) {
+                return true;
+            }
+        }
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+/**
+ * Is this a Deny that blocks callers without MFA? `BoolIfExists aws:MultiFactorAuthPresent false` (the form that
+ * also catches long-term keys) or `Null aws:MultiFactorAuthAge true`. A plain `Bool ... false` misses access keys.
+ */
+export function deniesWithoutMfa(statement: Statement): Tri {
+    if (statement.effect !== "Deny") {
+        return false;
+    }
+    if (statement.conditions === UNKNOWN) {
+        return UNKNOWN;
+    }
+    for (const condition of statement.conditions) {
+        const { base, ifExists, setOperator } = baseOperator(condition.operator);
+        if (setOperator) {
+            continue;
+        }
+        if (condition.key === "aws:multifactorauthpresent" && base === "bool" && ifExists) {
+            if (condition.values.length > 0 && condition.values.every((v) => v !== UNKNOWN && v.trim().toLowerCase() === "false")) {
+                return true;
+            }
+        }
+        if (condition.key === "aws:multifactorauthage" && base === "null") {
+            if (condition.values.length > 0 && condition.values.every((v) => v !== UNKNOWN && v.trim().toLowerCase() === "true")) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/** Key-decrypting and key-material-reading actions (catalog row 94). */
+export const KEY_MATERIAL_ACTIONS: readonly string[] = [
+    "kms:Decrypt",
+    "kms:ReEncryptFrom",
+    "kms:GenerateDataKey",
+    "kms:GenerateDataKeyPair",
+    "kms:CreateGrant",
+    "kms:Sign",
+    "kms:GenerateMac",
+    "secretsmanager:GetSecretValue",
+    "secretsmanager:BatchGetSecretValue",
+    "ssm:GetParameter",
+    "ssm:GetParameters",
+    "ssm:GetParametersByPath",
+    "rds-db:connect",
+    "rds:CopyDBSnapshot",
+    "rds:ModifyDBSnapshotAttribute",
+    "rds:CopyDBClusterSnapshot",
+    "rds:ModifyDBClusterSnapshotAttribute",
+    "dynamodb:GetItem",
+    "dynamodb:BatchGetItem",
+    "dynamodb:Query",
+    "dynamodb:Scan",
+    "dynamodb:ExportTableToPointInTime",
+];
+
+export const KMS_DECRYPT_ACTIONS: readonly string[] = ["kms:Decrypt", "kms:ReEncryptFrom", "kms:CreateGrant", "kms:GenerateDataKey"];
+export const SECRET_READ_ACTIONS: readonly string[] = ["secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue"];
+export const DB_CONNECT_ACTIONS: readonly string[] = ["rds-db:connect"];
+
+export function describeStatement(statement: Statement): string {
+    return statement.sid ? `Statement[${statement.index}] (Sid "${statement.sid}")` : `Statement[${statement.index}]`;
+}

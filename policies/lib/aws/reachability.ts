@@ -1,0 +1,302 @@
+// Network reachability over the stack graph: which security groups guard a store, which rules (inline or
+// separate resources) admit traffic into a group, whether a source is public, and whether a subnet routes to
+// an internet gateway. Used by the stack policies; the per-resource security-group policies use lib/aws/network.ts.
+
+import { StackGraph } from "./graph";
+import {
+    classifyCidr,
+    DEFAULT_SECURITY_GROUP,
+    ingressRulesOf,
+    publicSources,
+    rulePorts,
+    SECURITY_GROUP,
+    SECURITY_GROUP_INGRESS_RULE,
+    SECURITY_GROUP_RULE,
+    describePorts,
+    type Exposure,
+    type IngressRule,
+} from "./network";
+import type { StackResource } from "./graph";
+import type { StoreKind } from "./stores";
+import { asBool, asList, isAbsent, isObject, read, UNKNOWN, type Plain } from "../readers/values";
+
+const GROUP_TYPES = [SECURITY_GROUP, DEFAULT_SECURITY_GROUP];
+const RULE_TYPES = [SECURITY_GROUP_RULE, SECURITY_GROUP_INGRESS_RULE];
+const VPC = "aws:ec2/vpc:Vpc";
+const SUBNET = "aws:ec2/subnet:Subnet";
+const CIDR_OWNERS = [VPC, SUBNET, "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation"];
+
+export interface GroupRule {
+    /** The resource the rule is written on (the group for inline rules, or the rule resource). */
+    owner: StackResource;
+    rule: IngressRule;
+}
+
+export interface StoreGroups {
+    groups: StackResource[];
+    /** Group ids that are not resources of this stack. */
+    external: string[];
+    /** True when a group reference is unknown and cannot be followed. */
+    unresolved: boolean;
+    /** True when the store names no group at all. */
+    none: boolean;
+}
+
+export function label(resource: StackResource): string {
+    return resource.name;
+}
+
+/** The security groups a store names, followed through the graph. */
+export function storeGroups(graph: StackGraph, store: StackResource, kind: StoreKind): StoreGroups {
+    const result: StoreGroups = { groups: [], external: [], unresolved: false, none: true };
+    for (const property of kind.securityGroupProperties) {
+        const value = read(store.props, property);
+        const items = asList(value);
+        if (items !== UNKNOWN && items.length === 0 && (store.propertyDependencies[property.split(".")[0]!] ?? []).length === 0) {
+            continue;
+        }
+        result.none = false;
+        const ref = graph.referenced(store, property, GROUP_TYPES);
+        for (const group of ref.resources) {
+            if (!result.groups.includes(group)) {
+                result.groups.push(group);
+            }
+        }
+        result.external.push(...ref.external);
+        result.unresolved ||= ref.unresolved;
+    }
+    return result;
+}
+
+/** Every ingress rule that applies to a group: its inline rules and the rule resources attached to it. */
+export function groupRules(graph: StackGraph, group: StackResource): GroupRule[] {
+    const rules: GroupRule[] = ingressRulesOf(group.type, group.props).map((rule) => ({ owner: group, rule }));
+    for (const ruleResource of graph.referencing(group, RULE_TYPES, "securityGroupId")) {
+        for (const rule of ingressRulesOf(ruleResource.type, ruleResource.props)) {
+            rules.push({ owner: ruleResource, rule });
+        }
+    }
+    return rules;
+}
+
+/**
+ * Resolves a computed CIDR through the resources it was computed from: `cidrBlocks: [vpc.cidrBlock]` is unknown
+ * during preview, but the VPC's own input is known. Returns the classification when every source resource has a
+ * known CIDR, or undefined.
+ */
+function resolveComputedCidr(graph: StackGraph, owner: StackResource, property: string): "private" | "public" | undefined {
+    const top = property.split(/[.[]/)[0]!;
+    const sources = (owner.propertyDependencies[top] ?? []).map((urn) => graph.byUrn(urn)).filter((r): r is StackResource => r !== undefined);
+    const cidrOwners = sources.filter((r) => CIDR_OWNERS.includes(r.type));
+    if (cidrOwners.length === 0 || cidrOwners.length !== sources.filter((r) => !GROUP_TYPES.includes(r.type)).length) {
+        return undefined;
+    }
+    let verdict: "private" | "public" = "private";
+    for (const resource of cidrOwners) {
+        const cidrs = [read(resource.props, "cidrBlock"), read(resource.props, "ipv6CidrBlock")].filter((c) => !isAbsent(c));
+        if (cidrs.length === 0 || cidrs.some((c) => typeof c !== "string")) {
+            return undefined;
+        }
+        if (cidrs.some((c) => classifyCidr(c as string) !== "private")) {
+            verdict = "public";
+        }
+    }
+    return verdict;
+}
+
+export interface RuleExposure extends Exposure {
+    owner: StackResource;
+    /** True when the exposure cannot be decided (computed CIDR, prefix list). */
+    undecided: boolean;
+}
+
+/** The sources of a group's rules that admit non-private addresses (decided or not). */
+export function groupExposures(graph: StackGraph, group: StackResource, allowedCidrs: readonly string[]): RuleExposure[] {
+    const out: RuleExposure[] = [];
+    for (const { owner, rule } of groupRules(graph, group)) {
+        for (const exposure of publicSources(rule, allowedCidrs)) {
+            if (exposure.cidrClass === "unknown") {
+                const resolved = resolveComputedCidr(graph, owner, exposure.property);
+                if (resolved === "private") {
+                    continue;
+                }
+                out.push({ ...exposure, owner, undecided: resolved !== "public", cidrClass: resolved === "public" ? "public" : "unknown" });
+                continue;
+            }
+            const undecided = exposure.cidrClass === "prefix-list" || exposure.ports === UNKNOWN;
+            out.push({ ...exposure, owner, undecided });
+        }
+    }
+    return out;
+}
+
+export function describeExposure(exposure: RuleExposure): string {
+    const where = exposure.owner.type === SECURITY_GROUP || exposure.owner.type === DEFAULT_SECURITY_GROUP ? `${exposure.owner.name}.${exposure.property}` : `rule ${exposure.owner.name}`;
+    const ports = exposure.ports === UNKNOWN ? "computed ports" : describePorts(exposure.ports);
+    return `${where} ${exposure.source}:${ports}`;
+}
+
+/** Groups named as sources (securityGroups / sourceSecurityGroupId / referencedSecurityGroupId) in a group's rules. */
+export function sourceGroups(graph: StackGraph, group: StackResource): StackResource[] {
+    const out: StackResource[] = [];
+    for (const { owner, rule } of groupRules(graph, group)) {
+        if (rulePorts(rule) === "none") {
+            continue;
+        }
+        for (const source of rule.sources) {
+            if (source.kind !== "security-group") {
+                continue;
+            }
+            const candidates =
+                source.value === UNKNOWN
+                    ? (owner.propertyDependencies[source.property.split(/[.[]/)[0]!] ?? []).map((urn) => graph.byUrn(urn)).filter((r): r is StackResource => r !== undefined && GROUP_TYPES.includes(r.type) && r !== group)
+                    : typeof source.value === "string"
+                      ? graph.find(source.value, GROUP_TYPES)
+                      : [];
+            for (const candidate of candidates) {
+                if (!out.includes(candidate)) {
+                    out.push(candidate);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Subnets and routes
+
+const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+const DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
+const ROUTE = "aws:ec2/route:Route";
+const ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+const MAIN_ASSOCIATION = "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation";
+const INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
+export const SUBNET_TYPE = SUBNET;
+
+export type Verdict = { kind: "private" } | { kind: "public"; path: string } | { kind: "undecided"; reason: string };
+
+function isDefaultDestination(value: Plain): boolean | typeof UNKNOWN {
+    if (value === UNKNOWN) {
+        return UNKNOWN;
+    }
+    return typeof value === "string" && (classifyCidr(value) === "world" || classifyCidr(value) === "public");
+}
+
+/** Is a gateway reference an internet gateway? By graph link, by dependency, or by the `igw-` id prefix. */
+function isInternetGateway(graph: StackGraph, owner: StackResource, property: string, value: Plain): boolean | typeof UNKNOWN {
+    if (isAbsent(value) || value === "local") {
+        return false;
+    }
+    if (value === UNKNOWN) {
+        const deps = (owner.propertyDependencies[property.split(/[.[]/)[0]!] ?? []).map((urn) => graph.byUrn(urn));
+        if (deps.some((r) => r?.type === INTERNET_GATEWAY)) {
+            return true;
+        }
+        return deps.length > 0 ? false : UNKNOWN;
+    }
+    if (typeof value !== "string") {
+        return UNKNOWN;
+    }
+    return value.startsWith("igw-") || graph.find(value, [INTERNET_GATEWAY]).length > 0;
+}
+
+interface RouteFinding {
+    path: string;
+    unknown: boolean;
+}
+
+/** Routes of a route table (inline `routes` and aws.ec2.Route resources) that send public destinations to an IGW. */
+function internetRoutes(graph: StackGraph, table: StackResource | undefined, extraRoutes: StackResource[]): RouteFinding[] {
+    const out: RouteFinding[] = [];
+    const inline = table ? asList(read(table.props, "routes")) : [];
+    if (table && inline === UNKNOWN) {
+        out.push({ path: `${table.name}.routes (computed)`, unknown: true });
+    } else if (table && inline !== UNKNOWN) {
+        inline.forEach((route, i) => {
+            if (!isObject(route)) {
+                return;
+            }
+            const destinations: Plain[] = [route.cidrBlock, route.ipv6CidrBlock];
+            const toInternet = destinations.map(isDefaultDestination);
+            if (!toInternet.some((d) => d !== false)) {
+                return;
+            }
+            const igw = isInternetGateway(graph, table, "routes", route.gatewayId);
+            if (igw === true && toInternet.some((d) => d === true)) {
+                out.push({ path: `${table.name}.routes[${i}] -> internet gateway`, unknown: false });
+            } else if (igw !== false) {
+                out.push({ path: `${table.name}.routes[${i}] (computed target)`, unknown: true });
+            }
+        });
+    }
+    for (const route of extraRoutes) {
+        const destinations: Plain[] = [read(route.props, "destinationCidrBlock"), read(route.props, "destinationIpv6CidrBlock")];
+        const destination = destinations.map(isDefaultDestination);
+        if (!destination.some((d) => d !== false)) {
+            continue;
+        }
+        const igw = isInternetGateway(graph, route, "gatewayId", read(route.props, "gatewayId"));
+        if (igw === true && destination.some((d) => d === true)) {
+            out.push({ path: `route ${route.name} -> internet gateway`, unknown: false });
+        } else if (igw !== false) {
+            out.push({ path: `route ${route.name} (computed target)`, unknown: true });
+        }
+    }
+    return out;
+}
+
+/** The route tables that govern a subnet: its explicit associations, else its VPC's main route table. */
+function subnetRouteTables(graph: StackGraph, subnet: StackResource): { tables: StackResource[]; mainOf?: StackResource; unresolved: boolean } {
+    const associations = graph.referencing(subnet, [ASSOCIATION], "subnetId");
+    if (associations.length > 0) {
+        const tables: StackResource[] = [];
+        let unresolved = false;
+        for (const association of associations) {
+            const ref = graph.referenced(association, "routeTableId", [ROUTE_TABLE, DEFAULT_ROUTE_TABLE]);
+            tables.push(...ref.resources);
+            unresolved ||= ref.unresolved || ref.external.length > 0;
+        }
+        return { tables, unresolved };
+    }
+    const vpcRef = graph.referenced(subnet, "vpcId", [VPC]);
+    const vpc = vpcRef.resources[0];
+    if (!vpc) {
+        return { tables: [], unresolved: true };
+    }
+    const tables = [
+        ...graph.referencing(vpc, [DEFAULT_ROUTE_TABLE], "defaultRouteTableId"),
+        ...graph.referencing(vpc, [MAIN_ASSOCIATION], "vpcId").flatMap((a) => graph.referenced(a, "routeTableId", [ROUTE_TABLE]).resources),
+    ];
+    return { tables, mainOf: vpc, unresolved: false };
+}
+
+/** Is a subnet public: auto-assigned public IPs, or a route table that sends internet-bound traffic to an IGW? */
+export function subnetVerdict(graph: StackGraph, subnet: StackResource): Verdict {
+    const publicIp = asBool(read(subnet.props, "mapPublicIpOnLaunch"));
+    if (publicIp === true) {
+        return { kind: "public", path: `${subnet.name}.mapPublicIpOnLaunch = true` };
+    }
+    const { tables, mainOf, unresolved } = subnetRouteTables(graph, subnet);
+    let undecidedReason: string | undefined = unresolved ? `the route table of subnet ${subnet.name} is not in this stack or is computed` : undefined;
+    const routeResources = (table: StackResource) => graph.referencing(table, [ROUTE], "routeTableId");
+    const candidates: { table?: StackResource; routes: StackResource[] }[] = tables.map((table) => ({ table, routes: routeResources(table) }));
+    if (mainOf) {
+        // Routes added to the VPC's main table by id (routeTableId: vpc.mainRouteTableId).
+        candidates.push({ routes: graph.referencing(mainOf, [ROUTE], "routeTableId") });
+    }
+    for (const { table, routes } of candidates) {
+        const findings = internetRoutes(graph, table, routes);
+        const decided = findings.find((f) => !f.unknown);
+        if (decided) {
+            return { kind: "public", path: `${subnet.name} -> ${decided.path}` };
+        }
+        if (findings.length > 0) {
+            undecidedReason = `subnet ${subnet.name} has a route whose target is computed (${findings[0]!.path})`;
+        }
+    }
+    if (publicIp === UNKNOWN) {
+        return { kind: "undecided", reason: `\`mapPublicIpOnLaunch\` of subnet ${subnet.name} is computed` };
+    }
+    return undecidedReason ? { kind: "undecided", reason: undecidedReason } : { kind: "private" };
+}

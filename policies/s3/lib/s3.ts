@@ -1,0 +1,272 @@
+// S3 in @pulumi/aws v7: `aws.s3.Bucket` is the former BucketV2 and declares an alias to
+// `aws:s3/bucketV2:BucketV2`, which older programs still emit. The secure settings sit in separate resources
+// linked only by `bucket` (name or id), several of which also exist under a deprecated `...V2` token. The
+// deprecated inline blocks are single objects on Bucket and arrays on BucketV2. Everything here reads both.
+
+import type { ConfigProperties } from "../../lib/core/config";
+import type { StackGraph } from "../../lib/aws/graph";
+import {
+    DEFAULT_KEY_MATERIAL_NAME_PATTERNS,
+    DEFAULT_KEY_MATERIAL_TAGS,
+    isKeyMaterial,
+    knownNames,
+    tagsOf,
+    type KeyScopeConfig,
+} from "../../lib/aws/key-material";
+import type { Finding, StackResource } from "../../lib/core/policy";
+import { asList, isAbsent, isObject, read, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../../lib/readers/values";
+
+export const BUCKET = "aws:s3/bucket:Bucket";
+export const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
+export const BUCKET_TYPES: readonly string[] = [BUCKET, BUCKET_V2];
+
+export const PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+export const ACCOUNT_PUBLIC_ACCESS_BLOCK = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
+export const SSE_TYPES: readonly string[] = [
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+];
+export const VERSIONING_TYPES: readonly string[] = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
+export const ACL_TYPES: readonly string[] = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"];
+export const OBJECT_LOCK_TYPES: readonly string[] = [
+    "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
+    "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+];
+export const LOGGING_TYPES: readonly string[] = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"];
+export const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+
+export type BucketScopeConfig = {
+    scope: string;
+    keyMaterialTags: string[];
+    keyMaterialNamePatterns: string[];
+};
+
+/** The configuration every bucket-scoped stack policy shares; `defaultScope` differs by control. */
+export function bucketScopeConfig(defaultScope: "all-buckets" | "key-material"): ConfigProperties<BucketScopeConfig> {
+    return {
+        scope: {
+            type: "string",
+            enum: ["all-buckets", "key-material"],
+            default: defaultScope,
+            description:
+                'Which buckets the policy applies to: "all-buckets", or "key-material" (buckets matching keyMaterialTags or keyMaterialNamePatterns).',
+        },
+        keyMaterialTags: {
+            type: "array",
+            items: { type: "string" },
+            default: DEFAULT_KEY_MATERIAL_TAGS,
+            description: 'Tag selectors ("key=value", globs allowed, or a bare "key") that mark a key-material or backup bucket.',
+        },
+        keyMaterialNamePatterns: {
+            type: "array",
+            items: { type: "string" },
+            default: DEFAULT_KEY_MATERIAL_NAME_PATTERNS,
+            description: "Word patterns (globs over the words of the bucket's name or Pulumi name) that mark a key-material or backup bucket.",
+        },
+    };
+}
+
+/** Is the bucket in the policy's scope? UNKNOWN when an unknown tag decides (preview). */
+export function bucketInScope(bucket: StackResource, config: BucketScopeConfig): boolean | Unknown {
+    if (config.scope !== "key-material") {
+        return true;
+    }
+    return isKeyMaterialBucket(bucket, config);
+}
+
+export function isKeyMaterialBucket(bucket: StackResource, config: KeyScopeConfig): boolean | Unknown {
+    const names = knownNames(bucket.props, ["bucket", "bucketPrefix", "id"], [bucket.name]);
+    return isKeyMaterial(tagsOf(bucket.props), names, config);
+}
+
+/** A finding about a bucket whose scope depends on an unknown tag is reported as undecided. */
+export function scoped(finding: Finding, inScope: boolean | Unknown): Finding[] {
+    if (inScope === false) {
+        return [];
+    }
+    if (inScope === UNKNOWN) {
+        return [{ ...finding, undecided: true, message: `${finding.message} (The bucket's tags are computed, so whether it holds key material is only known at update time.)` }];
+    }
+    return [finding];
+}
+
+/** The resources of `types` attached to the bucket through their `bucket` input. */
+export function attached(graph: StackGraph, bucket: StackResource, types: readonly string[]): StackResource[] {
+    return graph.referencing(bucket, types, "bucket");
+}
+
+/**
+ * True when some resource of `types` names its bucket through a value that is unknown and not traceable to a
+ * resource (no propertyDependencies): any bucket could be the one it configures.
+ */
+export function hasUntraceableAttachment(graph: StackGraph, types: readonly string[]): boolean {
+    return graph.ofType(...types).some((r) => r.props["bucket"] === UNKNOWN && (r.propertyDependencies["bucket"] ?? []).length === 0);
+}
+
+/** A property as a list of objects: a single object, an array of objects, or absent; UNKNOWN passes through. */
+export function objects(value: Plain): (PlainObject | Unknown)[] {
+    const items = asList(value);
+    if (items === UNKNOWN) {
+        return [UNKNOWN];
+    }
+    return items.filter((v): v is PlainObject | Unknown => v === UNKNOWN || isObject(v));
+}
+
+export interface SseDefault {
+    /** Property path of the `applyServerSideEncryptionByDefault` block, for findings. */
+    path: string;
+    algorithm: Plain;
+    key: Plain;
+}
+
+/**
+ * The default-encryption entries of an SSE configuration resource or a bucket's deprecated inline block.
+ * UNKNOWN when the block itself is computed.
+ */
+export function sseDefaults(type: string, props: PlainObject): SseDefault[] | Unknown {
+    const out: SseDefault[] = [];
+    const fromRule = (rule: PlainObject | Unknown, rulePath: string): boolean => {
+        if (rule === UNKNOWN) {
+            return false;
+        }
+        const single = rule["applyServerSideEncryptionByDefault"];
+        const many = rule["applyServerSideEncryptionByDefaults"];
+        const entries: [PlainObject | Unknown, string][] = [];
+        objects(single).forEach((e) => entries.push([e, `${rulePath}.applyServerSideEncryptionByDefault`]));
+        objects(many).forEach((e, i) => entries.push([e, `${rulePath}.applyServerSideEncryptionByDefaults.${i}`]));
+        for (const [entry, path] of entries) {
+            if (entry === UNKNOWN) {
+                return false;
+            }
+            out.push({ path, algorithm: entry["sseAlgorithm"], key: entry["kmsMasterKeyId"] });
+        }
+        return true;
+    };
+    const fromConfiguration = (configuration: PlainObject | Unknown, path: string): boolean => {
+        if (configuration === UNKNOWN) {
+            return false;
+        }
+        const rules: [PlainObject | Unknown, string][] = [];
+        objects(configuration["rule"]).forEach((r) => rules.push([r, `${path}.rule`]));
+        objects(configuration["rules"]).forEach((r, i) => rules.push([r, `${path}.rules.${i}`]));
+        return rules.every(([rule, rulePath]) => fromRule(rule, rulePath));
+    };
+
+    if (BUCKET_TYPES.includes(type)) {
+        const blocks: [PlainObject | Unknown, string][] = [];
+        objects(props["serverSideEncryptionConfiguration"]).forEach((b) => blocks.push([b, "serverSideEncryptionConfiguration"]));
+        objects(props["serverSideEncryptionConfigurations"]).forEach((b, i) => blocks.push([b, `serverSideEncryptionConfigurations.${i}`]));
+        return blocks.every(([block, path]) => fromConfiguration(block, path)) ? out : UNKNOWN;
+    }
+    const rules = objects(props["rules"]);
+    return rules.every((rule, i) => fromRule(rule, `rules.${i}`)) ? out : UNKNOWN;
+}
+
+export const KMS_ALGORITHMS: readonly string[] = ["aws:kms", "aws:kms:dsse"];
+
+/** Does a bucket's deprecated inline block (input or output) select SSE-KMS? */
+export function inlineSelectsKms(bucket: StackResource): boolean | Unknown {
+    const defaults = sseDefaults(bucket.type, bucket.props);
+    if (defaults === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (defaults.length === 0) {
+        return false;
+    }
+    let unknown = false;
+    for (const entry of defaults) {
+        if (entry.algorithm === UNKNOWN) {
+            unknown = true;
+        } else if (typeof entry.algorithm === "string" && KMS_ALGORITHMS.includes(entry.algorithm.trim().toLowerCase())) {
+            return true;
+        }
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+/** Inline bucket `policy` (deprecated input; also an output reflecting the bucket's policy). */
+export function inlinePolicy(bucket: StackResource): Plain {
+    return bucket.props["policy"];
+}
+
+/** The name of the bucket if known (`bucket` input/output, else `id`). */
+export function bucketName(bucket: StackResource): string | undefined {
+    for (const key of ["bucket", "id"]) {
+        const value = bucket.props[key];
+        if (typeof value === "string" && value.trim() !== "") {
+            return value.trim();
+        }
+    }
+    return undefined;
+}
+
+/** True when the bucket's deprecated inline `versioning`/`versionings` block enables versioning. */
+export function inlineVersioning(bucket: StackResource, field: "enabled" | "mfaDelete"): boolean | Unknown | undefined {
+    const blocks = [...objects(bucket.props["versioning"]), ...objects(bucket.props["versionings"])];
+    let result: boolean | Unknown | undefined = undefined;
+    for (const block of blocks) {
+        if (block === UNKNOWN) {
+            return UNKNOWN;
+        }
+        const value = read(block, field);
+        if (value === UNKNOWN) {
+            result = UNKNOWN;
+        } else if (value === true || (typeof value === "string" && value.trim().toLowerCase() === "true")) {
+            return true;
+        } else if (!isAbsent(value) && result === undefined) {
+            result = false;
+        }
+    }
+    return result;
+}
+
+/** Buckets that receive S3 server access logs (`targetBucket` of BucketLogging, or a bucket's inline `logging`). */
+export function logTargetBuckets(graph: StackGraph): Set<StackResource> {
+    const out = new Set<StackResource>();
+    for (const logging of graph.ofType(...LOGGING_TYPES)) {
+        graph.referenced(logging, "targetBucket", BUCKET_TYPES).resources.forEach((b) => out.add(b));
+    }
+    for (const bucket of graph.ofType(...BUCKET_TYPES)) {
+        for (const key of ["logging", "loggings"]) {
+            for (const block of objects(bucket.props[key])) {
+                if (block === UNKNOWN) {
+                    continue;
+                }
+                const target = block["targetBucket"];
+                if (typeof target === "string") {
+                    graph.find(target, BUCKET_TYPES).forEach((b) => out.add(b));
+                }
+            }
+        }
+        for (const [key, urns] of Object.entries(bucket.propertyDependencies)) {
+            if (key === "logging" || key === "loggings") {
+                urns.map((u) => graph.byUrn(u)).filter((r): r is StackResource => !!r && BUCKET_TYPES.includes(r.type)).forEach((b) => out.add(b));
+            }
+        }
+    }
+    return out;
+}
+
+/** Object Lock switched on at bucket level: `objectLockEnabled: true`, or the deprecated inline block's "Enabled". */
+export function objectLockOnBucket(bucket: StackResource): boolean | Unknown {
+    const flag = bucket.props["objectLockEnabled"];
+    if (flag === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (flag === true || (typeof flag === "string" && flag.trim().toLowerCase() === "true")) {
+        return true;
+    }
+    for (const block of objects(bucket.props["objectLockConfiguration"])) {
+        if (block === UNKNOWN) {
+            return UNKNOWN;
+        }
+        const enabled = block["objectLockEnabled"];
+        if (enabled === UNKNOWN) {
+            return UNKNOWN;
+        }
+        if (typeof enabled === "string" && enabled.trim() === "Enabled") {
+            return true;
+        }
+    }
+    return false;
+}
