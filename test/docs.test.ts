@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { allPolicies } from "../policies/catalog";
 import { CONTROLS } from "../policies/controls";
 import { isSelected, parseSettings } from "../policies/lib/core/settings";
-import { policyTags } from "../policies/lib/core/policy";
+import { policyTags } from "../policies/lib/core/metadata";
 import {
     PROFILE_NAMES,
     PROFILES_END,

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allPolicies } from "../policies/catalog";
 import type { AnyPolicyDefinition } from "../policies/lib/core/policy";
-import { toSdkPolicy } from "../policies/lib/core/policy";
+import { toSdkPolicy } from "../policies/lib/core/sdk";
 
 const policiesDir = join(__dirname, "..", "policies");
 

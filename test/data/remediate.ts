@@ -3,7 +3,7 @@
 
 import { unknownCheckingProxy, type ResourceValidationArgs } from "@pulumi/policy";
 import type { ResourcePolicyDefinition } from "../../policies/lib/core/policy";
-import { toResourcePolicy } from "../../policies/lib/core/policy";
+import { toResourcePolicy } from "../../policies/lib/core/sdk";
 
 export interface RemediationInput {
     type: string;

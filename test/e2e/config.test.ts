@@ -72,7 +72,7 @@ describe("policy configuration round trip (stacks/exposed-wallet-db, update)", (
         expect(result.blocked).toBe(true);
     });
 
-    // The stack policies run in one pass inside one SDK stack policy (lib/core/policy.ts stackPoliciesInOnePass); each
+    // The stack policies run in one pass inside one SDK stack policy (lib/core/one-pass.ts stackPoliciesInOnePass); each
     // must still honour its own configured level and properties, whatever the other policies' levels are.
     const ofPolicy = (keys: ReturnType<typeof findingKeys>, policy: string) => keys.filter((k) => k.policy === policy);
 

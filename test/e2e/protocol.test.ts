@@ -66,7 +66,7 @@ describe("the pack over the Analyzer protocol", () => {
         expect(info.description).toBe(policy.description);
         expect(info.severity).toBe(policy.severity);
         expect(info.enforcementLevel).toBe(policy.enforcementLevel);
-        // Stack policies run in one pass hosted by pack-settings (lib/core/policy.ts stackPoliciesInOnePass): they are
+        // Stack policies run in one pass hosted by pack-settings (lib/core/one-pass.ts stackPoliciesInOnePass): they are
         // listed without the validate function that gives the SDK's type. The engine counts an untyped policy in
         // both resource and stack summaries.
         expect(info.policyType).toBe(policy.kind === "stack" ? "unknown" : "resource");

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allPolicies } from "../../policies/catalog";
-import { policyTags } from "../../policies/lib/core/policy";
+import { policyTags } from "../../policies/lib/core/metadata";
 import { PolicyConfigError, type UserPolicyConfig } from "../harness/config";
 import { PolicyEngine } from "../harness/engine";
 import { findingKeys } from "../harness/report";

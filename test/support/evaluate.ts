@@ -4,7 +4,8 @@
 
 import { UnknownValueError, unknownCheckingProxy, type ResourceValidationArgs, type StackValidationArgs } from "@pulumi/policy";
 import type { AnyPolicyDefinition } from "../../policies/lib/core/policy";
-import { clearStackSnapshotCache, toResourcePolicy, toStackPolicy } from "../../policies/lib/core/policy";
+import { toResourcePolicy, toStackPolicy } from "../../policies/lib/core/sdk";
+import { clearStackSnapshotCache } from "../../policies/lib/core/stack-snapshot";
 
 /** The unknown sentinel the engine sends for every computed value during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

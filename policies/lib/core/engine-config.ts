@@ -3,7 +3,7 @@
 // Why this exists: @pulumi/policy 1.21 rebuilds the whole stack (protobuf Struct -> JS objects -> proxies, plus
 // options, providers and dependencies) before it calls each stack policy: about 0.3 ms per resource per policy,
 // 8 s for 26 stack policies on a 10,000-resource stack (BENCHMARKS.md). The pack therefore runs all its stack
-// policies inside one SDK stack policy (lib/core/policy.ts stackPoliciesInOnePass), which needs what the SDK keeps private: every policy's enforcement
+// policies inside one SDK stack policy (lib/core/one-pass.ts stackPoliciesInOnePass), which needs what the SDK keeps private: every policy's enforcement
 // level and properties (server.js `policyPackConfig`; a policy can read only its own properties, never its level).
 // This module reads the same Configure request as the SDK does, at the point where gRPC decodes it, and gives the
 // request to the SDK unchanged. When the SDK's service definition does not have the expected shape (another SDK

@@ -4,7 +4,8 @@
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
 import { configuredPolicy, observeEngineConfiguration, onConfiguration, recordConfiguration, resetConfiguration, type ConfigureRequestLike } from "../../../policies/lib/core/engine-config";
-import { stackPoliciesInOnePass, type StackPolicyDefinition } from "../../../policies/lib/core/policy";
+import { stackPoliciesInOnePass } from "../../../policies/lib/core/one-pass";
+import type { StackPolicyDefinition } from "../../../policies/lib/core/policy";
 import { allPolicies } from "../../../policies/catalog";
 import { packSettingsPolicy } from "../../../policies/pack-settings";
 import { SETTINGS_POLICY_NAME } from "../../../policies/lib/core/settings";

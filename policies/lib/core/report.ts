@@ -1,0 +1,101 @@
+// Reporting findings through the SDK's reporter, with the pack settings applied (waivers, key-material
+// escalation, the level of undecided findings).
+
+import type { ReportViolation, Severity } from "@pulumi/policy";
+import type { Finding } from "../readers/finding";
+import type { PlainObject } from "../readers/values";
+import type { AnyPolicyDefinition } from "./policy";
+import { findWaiver, isKeyMaterial, type Settings } from "./settings";
+
+function formatFinding(finding: Finding): string {
+    const prefix = finding.undecided ? "Cannot verify during preview: " : "";
+    return `${prefix}[${finding.property}] ${finding.message}`;
+}
+
+export interface Subject {
+    name: string;
+    urn: string;
+    props: PlainObject;
+}
+
+/** One diagnostic of a policy: `text` follows the policy's description; no `enforcementLevel` = the policy's level. */
+interface Diagnostic {
+    text: string;
+    urn?: string;
+    enforcementLevel?: "advisory" | "mandatory";
+}
+
+export type Emit = (diagnostic: Diagnostic) => void;
+
+/** The object form of a violation, which the SDK takes field by field (server.js makeReportViolationFun). */
+interface SdkViolation {
+    name?: string;
+    message: string;
+    description: string;
+    urn?: string;
+    enforcementLevel: "advisory" | "mandatory";
+    severity?: Severity;
+}
+
+/**
+ * Emits through the SDK's reporter of this very policy: the SDK applies the policy's configured level unless the
+ * diagnostic carries its own (object form).
+ */
+export function sdkEmitter(reportViolation: ReportViolation, definition: AnyPolicyDefinition): Emit {
+    const send = reportViolation as unknown as (violation: SdkViolation) => void;
+    return ({ text, urn, enforcementLevel }) => {
+        if (enforcementLevel) {
+            send({ message: `${definition.description}\n${text}`, description: definition.description, urn, enforcementLevel });
+        } else {
+            reportViolation(text, urn);
+        }
+    };
+}
+
+/**
+ * Emits under the policy's own name, level and severity through another policy's reporter (the one-pass stack
+ * runner): the same diagnostic the SDK would have built for the policy itself.
+ */
+export function namedEmitter(reportViolation: ReportViolation, definition: AnyPolicyDefinition, level: "advisory" | "mandatory"): Emit {
+    const send = reportViolation as unknown as (violation: SdkViolation) => void;
+    return ({ text, urn, enforcementLevel }) =>
+        send({
+            name: definition.name,
+            message: `${definition.description}\n${text}`,
+            description: definition.description,
+            urn,
+            enforcementLevel: enforcementLevel ?? level,
+            severity: definition.severity,
+        });
+}
+
+/**
+ * Reports findings, applying the pack settings: a waived finding goes out as advisory with the waiver's reason;
+ * on a resource classified as key material an advisory policy reports as mandatory; an undecided finding goes
+ * out at the `previewUnknowns` level; any other finding at the policy's configured level.
+ */
+export function report(
+    emit: Emit,
+    definition: AnyPolicyDefinition,
+    findings: readonly Finding[],
+    subjectOf: (finding: Finding) => Subject | undefined,
+    settings: Settings,
+): void {
+    for (const finding of findings) {
+        const subject = subjectOf(finding);
+        const text = formatFinding(finding);
+        const urn = finding.urn;
+        const waiver = subject && finding.property !== "*" ? findWaiver(settings, definition.name, subject.name, subject.urn, subject.props) : undefined;
+        if (waiver) {
+            emit({ text: `Waived until ${waiver.expires} (${waiver.reason}): ${text}`, urn, enforcementLevel: "advisory" });
+        } else if (finding.undecided) {
+            emit({ text, urn, enforcementLevel: settings.previewUnknowns });
+        } else if (finding.advisory) {
+            emit({ text, urn, enforcementLevel: "advisory" });
+        } else if (subject && definition.keyMaterialEscalation !== false && settings.keyMaterialEnforcement === "mandatory" && isKeyMaterial(settings, subject.name, subject.props)) {
+            emit({ text: `${text} (Key-material resource: enforced as mandatory.)`, urn, enforcementLevel: "mandatory" });
+        } else {
+            emit({ text, urn });
+        }
+    }
+}

@@ -1,0 +1,80 @@
+// Registration with the SDK: a definition becomes a `@pulumi/policy` policy. This is the only place that talks to
+// the SDK's argument objects, so every policy gets the same handling of unknowns, bad input and configuration.
+
+import type { ResourceValidationArgs, ResourceValidationPolicy, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { snapshot } from "../readers/values";
+import { readConfig, type ConfigValues } from "./config";
+import { policyTags, sdkMetadata } from "./metadata";
+import type { AnyPolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
+import { report, sdkEmitter } from "./report";
+import { runResourceCheck, runStackCheck, safeConfig } from "./run";
+import { activeSettings, isSelected } from "./settings";
+import { stackSnapshot } from "./stack-snapshot";
+
+/** A shallow copy of the raw inputs (secrets stay wrapped, unknowns stay sentinels) with changes applied. */
+function withChanges(props: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(props)) {
+        out[key] = Object.getOwnPropertyDescriptor(props, key)?.value;
+    }
+    return Object.assign(out, changes);
+}
+
+export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): ResourceValidationPolicy {
+    const types = new Set(definition.resourceTypes);
+    const tags = policyTags(definition);
+    const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
+        if (!types.has(args.type)) {
+            args.notApplicable(`applies to ${definition.resourceTypes.join(", ")}`);
+            return;
+        }
+        const settings = activeSettings();
+        if (!isSelected(settings, definition.severity, tags)) {
+            args.notApplicable("not selected by the pack-settings framework/severity selection");
+            return;
+        }
+        const subject = { name: args.name, urn: args.urn, props: snapshot(args.props) };
+        const findings = runResourceCheck(definition, { type: args.type, ...subject }, safeConfig(() => args.getConfig()));
+        report(sdkEmitter(reportViolation, definition), definition, findings, () => subject, settings);
+    };
+    let remediateResource: ResourceValidationPolicy["remediateResource"];
+    if (definition.remediate) {
+        const remediate = definition.remediate.bind(definition);
+        remediateResource = (args) => {
+            if (!types.has(args.type)) {
+                return undefined;
+            }
+            const props = snapshot(args.props);
+            const { values } = readConfig(definition.config, safeConfig(() => args.getConfig()));
+            const changes = remediate({ type: args.type, name: args.name, urn: args.urn, props, config: values });
+            return changes && Object.keys(changes).length > 0 ? withChanges(args.props, changes) : undefined;
+        };
+    }
+    if (definition.resourceTypes.length === 1) {
+        // Lets the SDK skip other types before it deserializes their properties.
+        (validateResource as { __pulumiType?: string }).__pulumiType = definition.resourceTypes[0];
+        if (remediateResource) {
+            (remediateResource as { __pulumiType?: string }).__pulumiType = definition.resourceTypes[0];
+        }
+    }
+    return { ...sdkMetadata(definition), validateResource, ...(remediateResource ? { remediateResource } : {}) };
+}
+
+export function toStackPolicy<C extends ConfigValues>(definition: StackPolicyDefinition<C>): StackValidationPolicy {
+    const tags = policyTags(definition);
+    const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation): void => {
+        const settings = activeSettings();
+        if (!isSelected(settings, definition.severity, tags)) {
+            return;
+        }
+        const resources = stackSnapshot(args.resources);
+        const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const findings = runStackCheck(definition, resources, safeConfig(() => args.getConfig()), settings);
+        report(sdkEmitter(reportViolation, definition), definition, findings, (f) => (f.urn ? byUrn.get(f.urn) : undefined), settings);
+    };
+    return { ...sdkMetadata(definition), validateStack };
+}
+
+export function toSdkPolicy(definition: AnyPolicyDefinition): ResourceValidationPolicy | StackValidationPolicy {
+    return definition.kind === "resource" ? toResourcePolicy(definition) : toStackPolicy(definition);
+}
