@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { rdsDeletionProtection } from "../policies/rds/rds-deletion-protection";
 import { rdsInstanceStorageEncrypted } from "../policies/rds/rds-instance-storage-encrypted";
-import { DEFAULT_SETTINGS, findWaiver, isKeyMaterial, parseSettings, setActiveSettings } from "../policies/lib/core/settings";
+import { isClassifiedKeyMaterial as isKeyMaterial } from "../policies/lib/aws/key-material";
+import { DEFAULT_SETTINGS, findWaiver, parseSettings, setActiveSettings } from "../policies/lib/core/settings";
+import { s3Versioning } from "../policies/s3/s3-versioning";
 import { snapshot } from "../policies/lib/readers/values";
-import { evaluateResource, UNKNOWN } from "./support/evaluate";
+import { evaluateResource, evaluateStack, UNKNOWN, urnOf } from "./support/evaluate";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const TODAY = "2026-11-25";
@@ -47,6 +49,17 @@ describe("parseSettings", () => {
         expect(isKeyMaterial(DEFAULT_SETTINGS, "orders-db", snapshot({ tags: { team: "payments" } }))).toBe(false);
     });
 
+    it("escalates a bucket classified only through tagsAll, as the S3 policies' own scope does", () => {
+        // `tags: {}` with the classification in the provider's default tags (tagsAll): the bucket is in the scope of
+        // s3-versioning (advisory), and the pack-wide escalation must see the same classification.
+        const bucket = { type: "aws:s3/bucket:Bucket", name: "orders", props: { tags: {}, tagsAll: { "data-class": "key-material" } } };
+        const result = evaluateStack(s3Versioning, [bucket]);
+        expect(result.violations.map((v) => [v.urn, v.property, v.level])).toEqual([[urnOf(bucket.type, "orders"), "versioning", "mandatory"]]);
+        expect(result.violations[0]!.message).toMatch(/Key-material resource/);
+        const other = evaluateStack(s3Versioning, [{ ...bucket, props: { tags: {}, tagsAll: { team: "payments" } } }], { scope: "all-buckets" });
+        expect(other.violations.map((v) => v.level)).toEqual(["advisory"]);
+    });
+
     it("matches waivers by exact URN, name or glob, and ignores tags unless allowed", () => {
         const settings = parseSettings({ waivers: [{ policy: "*", resource: "urn:pulumi:*::reporting-*", reason: "read replica of public data", expires: "2030-01-01" }] }, TODAY);
         expect(findWaiver(settings, "rds-deletion-protection", "reporting-db", "urn:pulumi:dev::p::aws:rds/instance:Instance::reporting-db")).toBeDefined();
@@ -55,6 +68,8 @@ describe("parseSettings", () => {
         expect(findWaiver(settings, "rds-deletion-protection", "scratch", "urn:x", tagged)).toBeUndefined();
         const allowTags = parseSettings({ allowTagWaivers: true }, TODAY);
         expect(findWaiver(allowTags, "rds-deletion-protection", "scratch", "urn:x", tagged)?.reason).toMatch(/scratch database/);
+        const viaTagsAll = snapshot({ tags: {}, tagsAll: { "Guard-Waiver": "rds-deletion-protection: scratch database for load tests until 2030-01-01" } });
+        expect(findWaiver(allowTags, "rds-deletion-protection", "scratch", "urn:x", viaTagsAll)?.reason).toMatch(/scratch database/);
     });
 });
 

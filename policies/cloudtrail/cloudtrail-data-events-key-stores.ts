@@ -1,6 +1,7 @@
 import { undecided, violation } from "../lib/readers/checks";
 import { advancedSelectorRecords, selectorMode, TRAIL_TYPE, type SampleEvent } from "./lib/cloudtrail";
 import { StackGraph } from "../lib/aws/graph";
+import { matchesTags, tagsOf } from "../lib/aws/key-material";
 import type { Finding, StackResource } from "../lib/core/policy";
 import { stackPolicy } from "../lib/core/policy";
 import { asList, asString, isObject, or, read, UNKNOWN, type Plain, type Tri } from "../lib/readers/values";
@@ -128,17 +129,10 @@ function covers(trail: StackResource, store: Store): Tri {
     }
 }
 
+/** Is the store tagged as a key store (the key-material tag reading and selector syntax of lib/aws/key-material.ts)? */
 function tagged(resource: StackResource, tag: string): boolean {
-    if (tag.trim() === "") {
-        return true;
-    }
-    const [key, value] = tag.split("=", 2).map((s) => s.trim());
-    const tags = read(resource.props, "tags");
-    if (!isObject(tags) || key === undefined) {
-        return false;
-    }
-    const actual = tags[key];
-    return value === undefined ? actual !== undefined : actual === value;
+    // A store whose tags are only known at update time counts then; an empty selector means every store.
+    return tag.trim() === "" || matchesTags(tagsOf(resource.props), [tag]) === true;
 }
 
 interface Config {
@@ -169,7 +163,7 @@ export const cloudtrailDataEventsKeyStores = stackPolicy<Config>({
         keyStoreTag: {
             type: "string",
             default: "",
-            description: "Only buckets and tables with this tag (`key` or `key=value`) count as key stores; empty means every bucket and table of the stack except the trail's own log buckets.",
+            description: "Only buckets and tables with this tag (`key` or `key=value`, case-insensitive, `*` globs allowed, in `tags` or `tagsAll`) count as key stores; empty means every bucket and table of the stack except the trail's own log buckets.",
         },
     },
     check: ({ resources, config }) => {

@@ -1,29 +1,83 @@
-// Which resources hold key material? IaC does not say what a bucket or an instance stores, so the S3, Backup
-// and EC2 policies that apply only to key stores decide it from configurable conventions: tags
-// (`data-class=key-material`, `role=database`) and tokens of the resource's names (`wallet-keys-prod`).
+// Which resources hold key material? IaC does not say what a bucket or an instance stores, so it is decided from
+// configurable conventions over one reading of a resource's tags (`tags` and `tagsAll` merged): the pack-wide
+// classification of the pack settings (tag keys and values, name regular expressions; it escalates findings and
+// scopes the stack policies), and the scopes of the S3, Backup, EC2 and CloudTrail policies that apply only to some
+// stores (tag selectors such as `data-class=key-material` or `role=database`, tokens of names: `wallet-keys-prod`).
 
 import { globMatch } from "./iam";
 import { isObject, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../readers/values";
 
+/** The tag maps of a resource: its own `tags`, `tagsAll` (outputs: the provider's default tags merged in), extras. */
+function tagMaps(props: PlainObject, extra: readonly Plain[]): Plain[] {
+    return [props["tags"], props["tagsAll"], ...extra];
+}
+
+function addTags(out: Record<string, string | Unknown>, source: PlainObject): void {
+    for (const [key, value] of Object.entries(source)) {
+        if (value === UNKNOWN) {
+            out[key] = UNKNOWN;
+        } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+            out[key] = String(value);
+        }
+    }
+}
+
 /** Tag map of a resource; `tags` and `tagsAll` (outputs, provider default tags) merged. UNKNOWN if a map is unknown. */
 export function tagsOf(props: PlainObject, extra: Plain[] = []): Record<string, string | Unknown> | Unknown {
     const out: Record<string, string | Unknown> = {};
-    for (const source of [props["tags"], props["tagsAll"], ...extra]) {
+    for (const source of tagMaps(props, extra)) {
         if (source === UNKNOWN) {
             return UNKNOWN;
         }
-        if (!isObject(source)) {
-            continue;
-        }
-        for (const [key, value] of Object.entries(source)) {
-            if (value === UNKNOWN) {
-                out[key] = UNKNOWN;
-            } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-                out[key] = String(value);
-            }
+        if (isObject(source)) {
+            addTags(out, source);
         }
     }
     return out;
+}
+
+/**
+ * The tags a resource is known to have, keys lower-cased: the same merge as `tagsOf`, for the callers that decide
+ * from what is known (the pack-wide classification, tag waivers), so an unknown `tagsAll` during preview does not
+ * hide the known `tags`, nor `tags: {}` a classification that arrives through `tagsAll`.
+ */
+export function knownTags(props: PlainObject): Record<string, string> {
+    const merged: Record<string, string | Unknown> = {};
+    for (const source of tagMaps(props, [])) {
+        if (isObject(source)) {
+            addTags(merged, source);
+        }
+    }
+    const out: Record<string, string> = {};
+    for (const [key, value] of Object.entries(merged)) {
+        if (value !== UNKNOWN) {
+            out[key.toLowerCase()] = value;
+        }
+    }
+    return out;
+}
+
+/** The pack-wide classification (the `pack-settings` policy): tag keys and values, lower-cased, and name patterns. */
+export interface KeyMaterialClassification {
+    keyMaterialTagKeys: readonly string[];
+    keyMaterialTagValues: readonly string[];
+    keyMaterialNamePatterns: readonly RegExp[];
+}
+
+/**
+ * Is this resource classified as holding key material by the pack settings: a tag (in `tags` or `tagsAll`) whose
+ * key is one of the classification's keys and whose value is one of its values (case-insensitive, trimmed), or a
+ * Pulumi name matching one of its patterns?
+ */
+export function isClassifiedKeyMaterial(classification: KeyMaterialClassification, name: string, props: PlainObject): boolean {
+    const tags = knownTags(props);
+    for (const key of classification.keyMaterialTagKeys) {
+        const value = tags[key];
+        if (value !== undefined && classification.keyMaterialTagValues.includes(value.trim().toLowerCase())) {
+            return true;
+        }
+    }
+    return classification.keyMaterialNamePatterns.some((pattern) => pattern.test(name));
 }
 
 /**

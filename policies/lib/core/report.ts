@@ -2,10 +2,11 @@
 // escalation, the level of undecided findings).
 
 import type { ReportViolation, Severity } from "@pulumi/policy";
+import { isClassifiedKeyMaterial } from "../aws/key-material";
 import type { Finding } from "../readers/finding";
 import type { PlainObject } from "../readers/values";
 import type { AnyPolicyDefinition } from "./policy";
-import { findWaiver, isKeyMaterial, type Settings } from "./settings";
+import { findWaiver, type Settings } from "./settings";
 
 function formatFinding(finding: Finding): string {
     const prefix = finding.undecided ? "Cannot verify during preview: " : "";
@@ -92,7 +93,7 @@ export function report(
             emit({ text, urn, enforcementLevel: settings.previewUnknowns });
         } else if (finding.advisory) {
             emit({ text, urn, enforcementLevel: "advisory" });
-        } else if (subject && definition.keyMaterialEscalation !== false && settings.keyMaterialEnforcement === "mandatory" && isKeyMaterial(settings, subject.name, subject.props)) {
+        } else if (subject && definition.keyMaterialEscalation !== false && settings.keyMaterialEnforcement === "mandatory" && isClassifiedKeyMaterial(settings, subject.name, subject.props)) {
             emit({ text: `${text} (Key-material resource: enforced as mandatory.)`, urn, enforcementLevel: "mandatory" });
         } else {
             emit({ text, urn });

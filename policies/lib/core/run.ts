@@ -2,10 +2,11 @@
 // instead of a crashed RPC.
 
 import type { StackResource } from "../aws/graph";
+import { isClassifiedKeyMaterial } from "../aws/key-material";
 import type { Finding } from "../readers/finding";
 import { readConfig, type ConfigValues } from "./config";
 import type { ResourceContext, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
-import { activeSettings, isKeyMaterial, type Settings } from "./settings";
+import { activeSettings, type Settings } from "./settings";
 
 function failure(error: unknown): Finding {
     const reason = error instanceof Error ? error.message : String(error);
@@ -37,7 +38,7 @@ export function runStackCheck<C extends ConfigValues>(
 ): Finding[] {
     const { values, problems } = readConfig(definition.config, rawConfig);
     try {
-        const isKeyMaterialResource = (r: StackResource) => isKeyMaterial(settings, r.name, r.props);
+        const isKeyMaterialResource = (r: StackResource) => isClassifiedKeyMaterial(settings, r.name, r.props);
         return [...problems, ...definition.check({ resources, config: values, isKeyMaterial: isKeyMaterialResource })];
     } catch (error) {
         return [...problems, failure(error)];

@@ -5,6 +5,7 @@
 // The same policy reports invalid settings (expired or reason-less waivers, bad patterns) as violations.
 
 import type { Severity } from "@pulumi/policy";
+import { knownTags } from "../aws/key-material";
 import { readConfig, type ConfigProperties } from "./config";
 import type { Finding } from "../readers/finding";
 import { isObject, type PlainObject } from "../readers/values";
@@ -187,29 +188,6 @@ export function setActiveSettings(settings: Settings): void {
     active = settings;
 }
 
-function tagsOf(props: PlainObject): Record<string, string> {
-    const tags = isObject(props.tags) ? props.tags : isObject(props.tagsAll) ? props.tagsAll : undefined;
-    const out: Record<string, string> = {};
-    for (const [key, value] of Object.entries(tags ?? {})) {
-        if (typeof value === "string") {
-            out[key.toLowerCase()] = value;
-        }
-    }
-    return out;
-}
-
-/** Is this resource classified as holding key material (by tag or by name)? */
-export function isKeyMaterial(settings: Settings, name: string, props: PlainObject): boolean {
-    const tags = tagsOf(props);
-    for (const key of settings.keyMaterialTagKeys) {
-        const value = tags[key];
-        if (value !== undefined && settings.keyMaterialTagValues.includes(value.trim().toLowerCase())) {
-            return true;
-        }
-    }
-    return settings.keyMaterialNamePatterns.some((pattern) => pattern.test(name));
-}
-
 function globToRegExp(glob: string): RegExp {
     const escaped = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
     return new RegExp(`^${escaped}$`);
@@ -229,7 +207,7 @@ export function findWaiver(settings: Settings, policy: string, name: string, urn
     if (configured || !settings.allowTagWaivers || !props) {
         return configured;
     }
-    const tag = tagsOf(props)["guard-waiver"];
+    const tag = knownTags(props)["guard-waiver"];
     const match = tag ? /^\s*([a-z0-9-*]+)\s*:\s*(.{10,}?)\s+until\s+(\d{4}-\d{2}-\d{2})\s*$/i.exec(tag) : null;
     // The reason must be 10 characters without the padding (`\s*` after the colon lets `.{10,}` take a space).
     if (match && (match[1] === policy || match[1] === "*") && match[2]!.trim().length >= 10 && isValidDate(match[3]!) && match[3]! >= today()) {

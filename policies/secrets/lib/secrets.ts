@@ -4,6 +4,7 @@
 //
 // Every function answers with a boolean or a fixed label; none returns or formats the inspected value.
 
+import { knownTags } from "../../lib/aws/key-material";
 import type { ConfigProperties } from "../../lib/core/config";
 import { isObject, UNKNOWN, type Plain, type PlainObject } from "../../lib/readers/values";
 
@@ -305,7 +306,7 @@ export function looksSecret(
     if (typeof description === "string" && looksLikeSecretDescription(description, config.secretDescriptionPatterns)) {
         return { secret: true, reason: "its description" };
     }
-    if (hasSecretTag(props.tags, config.secretTagValues)) {
+    if (hasSecretTag(knownTags(props), config.secretTagValues)) {
         return { secret: true, reason: "its tags" };
     }
     for (const property of valueProperties) {

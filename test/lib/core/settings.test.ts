@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, findWaiver, isKeyMaterial, isSelected, parseSettings, severityAtLeast, today } from "../../../policies/lib/core/settings";
+import { isClassifiedKeyMaterial as isKeyMaterial } from "../../../policies/lib/aws/key-material";
+import { DEFAULT_SETTINGS, findWaiver, isSelected, parseSettings, severityAtLeast, today } from "../../../policies/lib/core/settings";
+import { UNKNOWN } from "../../../policies/lib/readers/values";
 import { snapshot } from "../../../policies/lib/readers/values";
 
 const NOW = "2026-11-25";
@@ -103,14 +105,22 @@ describe("severity and framework selection", () => {
 });
 
 describe("key-material classification", () => {
-    it("reads tags, then tagsAll, matching configured keys and values in any case", () => {
+    it("reads tags and tagsAll together, matching configured keys and values in any case", () => {
         expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", snapshot({ tagsAll: { Classification: " SECRET " } }))).toBe(true);
-        expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", snapshot({ tags: { team: "x" }, tagsAll: { classification: "secret" } }))).toBe(false);
+        // tagsAll carries the provider's default tags: a classification there counts even when `tags` has others.
+        expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", snapshot({ tags: { team: "x" }, tagsAll: { classification: "secret" } }))).toBe(true);
+        expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", snapshot({ tags: {}, tagsAll: { "data-class": "key-material" } }))).toBe(true);
         expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", snapshot({ tags: { classification: 5 } }))).toBe(false);
         expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", snapshot({ tags: { other: "secret" } }))).toBe(false);
         expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", snapshot({ tags: { classification: "public" } }))).toBe(false);
         expect(isKeyMaterial(DEFAULT_SETTINGS, "Cold-WALLET", snapshot({}))).toBe(true);
         expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", snapshot({ tags: "classification=secret" }))).toBe(false);
+    });
+
+    it("decides from the known tags when one map is unknown (preview)", () => {
+        expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", { tags: { "data-class": "key-material" }, tagsAll: UNKNOWN })).toBe(true);
+        expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", { tags: UNKNOWN, tagsAll: { "data-class": "key-material" } })).toBe(true);
+        expect(isKeyMaterial(DEFAULT_SETTINGS, "orders", { tags: { "data-class": UNKNOWN }, tagsAll: UNKNOWN })).toBe(false);
     });
 });
 

@@ -59,6 +59,11 @@ describe("cloudtrail-data-events-key-stores", () => {
         const config = { keyStoreTag: "data-classification=key-material" };
         expect(run([bucket, trail({})], config).result.diagnostics).toEqual([]);
         expect(run([tagged, bucket, trail({})], config).violations).toEqual([[urnOf(TRAIL, "main"), "eventSelectors"]]);
+        // The same tag reading as the pack-wide classification: tagsAll (provider default tags) counts, keys in any case.
+        const viaTagsAll = { ...table, props: { ...table.props, tags: {}, tagsAll: { "Data-Classification": "key-material" } } };
+        expect(run([viaTagsAll, bucket, trail({})], config).violations).toEqual([[urnOf(TRAIL, "main"), "eventSelectors"]]);
+        const other = { ...table, props: { ...table.props, tags: { "data-classification": "public" } } };
+        expect(run([other, bucket, trail({})], config).result.diagnostics).toEqual([]);
     });
 
     it("does not flag stacks without a trail", () => {

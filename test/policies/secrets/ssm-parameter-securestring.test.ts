@@ -65,6 +65,8 @@ describe("ssm-parameter-securestring", () => {
         expect(violatedProperties(run({ type: "String" }, "dbMasterPassword"))).toEqual(["type"]);
         expect(violatedProperties(run({ name: "/x", type: "String", description: "Signing key for withdrawals" }))).toEqual(["type"]);
         expect(violatedProperties(run({ name: "/x", type: "String", tags: { "data-class": "secret" } }))).toEqual(["type"]);
+        // The provider's default tags (tagsAll) classify too: one tag reading for every key-material decision.
+        expect(violatedProperties(run({ name: "/x", type: "String", tags: {}, tagsAll: { "data-class": "secret" } }))).toEqual(["type"]);
     });
 
     it("flags insecureValue on a secret parameter in addition to the type", () => {
