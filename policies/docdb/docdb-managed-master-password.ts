@@ -1,6 +1,7 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
-import { DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, isSet } from "../lib/aws/docdb-neptune";
+import { DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER } from "../lib/aws/docdb-neptune";
 import type { Finding } from "../lib/core/policy";
+import { isSet } from "../lib/readers/presence";
 import { resourcePolicy } from "../lib/core/policy";
 import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 
@@ -16,7 +17,7 @@ const ELASTIC_FIX =
 const INHERITS_CREDENTIALS = ["snapshotIdentifier", "restoreToPointInTime", "globalClusterIdentifier"];
 
 function clusterFindings(props: PlainObject, config: PasswordConfig): Finding[] {
-    if (isSet(props, "masterPassword")) {
+    if (isSet(read(props, "masterPassword"))) {
         return [
             violation(
                 "masterPassword",
@@ -28,7 +29,7 @@ function clusterFindings(props: PlainObject, config: PasswordConfig): Finding[] 
     if (managed === true) {
         return [];
     }
-    const writeOnly = isSet(props, "masterPasswordWo");
+    const writeOnly = isSet(read(props, "masterPasswordWo"));
     if (managed === UNKNOWN) {
         return writeOnly && config.allowWriteOnlyPassword ? [] : [unknownFinding("manageMasterUserPassword", FIX)];
     }
@@ -42,7 +43,7 @@ function clusterFindings(props: PlainObject, config: PasswordConfig): Finding[] 
                   ),
               ];
     }
-    if (managed !== false && managed !== INVALID && INHERITS_CREDENTIALS.some((p) => isSet(props, p))) {
+    if (managed !== false && managed !== INVALID && INHERITS_CREDENTIALS.some((p) => isSet(read(props, p)))) {
         // Restored or secondary clusters take the source's credentials; the source is checked itself.
         return [];
     }

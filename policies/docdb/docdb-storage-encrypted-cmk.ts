@@ -1,6 +1,7 @@
 import { classifyKey, expectFlag, violation } from "../lib/readers/checks";
-import { clusterStorageFindings, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER, isSet } from "../lib/aws/docdb-neptune";
+import { clusterStorageFindings, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/aws/docdb-neptune";
 import type { Finding } from "../lib/core/policy";
+import { isSet } from "../lib/readers/presence";
 import { resourcePolicy } from "../lib/core/policy";
 import { asBool, read } from "../lib/readers/values";
 
@@ -55,7 +56,7 @@ export const docdbStorageEncryptedCmk = resourcePolicy({
             return elasticFindings(read(props, "kmsKeyId"));
         }
         if (type === DOCDB_GLOBAL_CLUSTER) {
-            if (isSet(props, "sourceDbClusterIdentifier")) {
+            if (isSet(read(props, "sourceDbClusterIdentifier"))) {
                 // Created from an existing cluster: it takes that cluster's encryption, and the cluster is checked itself.
                 return asBool(read(props, "storageEncrypted")) === false
                     ? [violation("storageEncrypted", `\`storageEncrypted\` is false. ${GLOBAL_FIX}`)]

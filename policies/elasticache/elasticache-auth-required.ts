@@ -57,7 +57,7 @@ function replicationGroup(props: PlainObject): Finding[] {
 function serverless(props: PlainObject, flagMemcached: boolean): Finding[] {
     const engine = asString(read(props, "engine"));
     if (engine === UNKNOWN) {
-        return presence(props, "userGroupId", "string") === "unset" ? [unknownFinding("engine", "a Redis/Valkey serverless cache needs `userGroupId`.")] : [];
+        return presence(props, "userGroupId", "string") === "absent" ? [unknownFinding("engine", "a Redis/Valkey serverless cache needs `userGroupId`.")] : [];
     }
     if (typeof engine === "string" && engine.trim().toLowerCase() === "memcached") {
         return flagMemcached

@@ -20,7 +20,7 @@ const SG_FIX = "List dedicated security groups that admit the cache port only fr
 
 function groups(props: PlainObject, property: string, alternative?: string): Finding[] {
     let state = presence(props, property);
-    if (alternative && (state === "unset" || state === "invalid")) {
+    if (alternative && (state === "absent" || state === "invalid")) {
         const other = presence(props, alternative);
         if (other === "set" || other === "unknown") {
             state = other;

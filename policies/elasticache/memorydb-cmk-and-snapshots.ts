@@ -46,7 +46,7 @@ export const memorydbCmkAndSnapshots = resourcePolicy<Config>({
     },
     check: ({ props, type, config }) => {
         if (type === SNAPSHOT) {
-            if (presence(props, "kmsKeyArn") === "unset") {
+            if (presence(props, "kmsKeyArn") === "absent") {
                 return [
                     violation(
                         "kmsKeyArn",
@@ -70,7 +70,7 @@ export const memorydbCmkAndSnapshots = resourcePolicy<Config>({
         }
         if (config.requireSubnetGroup) {
             const subnets = presence(props, "subnetGroupName", "string");
-            if (subnets === "unset" || subnets === "invalid") {
+            if (subnets === "absent" || subnets === "invalid") {
                 findings.push(
                     violation(
                         "subnetGroupName",

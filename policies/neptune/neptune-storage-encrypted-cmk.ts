@@ -1,6 +1,7 @@
 import { expectFlag, violation } from "../lib/readers/checks";
-import { clusterStorageFindings, isSet, NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER } from "../lib/aws/docdb-neptune";
+import { clusterStorageFindings, NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER } from "../lib/aws/docdb-neptune";
 import { resourcePolicy } from "../lib/core/policy";
+import { isSet } from "../lib/readers/presence";
 import { asBool, read } from "../lib/readers/values";
 
 const FIX =
@@ -32,7 +33,7 @@ export const neptuneStorageEncryptedCmk = resourcePolicy({
     ].join("\n"),
     check: ({ type, props }) => {
         if (type === NEPTUNE_GLOBAL_CLUSTER) {
-            if (isSet(props, "sourceDbClusterIdentifier")) {
+            if (isSet(read(props, "sourceDbClusterIdentifier"))) {
                 return asBool(read(props, "storageEncrypted")) === false ? [violation("storageEncrypted", `\`storageEncrypted\` is false. ${GLOBAL_FIX}`)] : [];
             }
             return expectFlag(props, "storageEncrypted", { expected: true, defaultValue: false, fix: GLOBAL_FIX });
@@ -43,7 +44,7 @@ export const neptuneStorageEncryptedCmk = resourcePolicy({
             replicaProperty: "replicationSourceIdentifier",
             fix: FIX,
         });
-        if (isSet(props, "kmsKeyId")) {
+        if (isSet(read(props, "kmsKeyId"))) {
             // The RDS/DocumentDB spelling is silently ignored on Neptune: say so where the key is reported missing.
             return findings.map((f) =>
                 f.property === "kmsKeyArn" ? { ...f, message: `${f.message} The program sets \`kmsKeyId\`, which Neptune does not read: rename it to \`kmsKeyArn\`.` } : f,

@@ -1,4 +1,5 @@
-import { expectAtLeast, presenceOf } from "../lib/readers/checks";
+import { expectAtLeast } from "../lib/readers/checks";
+import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asNumber, read, UNKNOWN } from "../lib/readers/values";
 

@@ -1,4 +1,5 @@
-import { expectFlag, presenceOf, undecided, unknownFinding, violation } from "../lib/readers/checks";
+import { expectFlag, undecided, unknownFinding, violation } from "../lib/readers/checks";
+import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 

@@ -1,4 +1,5 @@
-import { engineOf, expectFlag, presenceOf, undecided, unknownFinding } from "../lib/readers/checks";
+import { engineOf, expectFlag, undecided, unknownFinding } from "../lib/readers/checks";
+import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, asString, read, UNKNOWN } from "../lib/readers/values";
 

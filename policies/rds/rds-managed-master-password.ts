@@ -1,4 +1,5 @@
-import { presenceOf, unknownFinding, violation } from "../lib/readers/checks";
+import { unknownFinding, violation } from "../lib/readers/checks";
+import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 

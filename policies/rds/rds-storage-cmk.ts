@@ -1,4 +1,5 @@
-import { classifyKey, expectCustomerManagedKey, presenceOf } from "../lib/readers/checks";
+import { classifyKey, expectCustomerManagedKey } from "../lib/readers/checks";
+import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { read, type PlainObject } from "../lib/readers/values";
 

@@ -24,7 +24,7 @@ export const redshiftInVpc = resourcePolicy({
     check: ({ props }) => {
         const findings: Finding[] = [];
         const subnets = presence(props, "clusterSubnetGroupName", "string");
-        if (subnets === "unset" || subnets === "invalid") {
+        if (subnets === "absent" || subnets === "invalid") {
             findings.push(
                 violation(
                     "clusterSubnetGroupName",
@@ -33,7 +33,7 @@ export const redshiftInVpc = resourcePolicy({
             );
         }
         const groups = presence(props, "vpcSecurityGroupIds");
-        if (groups === "unset" || groups === "invalid") {
+        if (groups === "absent" || groups === "invalid") {
             findings.push(
                 violation(
                     "vpcSecurityGroupIds",

@@ -24,7 +24,7 @@ const NAMESPACE_NAMES: Names = {
 function check(props: PlainObject, names: Names): Finding[] {
     const findings: Finding[] = [];
     const literal = presence(props, names.password);
-    if (literal !== "unset") {
+    if (literal !== "absent") {
         // Literal, config secret or random.RandomPassword output: the value is persisted in the state either way.
         findings.push(
             violation(

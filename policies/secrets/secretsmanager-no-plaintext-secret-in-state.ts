@@ -1,6 +1,7 @@
 import { undecided, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding, type ResourceContext } from "../lib/core/policy";
-import { isSet, looksSecret, SECRET_DETECTION_CONFIG, type SecretDetectionConfig } from "./lib/secrets";
+import { isSet } from "../lib/readers/presence";
+import { looksSecret, SECRET_DETECTION_CONFIG, type SecretDetectionConfig } from "./lib/secrets";
 import { asString, UNKNOWN } from "../lib/readers/values";
 
 const SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";

@@ -1,6 +1,7 @@
 import { undecided, unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
-import { isSet, looksSecret, SECRET_DETECTION_CONFIG, type SecretDetectionConfig } from "./lib/secrets";
+import { isSet } from "../lib/readers/presence";
+import { looksSecret, SECRET_DETECTION_CONFIG, type SecretDetectionConfig } from "./lib/secrets";
 import { asString, INVALID, UNKNOWN } from "../lib/readers/values";
 
 const FIX = "Set `type: \"SecureString\"` (with a customer-managed `keyId`) and supply the value through `valueWo`; changing the type replaces the parameter.";

@@ -3,6 +3,7 @@
 // group when it names none. The questions the DocumentDB and Neptune policies ask are answered here once.
 
 import { expectCustomerManagedKey, expectFlag, undecided, unknownFinding, violation } from "../readers/checks";
+import { isSet } from "../readers/presence";
 import type { StackGraph } from "./graph";
 import type { Finding } from "../readers/finding";
 import type { StackResource } from "./graph";
@@ -16,12 +17,6 @@ export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
 export const NEPTUNE_GLOBAL_CLUSTER = "aws:neptune/globalCluster:GlobalCluster";
 export const NEPTUNE_CLUSTER_INSTANCE = "aws:neptune/clusterInstance:ClusterInstance";
 export const NEPTUNE_CLUSTER_PARAMETER_GROUP = "aws:neptune/clusterParameterGroup:ClusterParameterGroup";
-
-/** True when an input is set at all (a computed value counts as set). */
-export function isSet(props: PlainObject, property: string): boolean {
-    const value = read(props, property);
-    return !isAbsent(value) && value !== "";
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Deletion protection and backups of a cluster
@@ -69,11 +64,11 @@ interface StorageSpec {
  * proves it is encrypted. A read replica shares the source cluster's key, and the source is checked itself.
  */
 export function clusterStorageFindings(props: PlainObject, spec: StorageSpec): Finding[] {
-    if (spec.replicaProperty && isSet(props, spec.replicaProperty)) {
+    if (spec.replicaProperty && isSet(read(props, spec.replicaProperty))) {
         const key = read(props, spec.keyProperty);
         return isAbsent(key) ? [] : expectCustomerManagedKey(props, spec.keyProperty, { protects: "the replica", awsManagedDefault: "aws/rds", fix: spec.fix });
     }
-    const restored = spec.restoreProperties.filter((p) => isSet(props, p));
+    const restored = spec.restoreProperties.filter((p) => isSet(read(props, p)));
     if (restored.length > 0) {
         if (isAbsent(read(props, spec.keyProperty))) {
             return [
@@ -223,7 +218,7 @@ export function logExportFindings(props: PlainObject, spec: LogExportSpec): Find
         return [unknownFinding(spec.property, spec.fix)];
     }
     const names = missing.map((m) => `"${m}"`).join(", ");
-    const misspelled = isSet(props, spec.misspelling)
+    const misspelled = isSet(read(props, spec.misspelling))
         ? ` The program sets \`${spec.misspelling}\`, which is not an input of this resource and is ignored: the input is spelled \`${spec.property}\`.`
         : "";
     const state = list.length === 0 ? "is not set, so no logs are exported" : `does not include ${names}`;

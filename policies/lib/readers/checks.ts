@@ -182,27 +182,6 @@ export function engineOf(props: PlainObject, property = "engine"): string | unde
     return reading.trim().toLowerCase();
 }
 
-export type Presence = "set" | "absent" | "unknown";
-
-/**
- * Whether an input is supplied at all, for inputs whose presence (not content) decides a check: a source
- * identifier that makes a resource a replica or restore, a password, a subnet group name. Absent, null and
- * blank strings are "absent"; an unknown is "unknown" (a value is being supplied, only its content is not
- * known yet); anything else, of whatever type, is "set".
- */
-export function presenceOf(value: unknown): Presence {
-    if (value === UNKNOWN) {
-        return "unknown";
-    }
-    if (value === null || value === undefined) {
-        return "absent";
-    }
-    if (typeof value === "string" && value.trim() === "") {
-        return "absent";
-    }
-    return "set";
-}
-
 /**
  * A list of strings, element by element: each element read with `asString` (so unknown elements stay
  * `UNKNOWN` and non-strings are `INVALID`). A whole-list unknown is `UNKNOWN`; absent is the empty list;

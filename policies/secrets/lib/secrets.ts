@@ -219,17 +219,6 @@ export function isCredentialJson(value: Plain): boolean {
     return hasPassword && hasUser;
 }
 
-/** A non-empty string, or an unknown (a value computed during preview is still a value that will be stored). */
-export function isSet(value: Plain): boolean {
-    if (value === UNKNOWN) {
-        return true;
-    }
-    if (typeof value === "string") {
-        return value !== "";
-    }
-    return value !== undefined && value !== null;
-}
-
 /** Configuration shared by the policies that decide whether a resource holds a secret. */
 export type SecretDetectionConfig = {
     secretNamePatterns: string[];

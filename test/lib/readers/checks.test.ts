@@ -7,7 +7,6 @@ import {
     expectAtLeast,
     expectCustomerManagedKey,
     expectFlag,
-    presenceOf,
     undecided,
     unknownFinding,
     violation,
@@ -136,20 +135,6 @@ describe("engineOf", () => {
         expect(engineOf({ engine: UNKNOWN })).toBe(UNKNOWN);
         expect(engineOf({})).toBeUndefined();
         expect(engineOf({ engine: { name: "mysql" } })).toBeUndefined();
-    });
-});
-
-describe("presenceOf", () => {
-    it("treats blank as absent, unknown as supplied-but-unknown, and any other value as set", () => {
-        expect(presenceOf(undefined)).toBe("absent");
-        expect(presenceOf(null)).toBe("absent");
-        expect(presenceOf("")).toBe("absent");
-        expect(presenceOf("  ")).toBe("absent");
-        expect(presenceOf(UNKNOWN)).toBe("unknown");
-        expect(presenceOf("snap-1")).toBe("set");
-        expect(presenceOf(0)).toBe("set");
-        expect(presenceOf(false)).toBe("set");
-        expect(presenceOf({})).toBe("set");
     });
 });
 
