@@ -27,12 +27,12 @@ export const backupVaultCmk = resourcePolicy({
         type === AIR_GAPPED_VAULT
             ? expectCustomerManagedKey(props, "encryptionKeyArn", {
                   protects: "every recovery point (a full copy of the key store)",
-                  awsManagedDefault: "AWS-owned key",
+                  defaultKey: "an AWS-owned key",
                   fix: "Set `encryptionKeyArn` to the ARN of a customer-managed aws.kms.Key so its key policy decides who can restore or copy the backups.",
               })
             : expectCustomerManagedKey(props, "kmsKeyArn", {
                   protects: "every recovery point (a full copy of the key store)",
-                  awsManagedDefault: "aws/backup",
+                  defaultKey: "aws/backup",
                   fix: "Set `kmsKeyArn` to the ARN of a customer-managed aws.kms.Key so its key policy decides who can restore or copy the backups.",
               }),
 });

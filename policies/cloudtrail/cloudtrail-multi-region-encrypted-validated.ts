@@ -1,8 +1,7 @@
-import { classifyKey, expectFlag, violation } from "../lib/readers/checks";
+import { expectCustomerManagedKey, expectFlag } from "../lib/readers/checks";
 import { TRAIL_TYPE } from "./lib/cloudtrail";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
-import { read } from "../lib/readers/values";
 
 const KEY_FIX = "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key whose key policy lets cloudtrail.amazonaws.com encrypt, so reading the logs also needs kms:Decrypt on that key.";
 
@@ -47,19 +46,14 @@ export const cloudtrailMultiRegionEncryptedValidated = resourcePolicy({
                 fix: "Remove `enableLogging: false`: a stopped trail records nothing.",
             }),
         ];
-        switch (classifyKey(read(props, "kmsKeyId"))) {
-            case "absent":
-                findings.push(violation("kmsKeyId", `\`kmsKeyId\` is not set, so log files are only encrypted with S3-managed keys and anyone who can read the bucket reads the key-access history. ${KEY_FIX}`));
-                break;
-            case "aws-managed":
-                findings.push(violation("kmsKeyId", `\`kmsKeyId\` names an AWS-managed key alias, which CloudTrail cannot use and whose policy you cannot restrict. ${KEY_FIX}`));
-                break;
-            case "invalid":
-                findings.push(violation("kmsKeyId", `\`kmsKeyId\` is not a key ARN. ${KEY_FIX}`));
-                break;
-            default:
-                break;
-        }
+        findings.push(
+            ...expectCustomerManagedKey(props, "kmsKeyId", {
+                whenAbsent: "log files are only encrypted with S3-managed keys and anyone who can read the bucket reads the key-access history",
+                whenAwsManaged: "an AWS-managed key alias, which CloudTrail cannot use and whose policy you cannot restrict",
+                expected: "a key ARN",
+                fix: KEY_FIX,
+            }),
+        );
         return findings;
     },
 });

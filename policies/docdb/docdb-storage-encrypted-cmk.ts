@@ -1,4 +1,4 @@
-import { classifyKey, expectFlag, violation } from "../lib/readers/checks";
+import { expectFlag, keyFindings, violation } from "../lib/readers/checks";
 import { clusterStorageFindings, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/aws/docdb-neptune";
 import type { Finding } from "../lib/core/policy";
 import { isSet } from "../lib/readers/presence";
@@ -11,22 +11,7 @@ const ELASTIC_FIX = "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key
 const GLOBAL_FIX = "Set `storageEncrypted: true` on the global cluster (or create it from an encrypted `sourceDbClusterIdentifier`).";
 
 function elasticFindings(value: unknown): Finding[] {
-    switch (classifyKey(value)) {
-        case "customer-managed":
-        case "unknown":
-            return [];
-        case "absent":
-            return [
-                violation(
-                    "kmsKeyId",
-                    `\`kmsKeyId\` is not set, so the elastic cluster is encrypted with the AWS-managed default key, whose key policy you cannot restrict. ${ELASTIC_FIX}`,
-                ),
-            ];
-        case "aws-managed":
-            return [violation("kmsKeyId", `\`kmsKeyId\` names an AWS-managed key (alias/aws/...), whose key policy you cannot restrict. ${ELASTIC_FIX}`)];
-        case "invalid":
-            return [violation("kmsKeyId", `\`kmsKeyId\` is not a key id, ARN or alias. ${ELASTIC_FIX}`)];
-    }
+    return keyFindings(value, "kmsKeyId", { whenAbsent: "the elastic cluster is encrypted with the AWS-managed default key, whose key policy you cannot restrict", fix: ELASTIC_FIX });
 }
 
 export const docdbStorageEncryptedCmk = resourcePolicy({

@@ -1,4 +1,4 @@
-import { classifyKey, unknownFinding, violation } from "../lib/readers/checks";
+import { classifyKey, keyFindings, unknownFinding, violation } from "../lib/readers/checks";
 import { block, DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, replicaEntries } from "./lib/dynamodb";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
@@ -10,22 +10,12 @@ const REPLICA_FIX = "Set `kmsKeyArn` to a customer-managed key in the replica's 
 
 /** The finding for a key reference that must be a customer-managed key; none when it is one (or computed). */
 function keyFinding(value: Plain, property: string, fix: string): Finding[] {
-    switch (classifyKey(value)) {
-        case "customer-managed":
-        case "unknown":
-            return [];
-        case "absent":
-            return [
-                violation(
-                    property,
-                    `\`${property}\` is not set, so the data is encrypted with an AWS-owned or the AWS-managed \`aws/dynamodb\` key, whose key policy you cannot restrict: anyone in the account allowed to read the table can decrypt it. ${fix}`,
-                ),
-            ];
-        case "aws-managed":
-            return [violation(property, `\`${property}\` names the AWS-managed key (alias/aws/...), whose key policy you cannot restrict. ${fix}`)];
-        case "invalid":
-            return [violation(property, `\`${property}\` is not a key ARN. ${fix}`)];
-    }
+    return keyFindings(value, property, {
+        whenAbsent:
+            "the data is encrypted with an AWS-owned or the AWS-managed `aws/dynamodb` key, whose key policy you cannot restrict: anyone in the account allowed to read the table can decrypt it",
+        expected: "a key ARN",
+        fix,
+    });
 }
 
 function tableFindings(props: PlainObject): Finding[] {

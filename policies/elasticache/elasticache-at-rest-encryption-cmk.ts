@@ -1,5 +1,5 @@
 import { expectFlag, undecided, unknownFinding, violation } from "../lib/readers/checks";
-import { expectKmsKey } from "../lib/readers/checks";
+import { expectCustomerManagedKey } from "../lib/readers/checks";
 import { clusterEngine, isGlobalSecondary, isReplicationGroupMember, replicationGroupEngine } from "./lib/elasticache";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
@@ -29,7 +29,7 @@ function replicationGroup(props: PlainObject): Finding[] {
     } else {
         findings.push(...expectFlag(props, "atRestEncryptionEnabled", { expected: true, defaultValue: engine === "valkey", fix: FLAG_FIX }));
     }
-    findings.push(...expectKmsKey(props, "kmsKeyId", { protects: "the cache data, its snapshots and swap", defaultKey: "a key owned by the ElastiCache service", fix: KEY_FIX }));
+    findings.push(...expectCustomerManagedKey(props, "kmsKeyId", { protects: "the cache data, its snapshots and swap", defaultKey: "a key owned by the ElastiCache service", fix: KEY_FIX }));
     return findings;
 }
 
@@ -76,7 +76,7 @@ export const elasticacheAtRestEncryptionCmk = resourcePolicy({
     ].join("\n"),
     check: ({ props, type }) => {
         if (type === SERVERLESS) {
-            return expectKmsKey(props, "kmsKeyId", { protects: "the serverless cache data and its snapshots", defaultKey: "a key owned by the ElastiCache service", fix: KEY_FIX });
+            return expectCustomerManagedKey(props, "kmsKeyId", { protects: "the serverless cache data and its snapshots", defaultKey: "a key owned by the ElastiCache service", fix: KEY_FIX });
         }
         if (type === CLUSTER) {
             return standaloneCluster(props);

@@ -1,5 +1,5 @@
 import { expectAtLeast, violation } from "../lib/readers/checks";
-import { expectKmsKey } from "../lib/readers/checks";
+import { expectCustomerManagedKey } from "../lib/readers/checks";
 import { presence } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 
@@ -54,10 +54,10 @@ export const memorydbCmkAndSnapshots = resourcePolicy<Config>({
                     ),
                 ];
             }
-            return expectKmsKey(props, "kmsKeyArn", { protects: "the snapshot", defaultKey: "a key owned by the MemoryDB service", fix: KEY_FIX });
+            return expectCustomerManagedKey(props, "kmsKeyArn", { protects: "the snapshot", defaultKey: "a key owned by the MemoryDB service", fix: KEY_FIX });
         }
         const findings: Finding[] = [
-            ...expectKmsKey(props, "kmsKeyArn", { protects: "the cluster data and its snapshots", defaultKey: "a key owned by the MemoryDB service", fix: KEY_FIX }),
+            ...expectCustomerManagedKey(props, "kmsKeyArn", { protects: "the cluster data and its snapshots", defaultKey: "a key owned by the MemoryDB service", fix: KEY_FIX }),
         ];
         if (config.minimumSnapshotRetentionDays > 0) {
             findings.push(

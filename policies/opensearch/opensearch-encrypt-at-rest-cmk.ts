@@ -1,8 +1,6 @@
-import { expectCustomerManagedKey, expectFlag, violation } from "../lib/readers/checks";
+import { expectCustomerManagedKey, expectFlag } from "../lib/readers/checks";
 import { DOMAIN_TYPES } from "./lib/opensearch";
 import { resourcePolicy } from "../lib/core/policy";
-import { nonStringKey } from "../lib/readers/checks";
-import { read } from "../lib/readers/values";
 
 const KEY_FIX = "Set `encryptAtRest.kmsKeyId` to the ARN of a customer-managed KMS key so its key policy decides who can decrypt the indices and snapshots.";
 
@@ -33,8 +31,6 @@ export const opensearchEncryptAtRestCmk = resourcePolicy({
             defaultValue: false,
             fix: "Set `encryptAtRest.enabled: true` so indices, logs, swap files and automated snapshots (which often contain logged payloads with key material) are encrypted.",
         }),
-        ...(nonStringKey(read(props, "encryptAtRest.kmsKeyId"))
-            ? [violation("encryptAtRest.kmsKeyId", `\`encryptAtRest.kmsKeyId\` is not a key ARN. ${KEY_FIX}`)]
-            : expectCustomerManagedKey(props, "encryptAtRest.kmsKeyId", { protects: "the domain's data", awsManagedDefault: "aws/es", fix: KEY_FIX })),
+        ...expectCustomerManagedKey(props, "encryptAtRest.kmsKeyId", { protects: "the domain's data", defaultKey: "aws/es", expected: "a key ARN", fix: KEY_FIX }),
     ],
 });

@@ -31,6 +31,6 @@ export const rdsMasterSecretCmk = resourcePolicy({
             // No managed secret (rds-managed-master-password reports that); nothing is encrypted with this key.
             return [];
         }
-        return expectCustomerManagedKey(props, "masterUserSecretKmsKeyId", { protects: "the master user secret", awsManagedDefault: "aws/secretsmanager", fix: FIX });
+        return expectCustomerManagedKey(props, "masterUserSecretKmsKeyId", { protects: "the master user secret", defaultKey: "aws/secretsmanager", fix: FIX });
     },
 });

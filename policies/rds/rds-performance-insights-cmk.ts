@@ -29,7 +29,7 @@ export const rdsPerformanceInsightsCmk = resourcePolicy({
         if (kind === "aws-managed" || kind === "invalid" || enabled === true) {
             // A key that is named is checked even where enabling happens elsewhere (a cluster member of a
             // cluster with Performance Insights on).
-            return expectCustomerManagedKey(props, "performanceInsightsKmsKeyId", { protects: "the Performance Insights data", awsManagedDefault: "aws/rds", fix: FIX });
+            return expectCustomerManagedKey(props, "performanceInsightsKmsKeyId", { protects: "the Performance Insights data", defaultKey: "aws/rds", fix: FIX });
         }
         if (enabled === UNKNOWN && kind === "absent") {
             return [unknownFinding("performanceInsightsEnabled", `when it is true: ${FIX}`)];

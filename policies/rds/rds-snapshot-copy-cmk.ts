@@ -1,6 +1,5 @@
-import { classifyKey, violation } from "../lib/readers/checks";
+import { expectCustomerManagedKey } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
-import { read } from "../lib/readers/values";
 
 const FIX =
     "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key in the destination region whose key policy allows only the roles that may restore the copy.";
@@ -29,21 +28,9 @@ export const rdsSnapshotCopyCmk = resourcePolicy({
         "3. The key of an existing copy cannot be changed: create a new copy with the CMK and delete the old one.",
     ].join("\n"),
     check: ({ props }): Finding[] => {
-        switch (classifyKey(read(props, "kmsKeyId"))) {
-            case "customer-managed":
-            case "unknown":
-                return [];
-            case "absent":
-                return [
-                    violation(
-                        "kmsKeyId",
-                        `\`kmsKeyId\` is not set, so the copy keeps the source's encryption: none for an unencrypted source, and a key you do not choose otherwise. ${FIX}`,
-                    ),
-                ];
-            case "aws-managed":
-                return [violation("kmsKeyId", `\`kmsKeyId\` names an AWS-managed key (alias/aws/...), whose key policy you cannot restrict. ${FIX}`)];
-            case "invalid":
-                return [violation("kmsKeyId", `\`kmsKeyId\` is not a key id, ARN or alias. ${FIX}`)];
-        }
+        return expectCustomerManagedKey(props, "kmsKeyId", {
+            whenAbsent: "the copy keeps the source's encryption: none for an unencrypted source, and a key you do not choose otherwise",
+            fix: FIX,
+        });
     },
 });

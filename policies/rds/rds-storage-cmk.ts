@@ -45,6 +45,6 @@ export const rdsStorageCmk = resourcePolicy({
             // Replica or restore without its own key: it keeps the source's key, which is checked where it is set.
             return [];
         }
-        return expectCustomerManagedKey(props, "kmsKeyId", { protects: "the storage, backups and snapshots", awsManagedDefault: "aws/rds", fix: FIX });
+        return expectCustomerManagedKey(props, "kmsKeyId", { protects: "the storage, backups and snapshots", defaultKey: "aws/rds", fix: FIX });
     },
 });

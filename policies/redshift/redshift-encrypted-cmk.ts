@@ -1,5 +1,4 @@
 import { expectCustomerManagedKey, expectFlag } from "../lib/readers/checks";
-import { expectKmsKey } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 
 const CLUSTER = "aws:redshift/cluster:Cluster";
@@ -30,7 +29,7 @@ export const redshiftEncryptedCmk = resourcePolicy({
     ].join("\n"),
     check: ({ props, type }) => {
         if (type === NAMESPACE) {
-            return expectKmsKey(props, "kmsKeyId", { protects: "the namespace's data and snapshots", defaultKey: "a key owned by AWS", fix: KEY_FIX });
+            return expectCustomerManagedKey(props, "kmsKeyId", { protects: "the namespace's data and snapshots", defaultKey: "a key owned by AWS", fix: KEY_FIX });
         }
         // `encrypted` is a string ("true"/"false") in v7; booleans are accepted as the same spelling by asBool.
         const findings: Finding[] = expectFlag(props, "encrypted", {
@@ -38,7 +37,7 @@ export const redshiftEncryptedCmk = resourcePolicy({
             defaultValue: true,
             fix: 'Set `encrypted: "true"` (the default) with `kmsKeyId` set to a customer-managed key.',
         });
-        findings.push(...expectCustomerManagedKey(props, "kmsKeyId", { protects: "the cluster, its snapshots and backups", awsManagedDefault: "aws/redshift", fix: KEY_FIX }));
+        findings.push(...expectCustomerManagedKey(props, "kmsKeyId", { protects: "the cluster, its snapshots and backups", defaultKey: "aws/redshift", fix: KEY_FIX }));
         return findings;
     },
 });

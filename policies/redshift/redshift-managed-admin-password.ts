@@ -42,7 +42,7 @@ function check(props: PlainObject, names: Names): Finding[] {
         findings.push(
             ...expectCustomerManagedKey(props, names.secretKey, {
                 protects: "the Secrets Manager secret holding the admin password",
-                awsManagedDefault: "aws/secretsmanager",
+                defaultKey: "aws/secretsmanager",
                 fix: `Set \`${names.secretKey}\` to a customer-managed aws.kms.Key so its key policy decides who can read the admin password.`,
             }),
         );

@@ -1,4 +1,4 @@
-import { classifyKey, unknownFinding, violation } from "../lib/readers/checks";
+import { keyFindings, unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { BUCKET_TYPES, KMS_ALGORITHMS, SSE_TYPES, sseDefaults } from "./lib/s3";
 import { asString, INVALID, UNKNOWN } from "../lib/readers/values";
@@ -52,20 +52,13 @@ export const s3SseKmsCmk = resourcePolicy({
                 findings.push(violation(algorithmPath, `\`sseAlgorithm\` ${state}, so objects are not protected by a KMS key policy. ${FIX}`));
                 continue;
             }
-            switch (classifyKey(entry.key)) {
-                case "customer-managed":
-                case "unknown":
-                    break;
-                case "absent":
-                    findings.push(violation(keyPath, `\`kmsMasterKeyId\` is not set, so SSE-KMS uses the AWS-managed key \`aws/s3\`, whose key policy lets every principal in the account that can read the bucket decrypt. ${FIX}`));
-                    break;
-                case "aws-managed":
-                    findings.push(violation(keyPath, `\`kmsMasterKeyId\` names the AWS-managed key (alias/aws/s3), whose key policy you cannot restrict. ${FIX}`));
-                    break;
-                case "invalid":
-                    findings.push(violation(keyPath, `\`kmsMasterKeyId\` is not a key id, ARN or alias. ${FIX}`));
-                    break;
-            }
+            findings.push(
+                ...keyFindings(entry.key, keyPath, {
+                    label: "kmsMasterKeyId",
+                    whenAbsent: "SSE-KMS uses the AWS-managed key `aws/s3`, whose key policy lets every principal in the account that can read the bucket decrypt",
+                    fix: FIX,
+                }),
+            );
         }
         return findings;
     },

@@ -1,6 +1,5 @@
-import { expectCustomerManagedKey, unknownFinding, violation } from "../lib/readers/checks";
+import { expectCustomerManagedKey, keyFindings, unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
-import { nonStringKey } from "../lib/readers/checks";
 import { asList, isObject, UNKNOWN } from "../lib/readers/values";
 
 const FIX = "Set it to the ARN of a customer-managed KMS key whose key policy allows kms:Decrypt only to the principals that may read the secret (ideally with an MFA or kms:ViaService condition).";
@@ -26,13 +25,11 @@ export const secretsmanagerCmk = resourcePolicy({
         "3. Changing the key re-encrypts only new versions: put a new secret version (or rotate) after the change.",
     ].join("\n"),
     check: ({ props }): Finding[] => {
-        const findings = nonStringKey(props.kmsKeyId)
-            ? [violation("kmsKeyId", `\`kmsKeyId\` is not a key id, ARN or alias. ${FIX}`)]
-            : expectCustomerManagedKey(props, "kmsKeyId", {
-                  protects: "the secret",
-                  awsManagedDefault: "aws/secretsmanager",
-                  fix: `Set \`kmsKeyId\`: ${FIX}`,
-              });
+        const findings = expectCustomerManagedKey(props, "kmsKeyId", {
+            protects: "the secret",
+            defaultKey: "aws/secretsmanager",
+            fix: `Set \`kmsKeyId\`: ${FIX}`,
+        });
         const replicas = asList(props.replicas);
         if (replicas === UNKNOWN) {
             findings.push(unknownFinding("replicas", `Every \`replicas[].kmsKeyId\` must name a customer-managed key. ${FIX}`));
@@ -42,18 +39,10 @@ export const secretsmanagerCmk = resourcePolicy({
             const property = `replicas.${index}.kmsKeyId`;
             if (replica === UNKNOWN) {
                 findings.push(unknownFinding(property, FIX));
-            } else if (isObject(replica) && nonStringKey(replica.kmsKeyId)) {
-                findings.push(violation(property, `\`${property}\` is not a key id, ARN or alias. ${FIX}`));
             } else if (!isObject(replica)) {
                 findings.push(violation(`replicas.${index}`, "This `replicas` entry is not an object. Give each replica a `region` and a customer-managed `kmsKeyId`."));
             } else {
-                findings.push(
-                    ...expectCustomerManagedKey({ kmsKeyId: replica.kmsKeyId }, "kmsKeyId", {
-                        protects: "the replica",
-                        awsManagedDefault: "aws/secretsmanager",
-                        fix: FIX,
-                    }).map((f) => ({ ...f, property, message: f.message.replace("`kmsKeyId`", `\`${property}\``) })),
-                );
+                findings.push(...keyFindings(replica.kmsKeyId, property, { protects: "the replica", defaultKey: "aws/secretsmanager", fix: FIX }));
             }
         });
         return findings;

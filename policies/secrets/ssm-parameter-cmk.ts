@@ -1,6 +1,5 @@
-import { classifyKey, expectCustomerManagedKey, unknownFinding, violation } from "../lib/readers/checks";
+import { classifyKey, expectCustomerManagedKey, unknownFinding } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
-import { nonStringKey } from "../lib/readers/checks";
 import { asString, UNKNOWN } from "../lib/readers/values";
 
 const FIX = "Set `keyId` to the ARN of a customer-managed KMS key whose key policy allows kms:Decrypt only to the parameter's readers.";
@@ -23,7 +22,7 @@ export const ssmParameterCmk = resourcePolicy({
         const type = asString(props.type);
         if (type === UNKNOWN) {
             // A supplied key (literal CMK or computed reference) satisfies the rule whatever the type turns out to be.
-            const key = nonStringKey(props.keyId) ? "invalid" : classifyKey(props.keyId);
+            const key = classifyKey(props.keyId);
             if (key === "customer-managed" || key === "unknown") {
                 return [];
             }
@@ -33,9 +32,6 @@ export const ssmParameterCmk = resourcePolicy({
             // String/StringList parameters are not encrypted at all; ssm-parameter-securestring decides whether they must be.
             return [];
         }
-        if (nonStringKey(props.keyId)) {
-            return [violation("keyId", `\`keyId\` is not a key id, ARN or alias. ${FIX}`)];
-        }
-        return expectCustomerManagedKey(props, "keyId", { protects: "the parameter", awsManagedDefault: "alias/aws/ssm", fix: FIX });
+        return expectCustomerManagedKey(props, "keyId", { protects: "the parameter", defaultKey: "alias/aws/ssm", fix: FIX });
     },
 });

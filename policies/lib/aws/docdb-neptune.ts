@@ -66,7 +66,7 @@ interface StorageSpec {
 export function clusterStorageFindings(props: PlainObject, spec: StorageSpec): Finding[] {
     if (spec.replicaProperty && isSet(read(props, spec.replicaProperty))) {
         const key = read(props, spec.keyProperty);
-        return isAbsent(key) ? [] : expectCustomerManagedKey(props, spec.keyProperty, { protects: "the replica", awsManagedDefault: "aws/rds", fix: spec.fix });
+        return isAbsent(key) ? [] : expectCustomerManagedKey(props, spec.keyProperty, { protects: "the replica", defaultKey: "aws/rds", fix: spec.fix });
     }
     const restored = spec.restoreProperties.filter((p) => isSet(read(props, p)));
     if (restored.length > 0) {
@@ -78,11 +78,11 @@ export function clusterStorageFindings(props: PlainObject, spec: StorageSpec): F
                 ),
             ];
         }
-        return expectCustomerManagedKey(props, spec.keyProperty, { protects: "the storage", awsManagedDefault: "aws/rds", fix: spec.fix });
+        return expectCustomerManagedKey(props, spec.keyProperty, { protects: "the storage", defaultKey: "aws/rds", fix: spec.fix });
     }
     return [
         ...expectFlag(props, "storageEncrypted", { expected: true, defaultValue: false, fix: spec.fix }),
-        ...expectCustomerManagedKey(props, spec.keyProperty, { protects: "the storage", awsManagedDefault: "aws/rds", fix: spec.fix }),
+        ...expectCustomerManagedKey(props, spec.keyProperty, { protects: "the storage", defaultKey: "aws/rds", fix: spec.fix }),
     ];
 }
 

@@ -3,7 +3,7 @@
 // values of the wrong type everywhere.
 
 import type { Finding } from "./finding";
-import { asBool, asList, asNumber, asString, INVALID, read, UNKNOWN, type Plain, type PlainObject, type StringReading } from "./values";
+import { asBool, asList, asNumber, asString, INVALID, read, UNKNOWN, type PlainObject, type StringReading } from "./values";
 
 export function violation(property: string, message: string, urn?: string): Finding {
     return urn ? { property, message, urn } : { property, message };
@@ -104,70 +104,65 @@ export function classifyKey(value: unknown): KeyKind {
     return /(^|:)alias\/aws\//i.test(reading.trim()) ? "aws-managed" : "customer-managed";
 }
 
-interface KeySpec {
-    /** What the key protects, e.g. "the storage". */
-    protects: string;
-    /** The AWS-managed key used when the input is omitted, e.g. "aws/rds". */
-    awsManagedDefault: string;
+/** How a key-reference finding reads; every part has a default but what is omitted. */
+interface KeyWording {
+    /** The requirement and the fix, appended to every message. */
     fix: string;
     urn?: string;
-}
-
-/** The input must name a customer-managed KMS key. */
-export function expectCustomerManagedKey(props: PlainObject, property: string, spec: KeySpec): Finding[] {
-    switch (classifyKey(read(props, property))) {
-        case "customer-managed":
-        case "unknown":
-            return [];
-        case "absent":
-            return [
-                violation(
-                    property,
-                    `\`${property}\` is not set, so ${spec.protects} is encrypted with ${spec.awsManagedDefault.startsWith("aws/") ? `the AWS-managed key \`${spec.awsManagedDefault}\`` : spec.awsManagedDefault}, whose key policy you cannot restrict. ${spec.fix}`,
-                    spec.urn,
-                ),
-            ];
-        case "aws-managed":
-            return [
-                violation(property, `\`${property}\` names an AWS-managed key (alias/aws/...), whose key policy you cannot restrict. ${spec.fix}`, spec.urn),
-            ];
-        case "invalid":
-            return [violation(property, `\`${property}\` is not a key id, ARN or alias. ${spec.fix}`, spec.urn)];
-    }
-}
-
-interface ServiceKeySpec {
-    /** What the key protects, e.g. "the cache data and its snapshots". */
-    protects: string;
-    /** What is used when the input is omitted, e.g. "a key owned by the ElastiCache service". */
-    defaultKey: string;
-    fix: string;
-    urn?: string;
+    /** The property name the messages show, when it is not the property reported (`kmsMasterKeyId` of a list entry). */
+    label?: string;
+    /** What the value must be, after "is not": `a key ARN`. Default: `a key id, ARN or alias`. */
+    expected?: string;
+    /** What an AWS-managed key means here, after "names": default `an AWS-managed key (alias/aws/...), whose key policy you cannot restrict`. */
+    whenAwsManaged?: string;
 }
 
 /**
- * The input must name a customer-managed KMS key. Like `expectCustomerManagedKey`, but for services whose
- * omitted key is a service-owned key rather than an `aws/<service>` alias (ElastiCache, MemoryDB, Redshift
- * Serverless): an unknown reference is a key being supplied, an `alias/aws/...` is AWS-managed.
+ * What an omitted key means: the data it `protects` is encrypted with the `defaultKey` (an `aws/<service>` alias,
+ * i.e. an AWS-managed key in the account, or words such as `a key owned by the ElastiCache service`, a key outside
+ * the account that its CloudTrail cannot show either), or, where that sentence does not fit, `whenAbsent` in full.
  */
-export function expectKmsKey(props: PlainObject, property: string, spec: ServiceKeySpec): Finding[] {
-    switch (classifyKey(read(props, property))) {
+export type KeySpec = KeyWording & ({ protects: string; defaultKey: string } | { whenAbsent: string });
+
+function absentConsequence(spec: KeySpec): string {
+    if ("whenAbsent" in spec) {
+        return spec.whenAbsent;
+    }
+    const alias = /^(alias\/)?aws\//i.test(spec.defaultKey);
+    return alias
+        ? `${spec.protects} is encrypted with the AWS-managed key \`${spec.defaultKey}\`, whose key policy you cannot restrict`
+        : `${spec.protects} is encrypted with ${spec.defaultKey}, whose key policy you cannot restrict or audit`;
+}
+
+/**
+ * The value must name a customer-managed KMS key: the one answer to "is this a CMK?" for every policy. A computed
+ * reference is a key being supplied (see `classifyKey`); absent, AWS-managed and malformed references are findings
+ * on `property`, worded by `spec`.
+ */
+export function keyFindings(value: unknown, property: string, spec: KeySpec): Finding[] {
+    const label = spec.label ?? property;
+    switch (classifyKey(value)) {
         case "customer-managed":
         case "unknown":
             return [];
         case "absent":
+            return [violation(property, `\`${label}\` is not set, so ${absentConsequence(spec)}. ${spec.fix}`, spec.urn)];
+        case "aws-managed":
             return [
                 violation(
                     property,
-                    `\`${property}\` is not set, so ${spec.protects} is encrypted with ${spec.defaultKey}, whose key policy you cannot restrict or audit. ${spec.fix}`,
+                    `\`${label}\` names ${spec.whenAwsManaged ?? "an AWS-managed key (alias/aws/...), whose key policy you cannot restrict"}. ${spec.fix}`,
                     spec.urn,
                 ),
             ];
-        case "aws-managed":
-            return [violation(property, `\`${property}\` names an AWS-managed key (alias/aws/...), whose key policy you cannot restrict. ${spec.fix}`, spec.urn)];
         case "invalid":
-            return [violation(property, `\`${property}\` is not a key id, ARN or alias. ${spec.fix}`, spec.urn)];
+            return [violation(property, `\`${label}\` is not ${spec.expected ?? "a key id, ARN or alias"}. ${spec.fix}`, spec.urn)];
     }
+}
+
+/** The input at `property` must name a customer-managed KMS key (`keyFindings` over `read(props, property)`). */
+export function expectCustomerManagedKey(props: PlainObject, property: string, spec: KeySpec): Finding[] {
+    return keyFindings(read(props, property), property, spec);
 }
 
 /** The engine names of a resource, lower-cased; undefined when absent or unknown. */
@@ -193,12 +188,4 @@ export function asStringList(value: unknown): StringReading[] | typeof UNKNOWN {
         return UNKNOWN;
     }
     return list.map((item) => asString(item));
-}
-
-/**
- * A KMS key reference of the wrong type (number or boolean). `classifyKey` reads such values through
- * `asString`, which turns them into strings and so into "customer-managed"; callers check this first.
- */
-export function nonStringKey(value: Plain): boolean {
-    return typeof value === "number" || typeof value === "boolean";
 }

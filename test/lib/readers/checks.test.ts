@@ -7,6 +7,7 @@ import {
     expectAtLeast,
     expectCustomerManagedKey,
     expectFlag,
+    keyFindings,
     undecided,
     unknownFinding,
     violation,
@@ -107,7 +108,7 @@ describe("classifyKey", () => {
 });
 
 describe("expectCustomerManagedKey", () => {
-    const spec = { protects: "the storage", awsManagedDefault: "aws/rds", fix: "Set `kmsKeyId`.", urn: URN };
+    const spec = { protects: "the storage", defaultKey: "aws/rds", fix: "Set `kmsKeyId`.", urn: URN };
 
     it("passes a customer-managed or computed key", () => {
         expect(expectCustomerManagedKey({ kmsKeyId: "alias/app-db" }, "kmsKeyId", spec)).toEqual([]);
@@ -123,8 +124,30 @@ describe("expectCustomerManagedKey", () => {
         }
         const named = expectCustomerManagedKey({}, "kmsKeyId", spec)[0]?.message;
         expect(named).toContain("aws/rds");
-        const described = expectCustomerManagedKey({}, "kmsKeyId", { ...spec, awsManagedDefault: "an AWS-owned key" })[0]?.message;
+        const described = expectCustomerManagedKey({}, "kmsKeyId", { ...spec, defaultKey: "an AWS-owned key" })[0]?.message;
         expect(described).toContain("an AWS-owned key");
+        // A key outside the account (AWS-owned, service-owned) cannot be audited either; an aws/ alias can.
+        expect(described).toContain("cannot restrict or audit");
+        expect(named).not.toContain("audit");
+        expect(expectCustomerManagedKey({}, "kmsKeyId", { ...spec, defaultKey: "alias/aws/ssm" })[0]?.message).toContain("the AWS-managed key `alias/aws/ssm`");
+    });
+});
+
+describe("keyFindings", () => {
+    const fix = "Use a CMK.";
+
+    it("reads a value from anywhere and reports it on the given property, named by its label", () => {
+        const [finding] = keyFindings(undefined, "rules.0.kmsMasterKeyId", { label: "kmsMasterKeyId", whenAbsent: "the default key is used", fix });
+        expect(finding).toEqual({ property: "rules.0.kmsMasterKeyId", message: "`kmsMasterKeyId` is not set, so the default key is used. Use a CMK." });
+        expect(keyFindings("arn:aws:kms:us-east-1:111122223333:key/1", "k", { whenAbsent: "x", fix })).toEqual([]);
+        expect(keyFindings(UNKNOWN, "k", { whenAbsent: "x", fix })).toEqual([]);
+    });
+
+    it("takes the policy's words for an AWS-managed or malformed key", () => {
+        const spec = { whenAbsent: "x", whenAwsManaged: "an alias CloudTrail cannot use", expected: "a key ARN", fix };
+        expect(keyFindings("alias/aws/s3", "k", spec)[0]?.message).toBe("`k` names an alias CloudTrail cannot use. Use a CMK.");
+        expect(keyFindings(true, "k", spec)[0]?.message).toBe("`k` is not a key ARN. Use a CMK.");
+        expect(keyFindings(7, "k", { whenAbsent: "x", fix })[0]?.message).toBe("`k` is not a key id, ARN or alias. Use a CMK.");
     });
 });
 
