@@ -5,18 +5,14 @@
 // 8 s for 26 stack policies on a 10,000-resource stack (BENCHMARKS.md). The pack therefore runs all its stack
 // policies inside one SDK stack policy (lib/core/one-pass.ts stackPoliciesInOnePass), which needs what the SDK keeps private: every policy's enforcement
 // level and properties (server.js `policyPackConfig`; a policy can read only its own properties, never its level).
-// This module reads the same Configure request as the SDK does, at the point where gRPC decodes it, and gives the
-// request to the SDK unchanged. When the SDK's service definition does not have the expected shape (another SDK
-// version), `observeEngineConfiguration` returns false and the pack registers its stack policies one by one.
+// This module keeps what the engine configured; reading the Configure request where gRPC decodes it is
+// sdk-internals.ts. When the SDK's service definition does not have the expected shape (another SDK version), or
+// AWS_KEY_MATERIAL_GUARD_STACK_POLICIES=per-policy is set, `observeEngineConfiguration` returns false and the pack
+// registers its stack policies one by one (slower on large stacks, same findings).
 
-import { createRequire } from "node:module";
-import type { EnforcementLevel } from "@pulumi/policy";
+import { observeConfigureRequests, readConfigureRequest, type ConfigureRequestLike, type PolicyConfigEntry } from "./sdk-internals";
 
-export interface PolicyConfigEntry {
-    enforcementLevel: EnforcementLevel;
-    /** The policy's properties as `args.getConfig()` would return them (engine-filled defaults included). */
-    properties: Record<string, unknown>;
-}
+export type { ConfigureRequestLike, PolicyConfigEntry } from "./sdk-internals";
 
 /** What the engine configured: undefined until the first Configure call (the SDK then uses the policies' defaults). */
 let configured: ReadonlyMap<string, PolicyConfigEntry> | undefined;
@@ -27,38 +23,12 @@ export function onConfiguration(listener: () => void): void {
     listeners.push(listener);
 }
 
-const LEVELS: Readonly<Record<number, EnforcementLevel>> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
-
-interface StructLike {
-    toJavaScript(): Record<string, unknown>;
-}
-
-interface PolicyConfigMessage {
-    getEnforcementlevel(): number;
-    getProperties(): StructLike | undefined;
-}
-
-export interface ConfigureRequestLike {
-    getPolicyconfigMap(): { entries(): Iterable<[string, PolicyConfigMessage]> };
-}
-
 /**
- * Reads a Configure request the way the SDK's `configure` handler does (server.js), without touching it. Throws,
- * keeping the previous configuration, on a request the SDK would reject.
+ * Records a Configure request as the SDK will read it. Throws, keeping the previous configuration, on a request the
+ * SDK would reject (the SDK keeps its previous configuration too).
  */
 export function recordConfiguration(request: ConfigureRequestLike): void {
-    const entries = new Map<string, PolicyConfigEntry>();
-    for (const [name, value] of request.getPolicyconfigMap().entries()) {
-        const level = LEVELS[value.getEnforcementlevel()];
-        const props = value.getProperties()?.toJavaScript();
-        if (!level || !props) {
-            // The SDK rejects such a request and keeps its previous configuration; so does this module.
-            throw new Error(`unreadable configuration for policy ${name}`);
-        }
-        const { enforcementLevel: _ignored, ...properties } = props;
-        entries.set(name, { enforcementLevel: level, properties });
-    }
-    configured = entries;
+    configured = readConfigureRequest(request);
     listeners.forEach((listener) => listener());
 }
 
@@ -73,43 +43,17 @@ export function configuredPolicy(name: string): PolicyConfigEntry | undefined {
     return configured?.get(name);
 }
 
-interface MethodDefinition {
-    requestDeserialize?: (bytes: Buffer) => unknown;
-}
-
-const OBSERVED = Symbol.for("aws-key-material-guard.observes-configure");
+/** The environment variable that turns the one-pass stack runner off (`per-policy`), e.g. to rule it out. */
+export const STACK_POLICIES_ENV = "AWS_KEY_MATERIAL_GUARD_STACK_POLICIES";
 
 /**
- * Starts reading every Configure request the SDK's gRPC server will receive. Must run before the PolicyPack is
- * constructed (grpc-js takes the decoder when the SDK registers its service). Returns false, changing nothing,
- * when the SDK's service definition cannot be found in the expected shape.
+ * Starts recording every Configure request the SDK's gRPC server will receive. Must run before the PolicyPack is
+ * constructed. Returns false, changing nothing, when the SDK's service cannot be observed or the one-pass runner is
+ * turned off (`AWS_KEY_MATERIAL_GUARD_STACK_POLICIES=per-policy`).
  */
 export function observeEngineConfiguration(): boolean {
-    let method: (MethodDefinition & { [OBSERVED]?: true }) | undefined;
-    try {
-        // The very module instance the SDK's server registers (resolved from @pulumi/policy, not from this file).
-        const sdkRequire = createRequire(require.resolve("@pulumi/policy"));
-        const service = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb") as { AnalyzerService?: { configure?: MethodDefinition } };
-        method = service.AnalyzerService?.configure;
-    } catch {
+    if (process.env[STACK_POLICIES_ENV]?.trim().toLowerCase() === "per-policy") {
         return false;
     }
-    if (!method || typeof method.requestDeserialize !== "function") {
-        return false;
-    }
-    if (method[OBSERVED]) {
-        return true;
-    }
-    const decode = method.requestDeserialize;
-    method.requestDeserialize = (bytes: Buffer) => {
-        const request = decode(bytes);
-        try {
-            recordConfiguration(request as ConfigureRequestLike);
-        } catch {
-            // A request the SDK cannot read either: it answers the engine with the error and keeps its configuration.
-        }
-        return request;
-    };
-    method[OBSERVED] = true;
-    return true;
+    return observeConfigureRequests(recordConfiguration);
 }

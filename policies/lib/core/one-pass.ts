@@ -7,14 +7,15 @@ import { policyTags, sdkMetadata } from "./metadata";
 import type { StackPolicyDefinition } from "./policy";
 import { namedEmitter, report } from "./report";
 import { runStackCheck } from "./run";
+import { effectiveLevel } from "./sdk-internals";
 import { activeSettings, isSelected } from "./settings";
 import { stackSnapshot } from "./stack-snapshot";
 
 type Configured = (name: string) => { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> } | undefined;
 
-/** The level the SDK applies: the configured one, else the policy's own (as server.js computes it). */
-function effectiveLevel(policy: { name: string; enforcementLevel?: EnforcementLevel }, configured: Configured): EnforcementLevel | undefined {
-    return configured(policy.name)?.enforcementLevel || policy.enforcementLevel;
+/** The level the SDK applies to a policy (sdk-internals.ts effectiveLevel). */
+function levelOf(policy: { name: string; enforcementLevel?: EnforcementLevel }, configured: Configured): EnforcementLevel | undefined {
+    return effectiveLevel(configured(policy.name)?.enforcementLevel, policy.enforcementLevel);
 }
 
 /**
@@ -30,7 +31,7 @@ export function stackPolicyRunner(definitions: readonly StackPolicyDefinition<Co
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
         for (const { definition, tags } of plan) {
             const entry = configured(definition.name);
-            const configuredLevel = entry?.enforcementLevel || definition.enforcementLevel;
+            const configuredLevel = effectiveLevel(entry?.enforcementLevel, definition.enforcementLevel);
             if (configuredLevel === "disabled" || !isSelected(settings, definition.severity, tags)) {
                 continue;
             }
@@ -69,8 +70,8 @@ export function stackPoliciesInOnePass(
     };
     const entries = definitions.map((definition) => ({ definition, sdk: sdkMetadata(definition) as Policy & { validateStack?: StackValidate } }));
     const rehost = (): void => {
-        const settingsEnabled = effectiveLevel(settingsPolicy, configured) !== "disabled";
-        const host = settingsEnabled ? undefined : entries.find((e) => effectiveLevel(e.definition, configured) !== "disabled");
+        const settingsEnabled = levelOf(settingsPolicy, configured) !== "disabled";
+        const host = settingsEnabled ? undefined : entries.find((e) => levelOf(e.definition, configured) !== "disabled");
         for (const entry of entries) {
             if (entry === host) {
                 entry.sdk.validateStack = runAll;

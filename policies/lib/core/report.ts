@@ -1,11 +1,12 @@
 // Reporting findings through the SDK's reporter, with the pack settings applied (waivers, key-material
 // escalation, the level of undecided findings).
 
-import type { ReportViolation, Severity } from "@pulumi/policy";
+import type { ReportViolation } from "@pulumi/policy";
 import { isClassifiedKeyMaterial } from "../aws/key-material";
 import type { Finding } from "../readers/finding";
 import type { PlainObject } from "../readers/values";
 import type { AnyPolicyDefinition } from "./policy";
+import { reportObject } from "./sdk-internals";
 import { findWaiver, type Settings } from "./settings";
 
 function formatFinding(finding: Finding): string {
@@ -28,25 +29,14 @@ interface Diagnostic {
 
 export type Emit = (diagnostic: Diagnostic) => void;
 
-/** The object form of a violation, which the SDK takes field by field (server.js makeReportViolationFun). */
-interface SdkViolation {
-    name?: string;
-    message: string;
-    description: string;
-    urn?: string;
-    enforcementLevel: "advisory" | "mandatory";
-    severity?: Severity;
-}
-
 /**
  * Emits through the SDK's reporter of this very policy: the SDK applies the policy's configured level unless the
  * diagnostic carries its own (object form).
  */
 export function sdkEmitter(reportViolation: ReportViolation, definition: AnyPolicyDefinition): Emit {
-    const send = reportViolation as unknown as (violation: SdkViolation) => void;
     return ({ text, urn, enforcementLevel }) => {
         if (enforcementLevel) {
-            send({ message: `${definition.description}\n${text}`, description: definition.description, urn, enforcementLevel });
+            reportObject(reportViolation, { message: `${definition.description}\n${text}`, description: definition.description, urn, enforcementLevel });
         } else {
             reportViolation(text, urn);
         }
@@ -58,9 +48,8 @@ export function sdkEmitter(reportViolation: ReportViolation, definition: AnyPoli
  * runner): the same diagnostic the SDK would have built for the policy itself.
  */
 export function namedEmitter(reportViolation: ReportViolation, definition: AnyPolicyDefinition, level: "advisory" | "mandatory"): Emit {
-    const send = reportViolation as unknown as (violation: SdkViolation) => void;
     return ({ text, urn, enforcementLevel }) =>
-        send({
+        reportObject(reportViolation, {
             name: definition.name,
             message: `${definition.description}\n${text}`,
             description: definition.description,

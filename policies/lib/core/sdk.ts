@@ -8,6 +8,7 @@ import { policyTags, sdkMetadata } from "./metadata";
 import type { AnyPolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
 import { report, sdkEmitter } from "./report";
 import { runResourceCheck, runStackCheck, safeConfig } from "./run";
+import { hintResourceType } from "./sdk-internals";
 import { activeSettings, isSelected } from "./settings";
 import { stackSnapshot } from "./stack-snapshot";
 
@@ -52,9 +53,9 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
     }
     if (definition.resourceTypes.length === 1) {
         // Lets the SDK skip other types before it deserializes their properties.
-        (validateResource as { __pulumiType?: string }).__pulumiType = definition.resourceTypes[0];
+        hintResourceType(validateResource, definition.resourceTypes[0]!);
         if (remediateResource) {
-            (remediateResource as { __pulumiType?: string }).__pulumiType = definition.resourceTypes[0];
+            hintResourceType(remediateResource, definition.resourceTypes[0]!);
         }
     }
     return { ...sdkMetadata(definition), validateResource, ...(remediateResource ? { remediateResource } : {}) };

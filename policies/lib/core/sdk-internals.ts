@@ -1,0 +1,150 @@
+// Every use the pack makes of @pulumi/policy behaviour that is not its documented API, in one place. Each is
+// pinned against the installed SDK by test/lib/core/sdk-internals.test.ts; when a new SDK version breaks one,
+// that test names it. The pinned version is package.json's exact `@pulumi/policy` dependency.
+//
+// 1. The engine's Configure request, read where gRPC decodes it (server.js keeps every policy's level and
+//    properties in a private `policyPackConfig`; a policy can read only its own properties, never its level).
+// 2. Violations in object form (server.js makeReportViolationFun takes `name`, `enforcementLevel`, `severity`
+//    from an object; the declared `ReportViolation` type only admits a message string).
+// 3. `__pulumiType` on a validate function, which lets the SDK skip other resource types before it deserializes
+//    their properties (policy.getPulumiType).
+// 4. A policy listed without a validate function is skipped at no cost, and a policy's effective level is
+//    `configured || own || pack` (server.js), which the one-pass runner reproduces.
+// Outside this layer, readers/values.ts `snapshot` relies on two more (the unknown-checking proxy does not trap
+// getOwnPropertyDescriptor; secrets arrive wrapped in a class named `Secret`), pinned by the same test.
+
+import { createRequire } from "node:module";
+import type { EnforcementLevel, ReportViolation, Severity } from "@pulumi/policy";
+
+/** The @pulumi/policy version these internals were verified against. */
+export const PINNED_SDK_VERSION = "1.21.0";
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. The Configure request
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface PolicyConfigEntry {
+    enforcementLevel: EnforcementLevel;
+    /** The policy's properties as `args.getConfig()` would return them (engine-filled defaults included). */
+    properties: Record<string, unknown>;
+}
+
+const LEVELS: Readonly<Record<number, EnforcementLevel>> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
+
+interface StructLike {
+    toJavaScript(): Record<string, unknown>;
+}
+
+interface PolicyConfigMessage {
+    getEnforcementlevel(): number;
+    getProperties(): StructLike | undefined;
+}
+
+export interface ConfigureRequestLike {
+    getPolicyconfigMap(): { entries(): Iterable<[string, PolicyConfigMessage]> };
+}
+
+/**
+ * Reads a Configure request the way the SDK's `configure` handler does (server.js), without touching it. Throws on
+ * a request the SDK would reject (an unknown level, no properties).
+ */
+export function readConfigureRequest(request: ConfigureRequestLike): Map<string, PolicyConfigEntry> {
+    const entries = new Map<string, PolicyConfigEntry>();
+    for (const [name, value] of request.getPolicyconfigMap().entries()) {
+        const level = LEVELS[value.getEnforcementlevel()];
+        const props = value.getProperties()?.toJavaScript();
+        if (!level || !props) {
+            throw new Error(`unreadable configuration for policy ${name}`);
+        }
+        const { enforcementLevel: _ignored, ...properties } = props;
+        entries.set(name, { enforcementLevel: level, properties });
+    }
+    return entries;
+}
+
+interface MethodDefinition {
+    requestDeserialize?: (bytes: Buffer) => unknown;
+}
+
+const OBSERVED = Symbol.for("aws-key-material-guard.observes-configure");
+let observer: ((request: ConfigureRequestLike) => void) | undefined;
+
+/** The Configure method of the analyzer service the SDK's server registers, if it has the expected shape. */
+function configureMethod(): (MethodDefinition & { [OBSERVED]?: true }) | undefined {
+    try {
+        // The very module instance the SDK's server registers (resolved from @pulumi/policy, not from this file).
+        const sdkRequire = createRequire(require.resolve("@pulumi/policy"));
+        const service = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb") as { AnalyzerService?: { configure?: MethodDefinition } };
+        const method = service.AnalyzerService?.configure;
+        return method && typeof method.requestDeserialize === "function" ? method : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * Calls `onRequest` with every Configure request the SDK's gRPC server will receive, before the SDK handles it;
+ * the SDK gets the request unchanged. Must run before the PolicyPack is constructed (grpc-js takes the decoder
+ * when the SDK registers its service). Returns false, changing nothing, when the SDK's service definition does not
+ * have the expected shape. A later call replaces the observer.
+ */
+export function observeConfigureRequests(onRequest: (request: ConfigureRequestLike) => void): boolean {
+    const method = configureMethod();
+    if (!method) {
+        return false;
+    }
+    observer = onRequest;
+    if (method[OBSERVED]) {
+        return true;
+    }
+    const decode = method.requestDeserialize!;
+    method.requestDeserialize = (bytes: Buffer) => {
+        const request = decode(bytes);
+        try {
+            observer?.(request as ConfigureRequestLike);
+        } catch {
+            // A request the SDK cannot read either: it answers the engine with the error and keeps its configuration.
+        }
+        return request;
+    };
+    method[OBSERVED] = true;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. Violations in object form
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The object form of a violation, which the SDK takes field by field (server.js makeReportViolationFun). */
+export interface SdkViolation {
+    /** Reports under another policy's name (the one-pass runner); the reporting policy's name when omitted. */
+    name?: string;
+    message: string;
+    description: string;
+    urn?: string;
+    enforcementLevel: "advisory" | "mandatory";
+    severity?: Severity;
+}
+
+/** Reports a violation in object form through an SDK reporter. */
+export function reportObject(reportViolation: ReportViolation, violation: SdkViolation): void {
+    (reportViolation as unknown as (violation: SdkViolation) => void)(violation);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. The type hint
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Marks a validate or remediate function as applying to one resource type only (the SDK skips the others). */
+export function hintResourceType(fn: object, type: string): void {
+    (fn as { __pulumiType?: string }).__pulumiType = type;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Levels
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The level the SDK applies to a policy: the configured one, else the policy's own (server.js). */
+export function effectiveLevel<Own extends EnforcementLevel | undefined>(configured: EnforcementLevel | undefined, own: Own): EnforcementLevel | Own {
+    return configured || own;
+}
