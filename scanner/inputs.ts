@@ -25,7 +25,7 @@ import {
     SECRET_SIG,
     secret,
     SIG_KEY,
-    UNKNOWN,
+    UNKNOWN_SENTINEL,
     urnName,
     type JsonObject,
     type JsonValue,
@@ -183,7 +183,7 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
             }
             // Collapsed as the engine does (KeepResources=false): the ID when there is one, else the URN.
             if ("id" in value && value.id !== undefined) {
-                return typeof value.id === "string" && value.id !== "" ? value.id : UNKNOWN;
+                return typeof value.id === "string" && value.id !== "" ? value.id : UNKNOWN_SENTINEL;
             }
             return value.urn;
         }
@@ -191,16 +191,16 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
         case ARCHIVE_SIG:
             return value as JsonObject;
         case OUTPUT_VALUE_SIG: {
-            const inner = "value" in value ? convertValue(value.value, context, path, depth + 1) : UNKNOWN;
+            const inner = "value" in value ? convertValue(value.value, context, path, depth + 1) : UNKNOWN_SENTINEL;
             return value.secret === true ? secret(inner) : inner;
         }
         case NON_FINITE_SIG:
             // A protobuf Struct cannot carry NaN or infinities; the policies see an undecidable value.
             context.counts.nonFinite++;
-            return UNKNOWN;
+            return UNKNOWN_SENTINEL;
         case BYTE_STRING_SIG: {
             context.counts.byteStrings++;
-            return typeof value.value === "string" ? Buffer.from(value.value, "base64").toString("utf8") : UNKNOWN;
+            return typeof value.value === "string" ? Buffer.from(value.value, "base64").toString("utf8") : UNKNOWN_SENTINEL;
         }
         default:
             return fail(context, `${context.where}: property ${path} carries an unrecognized value signature`);

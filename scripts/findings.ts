@@ -1,7 +1,7 @@
 // Prints every finding of the bundled stacks (update and preview) through the real protocol.
 import { join } from "node:path";
 import { captureProgram, readProjectName } from "../test/harness/capture";
-import { PolicyEngine } from "../test/harness/engine";
+import { PolicyEngine } from "../scanner/engine/engine";
 
 async function main() {
     const packDir = join(__dirname, "..", "policies");

@@ -20,7 +20,7 @@ import {
     type StartPackOptions,
     type WireDiagnostic,
 } from "./pack";
-import { encodeForAnalyzer, isObject, type JsonObject, type JsonValue, urnName, UNKNOWN } from "./values";
+import { encodeForAnalyzer, isObject, type JsonObject, type JsonValue, urnName, UNKNOWN_SENTINEL } from "./values";
 
 export interface Diagnostic {
     policyName: string;
@@ -322,7 +322,7 @@ function remediatedOutputs(resource: ResourceState, finalInputs: JsonObject): Js
             continue;
         }
         if (key in finalInputs) {
-            outputs[key] = finalInputs[key] ?? UNKNOWN;
+            outputs[key] = finalInputs[key] ?? UNKNOWN_SENTINEL;
         } else {
             delete outputs[key];
         }

@@ -22,11 +22,11 @@ export const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
 export const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
 
 /** The one unknown sentinel the engine sends (it builds every unknown as Computed{""}). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** Every unknown sentinel a value may carry; the engine collapses them all to `UNKNOWN` on the wire. */
+/** Every unknown sentinel a value may carry; the engine collapses them all to `UNKNOWN_SENTINEL` on the wire. */
 export const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
-    UNKNOWN,
+    UNKNOWN_SENTINEL,
     "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // bool
     "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
     "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
@@ -110,7 +110,7 @@ function encodeValue(value: unknown, depth: number): JsonValue | undefined {
         return undefined;
     }
     if (value === null || typeof value === "boolean" || typeof value === "string") {
-        return isUnknown(value) ? UNKNOWN : (value as JsonValue);
+        return isUnknown(value) ? UNKNOWN_SENTINEL : (value as JsonValue);
     }
     if (typeof value === "number") {
         if (!Number.isFinite(value)) {
@@ -135,20 +135,20 @@ function encodeValue(value: unknown, depth: number): JsonValue | undefined {
             // KeepResources=false: the referenced resource's ID (unknown while it is not created yet), else its URN.
             if ("id" in value) {
                 const id = value.id;
-                return typeof id === "string" && id !== "" && !isUnknown(id) ? id : UNKNOWN;
+                return typeof id === "string" && id !== "" && !isUnknown(id) ? id : UNKNOWN_SENTINEL;
             }
-            return typeof value.urn === "string" ? value.urn : UNKNOWN;
+            return typeof value.urn === "string" ? value.urn : UNKNOWN_SENTINEL;
         }
         case OUTPUT_VALUE_SIG: {
             // KeepOutputValues=false: known -> the value, unknown -> the sentinel, secret -> a secret.
-            const element = "value" in value ? (encodeValue(value.value, depth + 1) ?? null) : UNKNOWN;
+            const element = "value" in value ? (encodeValue(value.value, depth + 1) ?? null) : UNKNOWN_SENTINEL;
             return value.secret === true && !isSecret(element) ? { [SIG_KEY]: SECRET_SIG, value: element } : element;
         }
         case ASSET_SIG:
             // The SDK rejects hash-only assets ("Invalid asset"); their content is not known here.
-            return hasAssetContent(value, ["text", "path", "uri"]) ? encodeObject(value, depth) : UNKNOWN;
+            return hasAssetContent(value, ["text", "path", "uri"]) ? encodeObject(value, depth) : UNKNOWN_SENTINEL;
         case ARCHIVE_SIG:
-            return hasAssetContent(value, ["assets", "path", "uri"]) ? encodeObject(value, depth) : UNKNOWN;
+            return hasAssetContent(value, ["assets", "path", "uri"]) ? encodeObject(value, depth) : UNKNOWN_SENTINEL;
         default:
             return encodeObject(value, depth);
     }

@@ -6,7 +6,7 @@
 import { performance } from "node:perf_hooks";
 import { allPolicies } from "../../policies/catalog";
 import { evaluateStack } from "../../test/support/evaluate";
-import { unwrapSecrets, type JsonValue } from "../../test/harness/values";
+import { unwrapSecrets, type JsonValue } from "../../scanner/engine/values";
 import { captureStacks, synthesizeStack } from "./synth";
 
 async function main(): Promise<void> {

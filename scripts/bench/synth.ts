@@ -5,8 +5,8 @@
 
 import { join } from "node:path";
 import { captureProgram, type Capture } from "../../test/harness/capture";
-import { defaultOptions, ROOT_STACK_TYPE, stackUrn, type Deployment, type ResourceState } from "../../test/harness/model";
-import type { JsonValue } from "../../test/harness/values";
+import { defaultOptions, ROOT_STACK_TYPE, stackUrn, type Deployment, type ResourceState } from "../../scanner/engine/model";
+import type { JsonValue } from "../../scanner/engine/values";
 
 export const ROOT = join(__dirname, "..", "..");
 export const PROJECT = "bench";

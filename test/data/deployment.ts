@@ -1,8 +1,8 @@
 // A small deployment for end-to-end tests of configuration and remediation: the resources are given as
 // (type, name, inputs); the stack, the default provider, URNs, outputs and IDs are filled in as the engine would.
 
-import { defaultOptions, makeUrn, stackUrn, type Deployment, type ResourceState } from "../harness/model";
-import { UNKNOWN, type JsonObject } from "../harness/values";
+import { defaultOptions, makeUrn, stackUrn, type Deployment, type ResourceState } from "../../scanner/engine/model";
+import { UNKNOWN_SENTINEL, type JsonObject } from "../../scanner/engine/values";
 
 const STACK = "dev";
 const PROJECT = "rollout";
@@ -19,11 +19,11 @@ function resource(type: string, name: string, inputs: JsonObject, preview: boole
         custom,
         id: custom && !preview ? `${name}-id` : "",
         parent: !custom || isProvider ? "" : ROOT_URN,
-        provider: custom && !isProvider ? `${PROVIDER_URN}::${preview ? UNKNOWN : "provider-id"}` : "",
+        provider: custom && !isProvider ? `${PROVIDER_URN}::${preview ? UNKNOWN_SENTINEL : "provider-id"}` : "",
         dependencies: [],
         propertyDependencies: {},
         inputs,
-        outputs: { ...inputs, ...(custom ? { id: preview ? UNKNOWN : `${name}-id` } : {}) },
+        outputs: { ...inputs, ...(custom ? { id: preview ? UNKNOWN_SENTINEL : `${name}-id` } : {}) },
         options: defaultOptions(),
     };
 }

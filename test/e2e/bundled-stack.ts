@@ -3,7 +3,7 @@
 
 import { join } from "node:path";
 import { captureProgram, readProjectName, type Capture } from "../harness/capture";
-import { PolicyEngine, type RunResult } from "../harness/engine";
+import { PolicyEngine, type RunResult } from "../../scanner/engine/engine";
 import { builtPackDir } from "./built-pack";
 
 export type Mode = "preview" | "update";

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureProgram, readProjectName, type Capture } from "../harness/capture";
-import { PolicyEngine } from "../harness/engine";
+import { PolicyEngine } from "../../scanner/engine/engine";
 import { findingKeys } from "../harness/report";
 import { allPolicies } from "../../policies/catalog";
 import { builtPackDir } from "./built-pack";

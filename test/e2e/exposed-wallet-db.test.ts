@@ -8,7 +8,7 @@
 // without a URN belongs to the root stack resource, `exposed-wallet-db-dev`.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PolicyEngine } from "../harness/engine";
+import type { PolicyEngine } from "../../scanner/engine/engine";
 import { cantRunDiagnostics, findingKeys, formatDiagnostics, sortFindings, type FindingKey, type Level } from "../harness/report";
 import { allPolicies } from "../../policies/catalog";
 import { runBundledStack, type BundledStackRun } from "./bundled-stack";

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allPolicies, PACK_NAME, sdkPolicies } from "../../policies/catalog";
 import { SETTINGS_POLICY_NAME } from "../../policies/lib/core/settings";
-import { PolicyEngine } from "../harness/engine";
+import { PolicyEngine } from "../../scanner/engine/engine";
 import { writeThrowawayPack } from "../harness/fixtures/throwaway-pack";
-import { PackStartError, PolicyPackProcess } from "../harness/pack";
+import { PackStartError, PolicyPackProcess } from "../../scanner/engine/pack";
 import { builtPackDir } from "./built-pack";
 
 const packDir = builtPackDir();

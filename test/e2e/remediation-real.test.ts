@@ -3,9 +3,9 @@
 // them, so the remediated findings disappear while the others stay.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PolicyEngine } from "../harness/engine";
+import { PolicyEngine } from "../../scanner/engine/engine";
 import { findingKeys } from "../harness/report";
-import { secret, SECRET_SIG, SIG_KEY, UNKNOWN } from "../harness/values";
+import { secret, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINEL } from "../../scanner/engine/values";
 import { deployment } from "../data/deployment";
 import { builtPackDir } from "./built-pack";
 
@@ -145,12 +145,12 @@ describe("remediation through the wire (the pack's own policies)", () => {
     it("remediates during preview too: a boolean set to its secure value over an unknown, never a guess over an unknown number", async () => {
         const preview = stack(true);
         const db = preview.resources.find((r) => r.name === "orders-db")!;
-        db.inputs = { ...db.inputs, publiclyAccessible: UNKNOWN, backupRetentionPeriod: UNKNOWN };
+        db.inputs = { ...db.inputs, publiclyAccessible: UNKNOWN_SENTINEL, backupRetentionPeriod: UNKNOWN_SENTINEL };
         const result = await engine.run(preview, { config: REMEDIATE });
         const analyzed = result.resources.find((r) => r.name === "orders-db")!;
         expect(analyzed.remediations.filter((r) => r.diagnostic !== "")).toEqual([]);
         expect(analyzed.analyzedProperties.publiclyAccessible).toBe(false);
-        expect(analyzed.analyzedProperties.backupRetentionPeriod).toBe(UNKNOWN);
+        expect(analyzed.analyzedProperties.backupRetentionPeriod).toBe(UNKNOWN_SENTINEL);
     });
 
     it("leaves unknown DynamoDB, DocumentDB and Neptune values alone during preview, fixing only what is known", async () => {
@@ -159,18 +159,18 @@ describe("remediation through the wire (the pack's own policies)", () => {
             const resource = preview.resources.find((r) => r.name === name)!;
             resource.inputs = { ...resource.inputs, ...inputs } as typeof resource.inputs;
         };
-        set("keys-table", { deletionProtectionEnabled: UNKNOWN, pointInTimeRecovery: UNKNOWN });
-        set("keys-replica", { pointInTimeRecovery: UNKNOWN });
-        set("keys-docdb", { deletionProtection: UNKNOWN });
-        set("keys-graph", { deletionProtection: UNKNOWN, backupRetentionPeriod: UNKNOWN });
+        set("keys-table", { deletionProtectionEnabled: UNKNOWN_SENTINEL, pointInTimeRecovery: UNKNOWN_SENTINEL });
+        set("keys-replica", { pointInTimeRecovery: UNKNOWN_SENTINEL });
+        set("keys-docdb", { deletionProtection: UNKNOWN_SENTINEL });
+        set("keys-graph", { deletionProtection: UNKNOWN_SENTINEL, backupRetentionPeriod: UNKNOWN_SENTINEL });
         const result = await engine.run(preview, { config: REMEDIATE });
         const find = (name: string) => result.resources.find((r) => r.name === name)!;
         for (const name of ["keys-table", "keys-replica", "keys-graph"]) {
             expect(find(name).remediations, name).toEqual([]);
         }
-        expect(find("keys-table").analyzedProperties).toMatchObject({ deletionProtectionEnabled: UNKNOWN, pointInTimeRecovery: UNKNOWN });
-        expect(find("keys-graph").analyzedProperties).toMatchObject({ deletionProtection: UNKNOWN, backupRetentionPeriod: UNKNOWN });
+        expect(find("keys-table").analyzedProperties).toMatchObject({ deletionProtectionEnabled: UNKNOWN_SENTINEL, pointInTimeRecovery: UNKNOWN_SENTINEL });
+        expect(find("keys-graph").analyzedProperties).toMatchObject({ deletionProtection: UNKNOWN_SENTINEL, backupRetentionPeriod: UNKNOWN_SENTINEL });
         // The known, too-short retention is still raised; the unknown flag is kept.
-        expect(find("keys-docdb").analyzedProperties).toMatchObject({ deletionProtection: UNKNOWN, backupRetentionPeriod: 7 });
+        expect(find("keys-docdb").analyzedProperties).toMatchObject({ deletionProtection: UNKNOWN_SENTINEL, backupRetentionPeriod: 7 });
     });
 });

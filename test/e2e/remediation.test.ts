@@ -3,11 +3,11 @@
 // and AnalyzeStack see the remediated values; a policy config property changes the outcome over the wire.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PolicyEngine } from "../harness/engine";
+import { PolicyEngine } from "../../scanner/engine/engine";
 import { REMEDIATION_PACK_JS, writeThrowawayPack, type ThrowawayPack } from "../harness/fixtures/throwaway-pack";
-import { defaultOptions, makeUrn, stackUrn, type Deployment, type ResourceState } from "../harness/model";
+import { defaultOptions, makeUrn, stackUrn, type Deployment, type ResourceState } from "../../scanner/engine/model";
 import { findingKeys } from "../harness/report";
-import { secret, SECRET_SIG, SIG_KEY, UNKNOWN, type JsonObject } from "../harness/values";
+import { secret, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINEL, type JsonObject } from "../../scanner/engine/values";
 
 const STACK = "dev";
 const PROJECT = "remediation";
@@ -23,11 +23,11 @@ function resource(type: string, name: string, inputs: JsonObject, preview: boole
         custom,
         id: custom && !preview ? `${name}-id` : "",
         parent: type === "pulumi:pulumi:Stack" || type.startsWith("pulumi:providers:") ? "" : ROOT,
-        provider: custom && !type.startsWith("pulumi:providers:") ? `${PROVIDER_URN}::${preview ? UNKNOWN : "provider-id"}` : "",
+        provider: custom && !type.startsWith("pulumi:providers:") ? `${PROVIDER_URN}::${preview ? UNKNOWN_SENTINEL : "provider-id"}` : "",
         dependencies: [],
         propertyDependencies: {},
         inputs,
-        outputs: { ...inputs, ...(custom ? { id: preview ? UNKNOWN : `${name}-id` } : {}) },
+        outputs: { ...inputs, ...(custom ? { id: preview ? UNKNOWN_SENTINEL : `${name}-id` } : {}) },
         options: defaultOptions(),
         ...extra,
     };
@@ -49,7 +49,7 @@ function deployment(preview: boolean): Deployment {
                     publiclyAccessible: true,
                     allocatedStorage: 200,
                     password: secret("hunter2-hunter2"),
-                    vpcSecurityGroupIds: preview ? UNKNOWN : ["sg-123"],
+                    vpcSecurityGroupIds: preview ? UNKNOWN_SENTINEL : ["sg-123"],
                 },
                 preview,
             ),
@@ -84,7 +84,7 @@ describe("remediation and policy config through the harness (throwaway pack)", (
         // Remediate keeps secretness (the only call that does) and passes unknowns through.
         expect(remediation.properties?.password).toEqual({ [SIG_KEY]: SECRET_SIG, value: "hunter2-hunter2" });
         if (preview) {
-            expect(remediation.properties?.vpcSecurityGroupIds).toBe(UNKNOWN);
+            expect(remediation.properties?.vpcSecurityGroupIds).toBe(UNKNOWN_SENTINEL);
         }
 
         // Analyze saw the remediated inputs: no violation from the remediated policy, on either resource.
@@ -120,7 +120,7 @@ describe("remediation and policy config through the harness (throwaway pack)", (
 
     it("reports a remediation that hit an unknown during preview as an advisory, and keeps the inputs", async () => {
         const preview = deployment(true);
-        const unknownDb = resource("aws:rds/instance:Instance", "unknown-db", { publiclyAccessible: UNKNOWN, allocatedStorage: 20 }, true);
+        const unknownDb = resource("aws:rds/instance:Instance", "unknown-db", { publiclyAccessible: UNKNOWN_SENTINEL, allocatedStorage: 20 }, true);
         const result = await engine.run({ ...preview, resources: [...preview.resources.slice(0, 2), unknownDb] });
         const db = result.resources.find((r) => r.name === "unknown-db")!;
         expect(db.remediations).toEqual([
@@ -130,7 +130,7 @@ describe("remediation and policy config through the harness (throwaway pack)", (
                 diagnostic: expect.stringMatching(/^can't run remediation 'rds-private-by-remediation' from policy pack 'throwaway-pack@v0.0.1' during preview/),
             }),
         ]);
-        expect(db.analyzedProperties.publiclyAccessible).toBe(UNKNOWN);
+        expect(db.analyzedProperties.publiclyAccessible).toBe(UNKNOWN_SENTINEL);
         const fromRemediate = db.diagnostics.filter((d) => d.source === "remediate");
         expect(fromRemediate.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["rds-private-by-remediation", "advisory"]]);
     });

@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allPolicies } from "../../policies/catalog";
 import { policyTags } from "../../policies/lib/core/metadata";
-import { PolicyConfigError, type UserPolicyConfig } from "../harness/config";
-import { PolicyEngine } from "../harness/engine";
+import { PolicyConfigError, type UserPolicyConfig } from "../../scanner/engine/config";
+import { PolicyEngine } from "../../scanner/engine/engine";
 import { findingKeys } from "../harness/report";
-import { UNKNOWN } from "../harness/values";
+import { UNKNOWN_SENTINEL } from "../../scanner/engine/values";
 import { deployment, ROOT_URN } from "../data/deployment";
 import { builtPackDir } from "./built-pack";
 
@@ -109,7 +109,7 @@ describe("rolling the pack out (configuration over the wire)", () => {
     });
 
     it("previewUnknowns: an undecided finding is advisory by default and mandatory when configured", async () => {
-        const extra = { publiclyAccessible: UNKNOWN };
+        const extra = { publiclyAccessible: UNKNOWN_SENTINEL };
         const lax = await run(undefined, true, extra);
         const undecided = lax.diagnostics.filter((d) => d.policyName === "rds-instance-not-public");
         expect(undecided.map((d) => [d.resourceName, d.enforcementLevel])).toEqual([["orders-db", "advisory"]]);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allPolicies } from "../../policies/catalog";
 import { STACK_POLICIES_ENV } from "../../policies/lib/core/engine-config";
 import { captureProgram, readProjectName, type Capture } from "../harness/capture";
-import { PolicyEngine, type Diagnostic, type RunResult } from "../harness/engine";
+import { PolicyEngine, type Diagnostic, type RunResult } from "../../scanner/engine/engine";
 import { builtPackDir } from "./built-pack";
 
 const STACKS = ["exposed-wallet-db", "hardened"] as const;

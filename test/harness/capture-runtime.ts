@@ -12,9 +12,9 @@ import { join } from "node:path";
 import type * as PulumiModule from "@pulumi/pulumi";
 import type * as ResourcePb from "@pulumi/pulumi/proto/resource_pb";
 import type { Capture, CaptureRequest } from "./capture";
-import { defaultOptions, makeUrn, ROOT_STACK_TYPE, type ResourceState } from "./model";
+import { defaultOptions, makeUrn, ROOT_STACK_TYPE, type ResourceState } from "../../scanner/engine/model";
 import { checkInputs, createResource, invoke, type ProviderContext } from "./provider";
-import { isObject, type JsonObject } from "./values";
+import { isObject, type JsonObject } from "../../scanner/engine/values";
 
 interface StructLike {
     toJavaScript(): Record<string, unknown>;

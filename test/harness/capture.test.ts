@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { captureProgram, type Capture } from "./capture";
 import { durationSeconds } from "./capture-runtime";
-import type { ResourceState } from "./model";
-import { isSecret, RESOURCE_REFERENCE_SIG, SIG_KEY, UNKNOWN } from "./values";
+import type { ResourceState } from "../../scanner/engine/model";
+import { isSecret, RESOURCE_REFERENCE_SIG, SIG_KEY, UNKNOWN_SENTINEL } from "../../scanner/engine/values";
 
 const programDir = join(__dirname, "fixtures", "component-program");
 const S = "urn:pulumi:dev::capture-fixture::";
@@ -80,7 +80,7 @@ describe("capture of a Pulumi program", () => {
         const defaultProvider = find(mode, "default_7_48_0");
         expect(defaultProvider.synthetic).toBe("default-provider");
         expect(defaultProvider.inputs).toEqual({ region: "us-east-1", version: "7.48.0" });
-        const providerId = (p: ResourceState) => (mode === "preview" ? UNKNOWN : p.id);
+        const providerId = (p: ResourceState) => (mode === "preview" ? UNKNOWN_SENTINEL : p.id);
         expect(find(mode, "db").provider).toBe(`${west.urn}::${providerId(west)}`);
         expect(find(mode, "store-key").provider).toBe(`${defaultProvider.urn}::${providerId(defaultProvider)}`);
         expect(find(mode, "store").provider).toBe("");
@@ -112,13 +112,13 @@ describe("capture of a Pulumi program", () => {
     it("leaves computed values unknown during preview, as for a new stack", () => {
         const db = find("preview", "db");
         expect(db.id).toBe("");
-        expect(db.inputs.kmsKeyId).toBe(UNKNOWN);
-        expect(db.outputs.arn).toBe(UNKNOWN);
-        expect(db.outputs.id).toBe(UNKNOWN);
+        expect(db.inputs.kmsKeyId).toBe(UNKNOWN_SENTINEL);
+        expect(db.outputs.arn).toBe(UNKNOWN_SENTINEL);
+        expect(db.outputs.id).toBe(UNKNOWN_SENTINEL);
         // Known inputs stay known; invokes run during preview too.
         expect(db.inputs.storageEncrypted).toBe(true);
         expect(db.inputs.tags).toEqual({ owner: "123456789012" });
-        expect(captures.preview.stackOutputs).toEqual({ dbArn: UNKNOWN, accountId: "123456789012" });
+        expect(captures.preview.stackOutputs).toEqual({ dbArn: UNKNOWN_SENTINEL, accountId: "123456789012" });
     });
 
     it("gives realistic IDs and ARNs after an update", () => {

@@ -8,9 +8,9 @@
 import { fork } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import type { Deployment, ResourceState } from "./model";
-import type { OutputLine } from "./pack";
-import type { JsonObject } from "./values";
+import type { Deployment, ResourceState } from "../../scanner/engine/model";
+import type { OutputLine } from "../../scanner/engine/pack";
+import type { JsonObject } from "../../scanner/engine/values";
 
 export interface CaptureOptions {
     /** The directory holding Pulumi.yaml and the program. */

@@ -7,7 +7,7 @@
 // instance) are not emulated. Policies treat an omitted input as the provider's documented default anyway.
 
 import { createHash } from "node:crypto";
-import { isSecret, secret, UNKNOWN, type JsonObject, type JsonValue } from "./values";
+import { isSecret, secret, UNKNOWN_SENTINEL, type JsonObject, type JsonValue } from "../../scanner/engine/values";
 
 export const ACCOUNT_ID = "123456789012";
 
@@ -91,7 +91,7 @@ export function checkInputs(type: string, name: string, inputs: JsonObject): Jso
         if (prefix === undefined) {
             const base = autonamed.lowercase ? name.toLowerCase() : name;
             checked[autonamed.property] = `${base}-${hex(`${type}::${name}`, 7)}`;
-        } else if (typeof prefix === "string" && prefix !== UNKNOWN) {
+        } else if (typeof prefix === "string" && prefix !== UNKNOWN_SENTINEL) {
             // The provider fills the name in from the prefix (a timestamp-like suffix).
             checked[autonamed.property] = `${prefix}${hex(`${type}::${name}`, 26)}`;
         }
@@ -107,7 +107,7 @@ export function checkInputs(type: string, name: string, inputs: JsonObject): Jso
 
 function plain(value: JsonValue | undefined): string | undefined {
     const inner = isSecret(value) ? value.value : value;
-    return typeof inner === "string" && inner !== UNKNOWN ? inner : undefined;
+    return typeof inner === "string" && inner !== UNKNOWN_SENTINEL ? inner : undefined;
 }
 
 interface Created {
@@ -149,7 +149,7 @@ function create(type: string, name: string, inputs: JsonObject, region: string):
         }
         case "aws:kms/alias:Alias": {
             const aliasName = plain(inputs.name) ?? `alias/${name}`;
-            return { id: aliasName, computed: { arn: `arn:aws:kms:${region}:${account}:${aliasName}`, targetKeyArn: inputs.targetKeyId ?? UNKNOWN } };
+            return { id: aliasName, computed: { arn: `arn:aws:kms:${region}:${account}:${aliasName}`, targetKeyArn: inputs.targetKeyId ?? UNKNOWN_SENTINEL } };
         }
         case "aws:rds/instance:Instance": {
             const identifier = plain(inputs.identifier) ?? name;
@@ -274,7 +274,7 @@ function create(type: string, name: string, inputs: JsonObject, region: string):
         }
         case "aws:secretsmanager/secretVersion:SecretVersion": {
             const versionId = uuid(seed);
-            return { id: `${plain(inputs.secretId) ?? name}|${versionId}`, computed: { versionId, arn: inputs.secretId ?? UNKNOWN } };
+            return { id: `${plain(inputs.secretId) ?? name}|${versionId}`, computed: { versionId, arn: inputs.secretId ?? UNKNOWN_SENTINEL } };
         }
         default: {
             const id = `${name}-${hex(seed, 8)}`;
@@ -295,10 +295,10 @@ export function createResource(type: string, name: string, inputs: JsonObject, c
     const outputs: JsonObject = { ...inputs };
     for (const [key, value] of Object.entries(created.computed)) {
         if (!(key in inputs)) {
-            outputs[key] = context.preview ? UNKNOWN : value;
+            outputs[key] = context.preview ? UNKNOWN_SENTINEL : value;
         }
     }
-    outputs.id = context.preview ? UNKNOWN : created.id;
+    outputs.id = context.preview ? UNKNOWN_SENTINEL : created.id;
     if (type.startsWith("aws:") && inputs.tags !== undefined) {
         outputs.tagsAll = inputs.tags;
     }

@@ -9,8 +9,8 @@
 
 import { createHash, createHmac } from "node:crypto";
 import type { Capture } from "./capture";
-import type { ResourceState } from "./model";
-import { isObject, isSecret, OUTPUT_VALUE_SIG, SECRET_SIG, SIG_KEY, type JsonObject, type JsonValue } from "./values";
+import type { ResourceState } from "../../scanner/engine/model";
+import { isObject, isSecret, OUTPUT_VALUE_SIG, SECRET_SIG, SIG_KEY, type JsonObject, type JsonValue } from "../../scanner/engine/values";
 
 /** The CLI version the exports claim to come from (the one this repository pins for the SDK). */
 const CLI_VERSION = "v3.248.0";

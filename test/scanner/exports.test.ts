@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { captureProgram, readProjectName } from "../harness/capture";
-import { PolicyEngine } from "../harness/engine";
+import { PolicyEngine } from "../../scanner/engine/engine";
 import { findingKeys, sortFindings } from "../harness/report";
 import { stackExportText } from "../harness/stack-export";
 import { builtPackDir } from "../e2e/built-pack";

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { encodeForAnalyzer, RESOURCE_REFERENCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN, unwrapSecrets, type JsonObject } from "../../scanner/engine/values";
+import { encodeForAnalyzer, RESOURCE_REFERENCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINEL, unwrapSecrets, type JsonObject } from "../../scanner/engine/values";
 import { InputError, parseInput, REDACTED, type LoadedInput } from "../../scanner/inputs";
 import { fixturesDir } from "./built-cli";
 
@@ -114,7 +114,7 @@ describe("pulumi preview --json digest", () => {
 
     it("keeps unknowns unknown and marks \"[secret]\" as a secret", () => {
         const db = byName(input, "new-db");
-        expect(db.inputs.kmsKeyId).toBe(UNKNOWN);
+        expect(db.inputs.kmsKeyId).toBe(UNKNOWN_SENTINEL);
         expect(db.inputs.password).toEqual({ [SIG_KEY]: SECRET_SIG, value: REDACTED });
         // Internal keys never reach Analyze.
         expect(analyzed(db.inputs)).not.toHaveProperty("__defaults");
@@ -146,7 +146,7 @@ describe("value encodings", () => {
                 b: { [SIG_KEY]: "803fd3297a5875dc03ca845dda5d2a98", value: Buffer.from("abc").toString("base64") },
             }),
         );
-        expect(input.deployment.resources[0]!.inputs).toEqual({ n: UNKNOWN, b: "abc" });
+        expect(input.deployment.resources[0]!.inputs).toEqual({ n: UNKNOWN_SENTINEL, b: "abc" });
     });
 
     it("rejects signatures it does not know, and broken plaintext, without echoing values", () => {
@@ -160,7 +160,7 @@ describe("value encodings", () => {
 
     it("leaves resource references to the engine's collapse rules", () => {
         const input = parseInput("v.json", wrap({ k: { [SIG_KEY]: RESOURCE_REFERENCE_SIG, urn: "urn:pulumi:dev::p::aws:kms/key:Key::k", id: "" } }));
-        expect(input.deployment.resources[0]!.inputs.k).toBe(UNKNOWN);
+        expect(input.deployment.resources[0]!.inputs.k).toBe(UNKNOWN_SENTINEL);
     });
 });
 

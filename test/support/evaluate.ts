@@ -6,9 +6,13 @@ import { UnknownValueError, unknownCheckingProxy, type ResourceValidationArgs, t
 import type { AnyPolicyDefinition } from "../../policies/lib/core/policy";
 import { toResourcePolicy, toStackPolicy } from "../../policies/lib/core/sdk";
 import { clearStackSnapshotCache } from "../../policies/lib/core/stack-snapshot";
+import { UNKNOWN_SENTINEL } from "../../policies/lib/readers/values";
 
-/** The unknown sentinel the engine sends for every computed value during preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/**
+ * The unknown sentinel the engine sends for every computed value during preview, as tests write it into raw inputs:
+ * the wire string (policies/lib/readers/values.ts UNKNOWN_SENTINEL), not the `UNKNOWN` symbol checks see.
+ */
+export const UNKNOWN: string = UNKNOWN_SENTINEL;
 
 export interface Diagnostic {
     level: "advisory" | "mandatory" | "disabled";

@@ -6,7 +6,10 @@
 // proxy does not trap) and replaces every unknown sentinel with the `UNKNOWN` marker, so each policy
 // decides for itself what an unknown means.
 
-/** Marks a value that is computed by another resource and cannot be known during preview. */
+/**
+ * What a check sees for a value that is computed by another resource and cannot be known during preview. On the
+ * wire (and in the engine emulator, scanner/engine/values.ts) the same value is the string `UNKNOWN_SENTINEL`.
+ */
 export const UNKNOWN: unique symbol = Symbol.for("aws-key-material-guard.unknown");
 export type Unknown = typeof UNKNOWN;
 
@@ -40,7 +43,8 @@ const UNKNOWN_SENTINELS = new Set<string>([
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
 ]);
 
-export const UNKNOWN_STRING_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The string the engine sends for an unknown value (@pulumi/pulumi runtime `unknownValue`); `snapshot` turns it into `UNKNOWN`. */
+export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export function isUnknownSentinel(value: unknown): boolean {
     return typeof value === "string" && value.length === 36 && UNKNOWN_SENTINELS.has(value);

@@ -16,7 +16,8 @@ import {
     reportObject,
     type ConfigureRequestLike,
 } from "../../../policies/lib/core/sdk-internals";
-import { snapshot, UNKNOWN, UNKNOWN_STRING_SENTINEL } from "../../../policies/lib/readers/values";
+import { snapshot, UNKNOWN, UNKNOWN_SENTINEL } from "../../../policies/lib/readers/values";
+import { UNKNOWN_SENTINEL as ENGINE_UNKNOWN_SENTINEL } from "../../../scanner/engine/values";
 
 const sdkRequire = createRequire(require.resolve("@pulumi/policy"));
 const server = sdkRequire("./server") as {
@@ -196,14 +197,16 @@ describe("4. policies without a validate function, and levels", () => {
 
 describe("readers/values.ts snapshot over the SDK's values", () => {
     it("reads through the unknown-checking proxy without tripping it", () => {
-        const props = proxy.unknownCheckingProxy({ kmsKeyId: UNKNOWN_STRING_SENTINEL, nested: { on: true }, list: [UNKNOWN_STRING_SENTINEL, "a"] });
+        const props = proxy.unknownCheckingProxy({ kmsKeyId: UNKNOWN_SENTINEL, nested: { on: true }, list: [UNKNOWN_SENTINEL, "a"] });
         expect(() => (props as Record<string, unknown>).kmsKeyId).toThrow();
         expect(snapshot(props)).toEqual({ kmsKeyId: UNKNOWN, nested: { on: true }, list: [UNKNOWN, "a"] });
     });
 
     it("uses the engine's unknown sentinel and unwraps the SDK's Secret class", () => {
         const rpc = sdkRequire("@pulumi/pulumi/runtime/rpc") as { unknownValue: string };
-        expect(rpc.unknownValue).toBe(UNKNOWN_STRING_SENTINEL);
+        expect(rpc.unknownValue).toBe(UNKNOWN_SENTINEL);
+        // The engine emulator sends the same string under the same name.
+        expect(ENGINE_UNKNOWN_SENTINEL).toBe(UNKNOWN_SENTINEL);
         expect(snapshot({ password: new Secret("hunter2") })).toEqual({ password: "hunter2" });
     });
 });

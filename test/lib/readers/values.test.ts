@@ -14,7 +14,7 @@ import {
     snapshot,
     str,
     UNKNOWN,
-    UNKNOWN_STRING_SENTINEL,
+    UNKNOWN_SENTINEL,
 } from "../../../policies/lib/readers/values";
 import { UNKNOWN as SENTINEL } from "../../support/evaluate";
 
@@ -99,7 +99,7 @@ function nested(depth: number, leaf: unknown): Record<string, unknown> {
 describe("unknown sentinels", () => {
     it("recognises every engine sentinel, and only those", () => {
         expect(isUnknownSentinel(SENTINEL)).toBe(true);
-        expect(UNKNOWN_STRING_SENTINEL).toBe(SENTINEL);
+        expect(UNKNOWN_SENTINEL).toBe(SENTINEL);
         for (const sentinel of OTHER_SENTINELS) {
             expect(isUnknownSentinel(sentinel)).toBe(true);
             expect(snapshot({ v: sentinel }).v).toBe(UNKNOWN);

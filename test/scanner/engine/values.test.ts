@@ -1,9 +1,9 @@
 // The engine's encoding of property values for analyzers, its config reconciliation, URNs and port parsing.
 
 import { describe, expect, it } from "vitest";
-import { PolicyConfigError, reconcilePolicyConfig, type PolicySchemaInfo } from "./config";
-import { makeUrn, stackUrn } from "./model";
-import { parsePortLine } from "./pack";
+import { PolicyConfigError, reconcilePolicyConfig, type PolicySchemaInfo } from "../../../scanner/engine/config";
+import { makeUrn, stackUrn } from "../../../scanner/engine/model";
+import { parsePortLine } from "../../../scanner/engine/pack";
 import {
     ARCHIVE_SIG,
     ASSET_SIG,
@@ -14,10 +14,10 @@ import {
     secret,
     SECRET_SIG,
     SIG_KEY,
-    UNKNOWN,
+    UNKNOWN_SENTINEL,
     unwrapSecrets,
     urnName,
-} from "./values";
+} from "../../../scanner/engine/values";
 
 const skip = { skipInternalKeys: true };
 const BOOL_UNKNOWN = "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7";
@@ -34,14 +34,14 @@ describe("encodeForAnalyzer", () => {
     });
 
     it("sends every unknown as the string sentinel, nested too", () => {
-        expect(encodeForAnalyzer({ a: UNKNOWN, b: [BOOL_UNKNOWN], c: { d: UNKNOWN } }, skip)).toEqual({ a: UNKNOWN, b: [UNKNOWN], c: { d: UNKNOWN } });
+        expect(encodeForAnalyzer({ a: UNKNOWN_SENTINEL, b: [BOOL_UNKNOWN], c: { d: UNKNOWN_SENTINEL } }, skip)).toEqual({ a: UNKNOWN_SENTINEL, b: [UNKNOWN_SENTINEL], c: { d: UNKNOWN_SENTINEL } });
     });
 
     it("keeps secrets as secret objects, and a secret in a secret is one secret", () => {
-        expect(encodeForAnalyzer({ p: secret("pw"), q: secret(secret("x")), r: [secret({ k: UNKNOWN })] }, skip)).toEqual({
+        expect(encodeForAnalyzer({ p: secret("pw"), q: secret(secret("x")), r: [secret({ k: UNKNOWN_SENTINEL })] }, skip)).toEqual({
             p: { [SIG_KEY]: SECRET_SIG, value: "pw" },
             q: { [SIG_KEY]: SECRET_SIG, value: "x" },
-            r: [{ [SIG_KEY]: SECRET_SIG, value: { k: UNKNOWN } }],
+            r: [{ [SIG_KEY]: SECRET_SIG, value: { k: UNKNOWN_SENTINEL } }],
         });
     });
 
@@ -51,14 +51,14 @@ describe("encodeForAnalyzer", () => {
             encodeForAnalyzer(
                 {
                     custom: resourceReference({ urn, id: "r-123", packageVersion: "7.48.0" }),
-                    creating: resourceReference({ urn, id: UNKNOWN }),
+                    creating: resourceReference({ urn, id: UNKNOWN_SENTINEL }),
                     emptyId: resourceReference({ urn, id: "" }),
                     component: resourceReference({ urn: "urn:pulumi:dev::p::my:c:C::c" }),
                     nested: { list: [resourceReference({ urn, id: "r-123" })] },
                 },
                 skip,
             ),
-        ).toEqual({ custom: "r-123", creating: UNKNOWN, emptyId: UNKNOWN, component: "urn:pulumi:dev::p::my:c:C::c", nested: { list: ["r-123"] } });
+        ).toEqual({ custom: "r-123", creating: UNKNOWN_SENTINEL, emptyId: UNKNOWN_SENTINEL, component: "urn:pulumi:dev::p::my:c:C::c", nested: { list: ["r-123"] } });
     });
 
     it("collapses output values: known to the value, unknown to the sentinel, secret to a secret", () => {
@@ -74,9 +74,9 @@ describe("encodeForAnalyzer", () => {
             ),
         ).toEqual({
             known: "v",
-            unknown: UNKNOWN,
+            unknown: UNKNOWN_SENTINEL,
             secretKnown: { [SIG_KEY]: SECRET_SIG, value: 5 },
-            secretUnknown: { [SIG_KEY]: SECRET_SIG, value: UNKNOWN },
+            secretUnknown: { [SIG_KEY]: SECRET_SIG, value: UNKNOWN_SENTINEL },
         });
     });
 
@@ -85,7 +85,7 @@ describe("encodeForAnalyzer", () => {
         const archive = { [SIG_KEY]: ARCHIVE_SIG, assets: { "a.txt": text } };
         expect(
             encodeForAnalyzer({ text, archive, hashOnly: { [SIG_KEY]: ASSET_SIG, hash: "abc" }, archiveHashOnly: { [SIG_KEY]: ARCHIVE_SIG, hash: "d" } }, skip),
-        ).toEqual({ text, archive, hashOnly: UNKNOWN, archiveHashOnly: UNKNOWN });
+        ).toEqual({ text, archive, hashOnly: UNKNOWN_SENTINEL, archiveHashOnly: UNKNOWN_SENTINEL });
     });
 
     it("drops top-level internal keys for Analyze, keeps them for Remediate", () => {
@@ -101,7 +101,7 @@ describe("encodeForAnalyzer", () => {
 
     it("reads values back", () => {
         expect(unwrapSecrets({ a: secret({ b: secret("c") }) })).toEqual({ a: { b: "c" } });
-        expect(containsUnknown({ a: [{ b: UNKNOWN }] })).toBe(true);
+        expect(containsUnknown({ a: [{ b: UNKNOWN_SENTINEL }] })).toBe(true);
         expect(containsUnknown({ a: [{ b: "x" }] })).toBe(false);
     });
 });
