@@ -4,21 +4,21 @@ import { globMatch } from "../lib/aws/iam";
 import { tagsOf } from "../lib/aws/key-material";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { and, asList, isAbsent, isObject, or, UNKNOWN, type Tri } from "../lib/readers/values";
-import { AIR_GAPPED_VAULT, BACKUP_VAULT } from "./backup-vault-cmk";
+import { AIR_GAPPED_VAULT } from "./backup-vault-cmk";
+import { BACKUP_PLAN, BACKUP_SELECTION, BACKUP_VAULT, DOCDB_CLUSTER, DYNAMODB_TABLE, NEPTUNE_CLUSTER, RDS_CLUSTER, RDS_INSTANCE, REDSHIFT_CLUSTER } from "../lib/aws/types";
 
-const PLAN = "aws:backup/plan:Plan";
-const SELECTION = "aws:backup/selection:Selection";
+const PLAN = BACKUP_PLAN;
+const SELECTION = BACKUP_SELECTION;
 
 /** Database and table resources AWS Backup can protect, which this pack treats as key stores. */
 const KEY_STORE_TYPES = [
-    "aws:rds/instance:Instance",
-    "aws:rds/cluster:Cluster",
-    "aws:dynamodb/table:Table",
-    "aws:docdb/cluster:Cluster",
-    "aws:neptune/cluster:Cluster",
-    "aws:redshift/cluster:Cluster",
+    RDS_INSTANCE,
+    RDS_CLUSTER,
+    DYNAMODB_TABLE,
+    DOCDB_CLUSTER,
+    NEPTUNE_CLUSTER,
+    REDSHIFT_CLUSTER,
 ];
-
 
 /** Does an ARN list (`resources` / `notResources`) name the store, by dependency, by ARN or by glob? */
 function listNames(graph: StackGraph, selection: StackResource, property: string, store: StackResource): Tri {

@@ -1,8 +1,8 @@
 import { expectCustomerManagedKey } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
+import { BACKUP_LOGICALLY_AIR_GAPPED_VAULT, BACKUP_VAULT } from "../lib/aws/types";
 
-export const BACKUP_VAULT = "aws:backup/vault:Vault";
-export const AIR_GAPPED_VAULT = "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault";
+export const AIR_GAPPED_VAULT = BACKUP_LOGICALLY_AIR_GAPPED_VAULT;
 
 export const backupVaultCmk = resourcePolicy({
     name: "backup-vault-cmk",

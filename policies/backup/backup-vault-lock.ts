@@ -2,9 +2,9 @@ import { undecided, unknownFinding, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { asNumber, INVALID, UNKNOWN } from "../lib/readers/values";
-import { BACKUP_VAULT } from "./backup-vault-cmk";
+import { BACKUP_VAULT, BACKUP_VAULT_LOCK_CONFIGURATION } from "../lib/aws/types";
 
-const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+const LOCK = BACKUP_VAULT_LOCK_CONFIGURATION;
 
 type Config = { minimumRetentionDays: number };
 

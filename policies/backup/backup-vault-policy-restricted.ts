@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../lib/core/policy";
 import { publicPrincipalFindings } from "../lib/aws/resource-policy";
+import { BACKUP_VAULT_POLICY } from "../lib/aws/types";
 
 type Config = { allowedAccountIds: string[] };
 
@@ -11,7 +12,7 @@ export const backupVaultPolicyRestricted = resourcePolicy<Config>({
     severity: "high",
     enforcementLevel: "mandatory",
     refs: { nist: ["AC-3", "AC-6"] },
-    resourceTypes: ["aws:backup/vaultPolicy:VaultPolicy"],
+    resourceTypes: [BACKUP_VAULT_POLICY],
     remediationSteps: [
         "1. Replace `Principal: \"*\"` (or `{ AWS: \"*\" }`, or NotPrincipal) in Allow statements with the account or role ARNs that copy into or restore from this vault.",
         "2. For organization-wide copy targets, keep the wildcard only with `StringEquals: { \"aws:PrincipalOrgID\": \"o-...\" }`.",

@@ -4,10 +4,11 @@ import { StackGraph } from "../lib/aws/graph";
 import type { Finding, StackResource } from "../lib/core/policy";
 import { stackPolicy } from "../lib/core/policy";
 import { asList, asString, isObject, or, read, UNKNOWN, type Tri } from "../lib/readers/values";
+import { CLOUDWATCH_LOG_GROUP, CLOUDWATCH_LOG_METRIC_FILTER, CLOUDWATCH_METRIC_ALARM } from "../lib/aws/types";
 
-const FILTER_TYPE = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
-const ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";
-const LOG_GROUP_TYPE = "aws:cloudwatch/logGroup:LogGroup";
+const FILTER_TYPE = CLOUDWATCH_LOG_METRIC_FILTER;
+const ALARM_TYPE = CLOUDWATCH_METRIC_ALARM;
+const LOG_GROUP_TYPE = CLOUDWATCH_LOG_GROUP;
 const KEY_EVENTS = ["DisableKey", "ScheduleKeyDeletion"];
 
 /** What identifies a log group: URNs of in-stack LogGroups and known names. `unknown` when neither is available. */

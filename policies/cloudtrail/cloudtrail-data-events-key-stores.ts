@@ -5,10 +5,11 @@ import { matchesTags, tagsOf } from "../lib/aws/key-material";
 import type { Finding, StackResource } from "../lib/core/policy";
 import { stackPolicy } from "../lib/core/policy";
 import { asList, asString, isObject, or, read, UNKNOWN, type Plain, type Tri } from "../lib/readers/values";
+import { DYNAMODB_TABLE, S3_BUCKET, S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2, S3_BUCKET_V2 } from "../lib/aws/types";
 
-const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
-const TABLE_TYPE = "aws:dynamodb/table:Table";
-const LOGGING_TYPES = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"];
+const BUCKET_TYPES = [S3_BUCKET, S3_BUCKET_V2];
+const TABLE_TYPE = DYNAMODB_TABLE;
+const LOGGING_TYPES = [S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2];
 
 interface Store {
     resource: StackResource;

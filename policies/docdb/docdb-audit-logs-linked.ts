@@ -1,6 +1,8 @@
-import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP, linkedAuditFindings } from "../lib/aws/docdb-neptune";
+import { linkedAuditFindings } from "../lib/aws/docdb-neptune";
 import { StackGraph } from "../lib/aws/graph";
-import { stackPolicy } from "../lib/core/policy";
+import { linkedMetadata, stackPolicy } from "../lib/core/policy";
+import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP } from "../lib/aws/types";
+import { docdbAuditLogs } from "./docdb-audit-logs";
 
 /** `audit_logs` takes `enabled`, `ddl`, `dml_read`, `dml_write`, `all` (or a comma-separated mix); `disabled`/`none` turn it off. */
 const AUDIT_ON = new Set(["enabled", "ddl", "dml_read", "dml_write", "all"]);
@@ -13,17 +15,9 @@ function isAuditOn(value: string): boolean {
 export const docdbAuditLogsLinked = stackPolicy({
     name: "docdb-audit-logs-linked",
     description: "DocumentDB clusters must use a cluster parameter group that turns auditing on (audit_logs), which the default group leaves off.",
-    controls: [38],
-    category: "monitoring",
-    severity: "medium",
-    enforcementLevel: "advisory",
-    refs: {
-        securityHub: ["DocumentDB.4"],
-        pciDss: ["10.2.1"],
-        nist: ["AU-2", "AU-12"],
-        checkov: ["CKV_AWS_104"],
-        cdkNag: ["AwsSolutions-DOC5"],
-    },
+    ...linkedMetadata(docdbAuditLogs),
+    // A tool checks the linked resource under another rule id.
+    refs: { ...docdbAuditLogs.refs, checkov: ["CKV_AWS_104"], trivy: [] },
     resourceTypes: [DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP],
     remediationSteps: [
         '1. Create an aws.docdb.ClusterParameterGroup (family "docdb5.0" or your engine family) with `parameters: [{ name: "audit_logs", value: "all" }]` ("dml_read" at least records reads of key documents).',

@@ -1,5 +1,6 @@
-import { DOCDB_CLUSTER, logExportFindings } from "../lib/aws/docdb-neptune";
+import { logExportFindings } from "../lib/aws/docdb-neptune";
 import { resourcePolicy } from "../lib/core/policy";
+import { DOCDB_CLUSTER } from "../lib/aws/types";
 
 type AuditConfig = {
     requiredLogExports: string[];

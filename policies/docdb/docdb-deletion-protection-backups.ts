@@ -1,7 +1,8 @@
 import { expectAtLeast, expectFlag } from "../lib/readers/checks";
-import { clusterProtectionChanges, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/aws/docdb-neptune";
+import { clusterProtectionChanges } from "../lib/aws/docdb-neptune";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
+import { DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/aws/types";
 
 type BackupConfig = {
     minimumRetentionDays: number;

@@ -1,9 +1,9 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
-import { DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER } from "../lib/aws/docdb-neptune";
 import type { Finding } from "../lib/core/policy";
 import { isSet } from "../lib/readers/presence";
 import { resourcePolicy } from "../lib/core/policy";
 import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER } from "../lib/aws/types";
 
 type PasswordConfig = {
     allowWriteOnlyPassword: boolean;

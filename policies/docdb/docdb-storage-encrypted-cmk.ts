@@ -1,9 +1,10 @@
 import { expectFlag, keyFindings, violation } from "../lib/readers/checks";
-import { clusterStorageFindings, DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/aws/docdb-neptune";
+import { clusterStorageFindings } from "../lib/aws/docdb-neptune";
 import type { Finding } from "../lib/core/policy";
 import { isSet } from "../lib/readers/presence";
 import { resourcePolicy } from "../lib/core/policy";
 import { asBool, read } from "../lib/readers/values";
+import { DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER, DOCDB_GLOBAL_CLUSTER } from "../lib/aws/types";
 
 const FIX =
     "Set `storageEncrypted: true` and `kmsKeyId` to the ARN of a customer-managed aws.kms.Key. Encryption cannot be added in place: restore a snapshot into a new cluster with `kmsKeyId` set.";

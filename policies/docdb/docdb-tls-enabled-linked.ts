@@ -1,25 +1,18 @@
 import { undecided, unknownFinding } from "../lib/readers/checks";
-import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP, linkedParameterGroup } from "../lib/aws/docdb-neptune";
+import { linkedParameterGroup } from "../lib/aws/docdb-neptune";
 import { StackGraph } from "../lib/aws/graph";
 import type { Finding } from "../lib/core/policy";
-import { stackPolicy } from "../lib/core/policy";
+import { linkedMetadata, stackPolicy } from "../lib/core/policy";
 import { TLS_FIX, tlsFindings, tlsParameterVerdict } from "./docdb-tls-enabled";
+import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP } from "../lib/aws/types";
+import { docdbTlsEnabled } from "./docdb-tls-enabled";
 
 const PROPERTY = "dbClusterParameterGroupName";
 
 export const docdbTlsEnabledLinked = stackPolicy({
     name: "docdb-tls-enabled-linked",
     description: "DocumentDB clusters must use a cluster parameter group that keeps TLS required (the default group does).",
-    controls: [37],
-    category: "encryption-in-transit",
-    severity: "high",
-    enforcementLevel: "mandatory",
-    refs: {
-        securityHub: ["DocumentDB.6"],
-        pciDss: ["4.2.1"],
-        nist: ["SC-8"],
-        checkov: ["CKV_AWS_90"],
-    },
+    ...linkedMetadata(docdbTlsEnabled),
     resourceTypes: [DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP],
     remediationSteps: [
         "1. Find the aws.docdb.ClusterParameterGroup the cluster names in `dbClusterParameterGroupName`.",

@@ -1,7 +1,8 @@
 import { undecided, unknownFinding, violation } from "../lib/readers/checks";
-import { DOCDB_CLUSTER_PARAMETER_GROUP, evaluateParameter, type ParameterVerdict } from "../lib/aws/docdb-neptune";
+import { evaluateParameter, type ParameterVerdict } from "../lib/aws/docdb-neptune";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
+import { DOCDB_CLUSTER_PARAMETER_GROUP } from "../lib/aws/types";
 
 /** The documented values of the DocumentDB `tls` cluster parameter that require TLS; the engine default is `enabled`. */
 const TLS_VALUES = new Set(["enabled", "fips-140-3", "tls1.2+", "tls1.3+"]);

@@ -3,6 +3,7 @@ import { block, expectFlagValue } from "./lib/dynamodb";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
 import { asString, INVALID, read, UNKNOWN } from "../lib/readers/values";
+import { DAX_CLUSTER } from "../lib/aws/types";
 
 const SSE_FIX = "Set `serverSideEncryption: { enabled: true }` so the cached key items, logs and node storage are encrypted at rest.";
 const TLS_FIX = 'Set `clusterEndpointEncryptionType: "TLS"` so clients reach the cache only over TLS (this recreates the cluster).';
@@ -40,7 +41,7 @@ export const daxEncryption = resourcePolicy({
         trivy: ["AVD-AWS-0023"],
         cdkNag: ["AwsSolutions-DDB4"],
     },
-    resourceTypes: ["aws:dax/cluster:Cluster"],
+    resourceTypes: [DAX_CLUSTER],
     remediationSteps: [
         "1. On the aws.dax.Cluster set `serverSideEncryption: { enabled: true }`.",
         '2. Set `clusterEndpointEncryptionType: "TLS"` and connect with a TLS-capable DAX client (daxs:// endpoint).',

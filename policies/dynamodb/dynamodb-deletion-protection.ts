@@ -1,8 +1,9 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
-import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, expectFlagValue, replicaEntries } from "./lib/dynamodb";
+import { expectFlagValue, replicaEntries } from "./lib/dynamodb";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
 import { asBool, INVALID, read, UNKNOWN } from "../lib/readers/values";
+import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA } from "../lib/aws/types";
 
 const FIX = "Set `deletionProtectionEnabled: true` so one DeleteTable call (or a stray `pulumi destroy`) cannot destroy the key table.";
 const REPLICA_FIX = "Set `deletionProtectionEnabled: true` on the replica; each replica can otherwise be deleted on its own.";

@@ -1,8 +1,9 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
-import { block, DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, expectFlagValue, replicaEntries } from "./lib/dynamodb";
+import { block, expectFlagValue, replicaEntries } from "./lib/dynamodb";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
 import { asBool, asNumber, containsUnknown, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA } from "../lib/aws/types";
 
 const FIX =
     "Set `pointInTimeRecovery: { enabled: true }` so the key table can be restored to any second of the recovery window after a malicious overwrite or delete.";

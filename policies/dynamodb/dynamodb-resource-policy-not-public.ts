@@ -11,6 +11,7 @@ import {
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
 import { read, UNKNOWN } from "../lib/readers/values";
+import { DYNAMODB_RESOURCE_POLICY } from "../lib/aws/types";
 
 const FIX =
     "Name the allowed principals explicitly (role ARNs or account ids), or add a condition that pins callers to your organization or network: `StringEquals` on `aws:PrincipalOrgID`, `aws:PrincipalAccount` or `aws:SourceVpce`.";
@@ -112,7 +113,7 @@ export const dynamodbResourcePolicyNotPublic = resourcePolicy({
     severity: "critical",
     enforcementLevel: "mandatory",
     refs: { pciDss: ["1.4.4"], nist: ["AC-3"] },
-    resourceTypes: ["aws:dynamodb/resourcePolicy:ResourcePolicy"],
+    resourceTypes: [DYNAMODB_RESOURCE_POLICY],
     remediationSteps: [
         "1. In the aws.dynamodb.ResourcePolicy `policy`, replace `\"Principal\": \"*\"` / `{\"AWS\": \"*\"}` (and any NotPrincipal with Allow) by the ARNs of the roles or accounts that need the table.",
         "2. If a wildcard principal is required (for example for an organization-wide reader), add `\"Condition\": {\"StringEquals\": {\"aws:PrincipalOrgID\": \"o-...\"}}` (or `aws:PrincipalAccount` / `aws:SourceVpce`) to that statement, or a Deny for every principal with `StringNotEquals` on the same key.",

@@ -1,8 +1,9 @@
 import { classifyKey, keyFindings, unknownFinding, violation } from "../lib/readers/checks";
-import { block, DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, replicaEntries } from "./lib/dynamodb";
+import { block, replicaEntries } from "./lib/dynamodb";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
 import { asBool, INVALID, read, UNKNOWN, type Plain, type PlainObject } from "../lib/readers/values";
+import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA } from "../lib/aws/types";
 
 const FIX =
     "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <customer-managed aws.kms.Key ARN> }` so only the principals your key policy names can decrypt the table, its backups and exports.";

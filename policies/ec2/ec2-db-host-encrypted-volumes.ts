@@ -1,23 +1,12 @@
 import { classifyKey, undecided, violation } from "../lib/readers/checks";
-import {
-    DB_HOST_CONFIG,
-    EBS_DEFAULT_KMS_KEY,
-    EBS_ENCRYPTION_BY_DEFAULT,
-    EBS_VOLUME,
-    INSTANCE,
-    isDbHost,
-    LAUNCH_CONFIGURATION,
-    LAUNCH_TEMPLATE,
-    SPOT_INSTANCE_REQUEST,
-    type DbHostConfig,
-} from "./lib/ec2";
+import { DB_HOST_CONFIG, INSTANCE, isDbHost, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST, type DbHostConfig } from "./lib/ec2";
 import { StackGraph } from "../lib/aws/graph";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { asBool, INVALID, isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "../lib/readers/values";
+import { EBS_DEFAULT_KMS_KEY, EBS_ENCRYPTION_BY_DEFAULT, EBS_VOLUME, EC2_VOLUME_ATTACHMENT } from "../lib/aws/types";
 
-const VOLUME_ATTACHMENT = "aws:ec2/volumeAttachment:VolumeAttachment";
+const VOLUME_ATTACHMENT = EC2_VOLUME_ATTACHMENT;
 const HOST_TYPES = [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION];
-
 
 interface Device {
     /** Path of the block holding `encrypted` / `kmsKeyId` ("" for a Volume). */

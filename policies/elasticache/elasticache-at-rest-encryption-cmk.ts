@@ -3,10 +3,11 @@ import { expectCustomerManagedKey } from "../lib/readers/checks";
 import { clusterEngine, isGlobalSecondary, isReplicationGroupMember, replicationGroupEngine } from "./lib/elasticache";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE } from "../lib/aws/types";
 
-const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
-const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";
-const CLUSTER = "aws:elasticache/cluster:Cluster";
+const RG = ELASTICACHE_REPLICATION_GROUP;
+const SERVERLESS = ELASTICACHE_SERVERLESS_CACHE;
+const CLUSTER = ELASTICACHE_CLUSTER;
 
 const FLAG_FIX =
     "Set `atRestEncryptionEnabled: true` with `kmsKeyId` set to a customer-managed key; encryption at rest cannot be turned on in place, so create a new encrypted replication group and migrate (for example from a snapshot).";

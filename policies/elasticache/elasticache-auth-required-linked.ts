@@ -1,14 +1,16 @@
 import { undecided, violation } from "../lib/readers/checks";
 import { userWithoutCredential } from "./lib/elasticache";
 import { StackGraph, referenceValues } from "../lib/aws/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { linkedMetadata, stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { read, UNKNOWN } from "../lib/readers/values";
+import { ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE, ELASTICACHE_USER, ELASTICACHE_USER_GROUP, ELASTICACHE_USER_GROUP_ASSOCIATION } from "../lib/aws/types";
+import { elasticacheAuthRequired } from "./elasticache-auth-required";
 
-const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
-const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";
-const USER = "aws:elasticache/user:User";
-const USER_GROUP = "aws:elasticache/userGroup:UserGroup";
-const ASSOCIATION = "aws:elasticache/userGroupAssociation:UserGroupAssociation";
+const RG = ELASTICACHE_REPLICATION_GROUP;
+const SERVERLESS = ELASTICACHE_SERVERLESS_CACHE;
+const USER = ELASTICACHE_USER;
+const USER_GROUP = ELASTICACHE_USER_GROUP;
+const ASSOCIATION = ELASTICACHE_USER_GROUP_ASSOCIATION;
 
 /** The built-in user ElastiCache creates itself: no password, full access. */
 const BUILT_IN_DEFAULT_USER = "default";
@@ -67,15 +69,9 @@ function groupsOf(graph: StackGraph, cache: StackResource, property: string): St
 export const elasticacheAuthRequiredLinked = stackPolicy({
     name: "elasticache-auth-required-linked",
     description: "No user in an RBAC user group attached to an ElastiCache cache may log in without a credential.",
-    controls: [48],
-    category: "authentication-mfa",
-    severity: "high",
-    enforcementLevel: "mandatory",
-    refs: {
-        nist: ["IA-2", "AC-3"],
-        checkov: ["CKV_AWS_31"],
-        cdkNag: ["AwsSolutions-AEC6"],
-    },
+    ...linkedMetadata(elasticacheAuthRequired),
+    // A tool checks the linked resource under another rule id.
+    refs: { ...elasticacheAuthRequired.refs, securityHub: [] },
     resourceTypes: [RG, SERVERLESS, USER_GROUP, USER, ASSOCIATION],
     remediationSteps: [
         "1. Give every user of the attached aws.elasticache.UserGroup a credential: `authenticationMode: { type: \"iam\" }` or passwords through `passwordsWo`.",

@@ -3,13 +3,14 @@ import { presence } from "../lib/readers/presence";
 import { clusterEngine, isGlobalSecondary, isReplicationGroupMember, userAccessState } from "./lib/elasticache";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, asList, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE, ELASTICACHE_USER, ELASTICACHE_USER_GROUP, ELASTICACHE_USER_GROUP_ASSOCIATION } from "../lib/aws/types";
 
-const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
-const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";
-const CLUSTER = "aws:elasticache/cluster:Cluster";
-const USER = "aws:elasticache/user:User";
-const USER_GROUP = "aws:elasticache/userGroup:UserGroup";
-const ASSOCIATION = "aws:elasticache/userGroupAssociation:UserGroupAssociation";
+const RG = ELASTICACHE_REPLICATION_GROUP;
+const SERVERLESS = ELASTICACHE_SERVERLESS_CACHE;
+const CLUSTER = ELASTICACHE_CLUSTER;
+const USER = ELASTICACHE_USER;
+const USER_GROUP = ELASTICACHE_USER_GROUP;
+const ASSOCIATION = ELASTICACHE_USER_GROUP_ASSOCIATION;
 
 /** The id of the user ElastiCache creates itself: no password, access string `on ~* +@all`. */
 const BUILT_IN_DEFAULT_USER = "default";

@@ -2,10 +2,11 @@ import { expectAtLeast, unknownFinding } from "../lib/readers/checks";
 import { clusterEngine, isReplicationGroupMember } from "./lib/elasticache";
 import { resourcePolicy } from "../lib/core/policy";
 import { asString, read, UNKNOWN } from "../lib/readers/values";
+import { ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE } from "../lib/aws/types";
 
-const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
-const CLUSTER = "aws:elasticache/cluster:Cluster";
-const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";
+const RG = ELASTICACHE_REPLICATION_GROUP;
+const CLUSTER = ELASTICACHE_CLUSTER;
+const SERVERLESS = ELASTICACHE_SERVERLESS_CACHE;
 
 export const elasticacheBackups = resourcePolicy<{ minimumRetentionDays: number }>({
     name: "elasticache-backups",

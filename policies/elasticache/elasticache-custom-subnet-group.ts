@@ -3,10 +3,11 @@ import { presence, type Presence } from "../lib/readers/presence";
 import { isReplicationGroupMember } from "./lib/elasticache";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import type { PlainObject } from "../lib/readers/values";
+import { ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE } from "../lib/aws/types";
 
-const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
-const CLUSTER = "aws:elasticache/cluster:Cluster";
-const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";
+const RG = ELASTICACHE_REPLICATION_GROUP;
+const CLUSTER = ELASTICACHE_CLUSTER;
+const SERVERLESS = ELASTICACHE_SERVERLESS_CACHE;
 
 function missing(property: string, state: Presence, consequence: string, fix: string): Finding[] {
     if (state === "set" || state === "unknown") {

@@ -2,9 +2,10 @@ import { expectFlag, unknownFinding, violation } from "../lib/readers/checks";
 import { clusterEngine, isGlobalSecondary, isReplicationGroupMember } from "./lib/elasticache";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP } from "../lib/aws/types";
 
-const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
-const CLUSTER = "aws:elasticache/cluster:Cluster";
+const RG = ELASTICACHE_REPLICATION_GROUP;
+const CLUSTER = ELASTICACHE_CLUSTER;
 
 const RG_FIX =
     "Set `transitEncryptionEnabled: true` and leave `transitEncryptionMode` unset or `\"required\"` so every client must use TLS (AUTH tokens and cached keys otherwise cross the network in clear).";

@@ -2,9 +2,10 @@ import { expectAtLeast, violation } from "../lib/readers/checks";
 import { expectCustomerManagedKey } from "../lib/readers/checks";
 import { presence } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { MEMORYDB_CLUSTER, MEMORYDB_SNAPSHOT } from "../lib/aws/types";
 
-const CLUSTER = "aws:memorydb/cluster:Cluster";
-const SNAPSHOT = "aws:memorydb/snapshot:Snapshot";
+const CLUSTER = MEMORYDB_CLUSTER;
+const SNAPSHOT = MEMORYDB_SNAPSHOT;
 
 const KEY_FIX = "Set `kmsKeyArn` to the ARN of a customer-managed aws.kms.Key whose key policy limits who can decrypt the data.";
 

@@ -1,9 +1,10 @@
 import { expectFlag, unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { MEMORYDB_CLUSTER, MEMORYDB_USER } from "../lib/aws/types";
 
-const CLUSTER = "aws:memorydb/cluster:Cluster";
-const USER = "aws:memorydb/user:User";
+const CLUSTER = MEMORYDB_CLUSTER;
+const USER = MEMORYDB_USER;
 
 /** The built-in ACL that lets every connection in without authentication. */
 const OPEN_ACCESS = "open-access";

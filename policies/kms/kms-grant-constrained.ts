@@ -1,8 +1,8 @@
 import { undecided, unknownFinding, violation } from "../lib/readers/checks";
-import { KMS_GRANT } from "../lib/aws/kms";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
 import { asList, asString, INVALID, isObject, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { KMS_GRANT } from "../lib/aws/types";
 
 /** Grant operations that return plaintext, re-encrypt it elsewhere, or let the grantee hand out more access. */
 const SENSITIVE = ["decrypt", "reencryptfrom", "creategrant", "generatedatakey", "generatedatakeywithoutplaintext", "generatedatakeypair", "generatedatakeypairwithoutplaintext"];

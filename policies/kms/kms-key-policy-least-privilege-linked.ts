@@ -1,10 +1,12 @@
 import { undecided, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
 import { parsePolicyDocument } from "../lib/aws/iam";
-import { isDefaultKeyPolicy, KMS_KEY_POLICY, KMS_KEY_TYPES } from "../lib/aws/kms";
+import { isDefaultKeyPolicy, KMS_KEY_TYPES } from "../lib/aws/kms";
 import type { Finding } from "../lib/core/policy";
-import { stackPolicy } from "../lib/core/policy";
+import { linkedMetadata, stackPolicy } from "../lib/core/policy";
 import { isAbsent, read, UNKNOWN } from "../lib/readers/values";
+import { KMS_KEY_POLICY } from "../lib/aws/types";
+import { kmsKeyPolicyLeastPrivilege } from "./kms-key-policy-least-privilege";
 
 const FIX =
     "Set `policy` on the key (or add an aws.kms.KeyPolicy for it) with an administration statement for a named admin role and a usage statement for named roles with a `kms:ViaService` condition.";
@@ -12,16 +14,7 @@ const FIX =
 export const kmsKeyPolicyLeastPrivilegeLinked = stackPolicy({
     name: "kms-key-policy-least-privilege-linked",
     description: "Every KMS key in the stack must get an explicit key policy, inline or through an aws.kms.KeyPolicy, instead of the default policy that delegates all use to IAM.",
-    controls: [69],
-    category: "key-management",
-    severity: "high",
-    enforcementLevel: "advisory",
-    refs: {
-        securityHub: ["KMS.1", "KMS.2"],
-        pciDss: ["3.6.1"],
-        nist: ["AC-6"],
-        checkov: ["CKV2_AWS_64"],
-    },
+    ...linkedMetadata(kmsKeyPolicyLeastPrivilege),
     resourceTypes: [...KMS_KEY_TYPES, KMS_KEY_POLICY],
     remediationSteps: [
         "1. Give each aws.kms.Key, ReplicaKey and ExternalKey an explicit `policy`, or create an aws.kms.KeyPolicy whose `keyId` is the key's id.",

@@ -2,7 +2,7 @@ import { unknownFinding, violation } from "../lib/readers/checks";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
 import { asBool, asNumber, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
-import { KMS_KEY } from "../lib/aws/kms";
+import { KMS_KEY } from "../lib/aws/types";
 
 const FIX = "Set `enableKeyRotation: true` (and leave `rotationPeriodInDays` at its 365-day default or lower) so each backing key encrypts a bounded amount of key material.";
 

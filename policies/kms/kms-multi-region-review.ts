@@ -1,7 +1,7 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
-import { KMS_EXTERNAL_KEY, KMS_KEY, KMS_REPLICA_KEY } from "../lib/aws/kms";
 import { resourcePolicy } from "../lib/core/policy";
 import { asBool, INVALID, read, UNKNOWN } from "../lib/readers/values";
+import { KMS_EXTERNAL_KEY, KMS_KEY, KMS_REPLICA_KEY } from "../lib/aws/types";
 
 const FIX =
     "Use a single-Region key unless the key material must be usable in several Regions; if it must, add the resource name to this policy's `allowedKeys` after reviewing every replica's key policy.";

@@ -1,7 +1,7 @@
 import { violation } from "../lib/readers/checks";
-import { KMS_EXTERNAL_KEY } from "../lib/aws/kms";
 import { resourcePolicy } from "../lib/core/policy";
 import { isAbsent, read, UNKNOWN } from "../lib/readers/values";
+import { KMS_EXTERNAL_KEY } from "../lib/aws/types";
 
 export const kmsNoImportedKeyMaterialInCode = resourcePolicy({
     name: "kms-no-imported-key-material-in-code",

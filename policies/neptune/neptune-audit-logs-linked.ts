@@ -1,21 +1,13 @@
-import { linkedAuditFindings, NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_PARAMETER_GROUP } from "../lib/aws/docdb-neptune";
+import { linkedAuditFindings } from "../lib/aws/docdb-neptune";
 import { StackGraph } from "../lib/aws/graph";
-import { stackPolicy } from "../lib/core/policy";
+import { linkedMetadata, stackPolicy } from "../lib/core/policy";
+import { NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_PARAMETER_GROUP } from "../lib/aws/types";
+import { neptuneAuditLogs } from "./neptune-audit-logs";
 
 export const neptuneAuditLogsLinked = stackPolicy({
     name: "neptune-audit-logs-linked",
     description: "Neptune clusters must use a cluster parameter group that turns auditing on (neptune_enable_audit_log = 1), which the default group leaves off.",
-    controls: [44],
-    category: "monitoring",
-    severity: "medium",
-    enforcementLevel: "advisory",
-    refs: {
-        securityHub: ["Neptune.2"],
-        pciDss: ["10.2.1"],
-        nist: ["AU-2", "AU-12"],
-        checkov: ["CKV_AWS_101"],
-        trivy: ["AVD-AWS-0075"],
-    },
+    ...linkedMetadata(neptuneAuditLogs),
     resourceTypes: [NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_PARAMETER_GROUP],
     remediationSteps: [
         '1. Create an aws.neptune.ClusterParameterGroup (family "neptune1.3" or your engine family) with `parameters: [{ name: "neptune_enable_audit_log", value: "1" }]`.',

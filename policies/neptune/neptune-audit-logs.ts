@@ -1,5 +1,6 @@
-import { logExportFindings, NEPTUNE_CLUSTER } from "../lib/aws/docdb-neptune";
+import { logExportFindings } from "../lib/aws/docdb-neptune";
 import { resourcePolicy } from "../lib/core/policy";
+import { NEPTUNE_CLUSTER } from "../lib/aws/types";
 
 type AuditConfig = {
     requiredLogExports: string[];

@@ -1,7 +1,8 @@
 import { expectAtLeast, expectFlag } from "../lib/readers/checks";
-import { clusterProtectionChanges, NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER } from "../lib/aws/docdb-neptune";
+import { clusterProtectionChanges } from "../lib/aws/docdb-neptune";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
+import { NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER } from "../lib/aws/types";
 
 type BackupConfig = {
     minimumRetentionDays: number;

@@ -1,6 +1,6 @@
 import { expectFlag } from "../lib/readers/checks";
-import { NEPTUNE_CLUSTER } from "../lib/aws/docdb-neptune";
 import { resourcePolicy } from "../lib/core/policy";
+import { NEPTUNE_CLUSTER } from "../lib/aws/types";
 
 export const neptuneIamAuth = resourcePolicy({
     name: "neptune-iam-auth",

@@ -1,6 +1,6 @@
 import { expectFlag } from "../lib/readers/checks";
-import { NEPTUNE_CLUSTER_INSTANCE } from "../lib/aws/docdb-neptune";
 import { resourcePolicy } from "../lib/core/policy";
+import { NEPTUNE_CLUSTER_INSTANCE } from "../lib/aws/types";
 
 export const neptuneInstanceNotPublic = resourcePolicy({
     name: "neptune-instance-not-public",

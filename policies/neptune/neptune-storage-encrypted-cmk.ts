@@ -1,8 +1,9 @@
 import { expectFlag, violation } from "../lib/readers/checks";
-import { clusterStorageFindings, NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER } from "../lib/aws/docdb-neptune";
+import { clusterStorageFindings } from "../lib/aws/docdb-neptune";
 import { resourcePolicy } from "../lib/core/policy";
 import { isSet } from "../lib/readers/presence";
 import { asBool, read } from "../lib/readers/values";
+import { NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER } from "../lib/aws/types";
 
 const FIX =
     "Set `storageEncrypted: true` and `kmsKeyArn` (not `kmsKeyId`) to the ARN of a customer-managed aws.kms.Key. Encryption cannot be added in place: restore a snapshot into a new cluster with `kmsKeyArn` set.";

@@ -1,6 +1,7 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
-import { evaluateParameter, NEPTUNE_CLUSTER_PARAMETER_GROUP } from "../lib/aws/docdb-neptune";
+import { evaluateParameter } from "../lib/aws/docdb-neptune";
 import { resourcePolicy } from "../lib/core/policy";
+import { NEPTUNE_CLUSTER_PARAMETER_GROUP } from "../lib/aws/types";
 
 const FIX =
     'Remove the `neptune_enforce_ssl` parameter or set it to "1" so the cluster accepts HTTPS only (engine 1.0.4.0 and later are HTTPS-only regardless; upgrade older engines).';

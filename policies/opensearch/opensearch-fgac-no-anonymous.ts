@@ -1,9 +1,10 @@
 import { expectFlag, unknownFinding, violation } from "../lib/readers/checks";
 import { describeStatement } from "../lib/aws/iam";
-import { DOMAIN_POLICY_TYPES, DOMAIN_TYPES, OPENSEARCH_DOMAIN } from "./lib/opensearch";
+import { DOMAIN_POLICY_TYPES, DOMAIN_TYPES } from "./lib/opensearch";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { publicGrants } from "../lib/aws/public-grants";
 import { asBool, asList, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { OPENSEARCH_DOMAIN } from "../lib/aws/types";
 
 type Config = {
     minPublicSourceIpPrefixV4: number;

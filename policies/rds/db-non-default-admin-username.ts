@@ -1,14 +1,15 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asString, read, UNKNOWN } from "../lib/readers/values";
+import { DOCDB_CLUSTER, RDS_CLUSTER, RDS_INSTANCE, REDSHIFTSERVERLESS_NAMESPACE, REDSHIFT_CLUSTER } from "../lib/aws/types";
 
 /** The admin-username input of each resource type. */
 const USERNAME_INPUT: Record<string, string> = {
-    "aws:rds/instance:Instance": "username",
-    "aws:rds/cluster:Cluster": "masterUsername",
-    "aws:docdb/cluster:Cluster": "masterUsername",
-    "aws:redshift/cluster:Cluster": "masterUsername",
-    "aws:redshiftserverless/namespace:Namespace": "adminUsername",
+    [RDS_INSTANCE]: "username",
+    [RDS_CLUSTER]: "masterUsername",
+    [DOCDB_CLUSTER]: "masterUsername",
+    [REDSHIFT_CLUSTER]: "masterUsername",
+    [REDSHIFTSERVERLESS_NAMESPACE]: "adminUsername",
 };
 
 export const dbNonDefaultAdminUsername = resourcePolicy<{ defaultUsernames: string[] }>({

@@ -2,9 +2,10 @@ import { expectAtLeast } from "../lib/readers/checks";
 import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asNumber, read, UNKNOWN } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_INSTANCE } from "../lib/aws/types";
 
-const INSTANCE = "aws:rds/instance:Instance";
-const CLUSTER = "aws:rds/cluster:Cluster";
+const INSTANCE = RDS_INSTANCE;
+const CLUSTER = RDS_CLUSTER;
 
 /** Documented defaults when `backupRetentionPeriod` is omitted (instance JSDoc: 0; cluster JSDoc: 1). */
 const DEFAULTS: Record<string, number> = { [INSTANCE]: 0, [CLUSTER]: 1 };

@@ -1,8 +1,9 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asString, read, UNKNOWN } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../lib/aws/types";
 
-const CLUSTER = "aws:rds/cluster:Cluster";
+const CLUSTER = RDS_CLUSTER;
 
 export const rdsCaCertCurrent = resourcePolicy<{ allowedCaCertIdentifiers: string[] }>({
     name: "rds-ca-cert-current",
@@ -14,7 +15,7 @@ export const rdsCaCertCurrent = resourcePolicy<{ allowedCaCertIdentifiers: strin
     refs: {
         checkov: ["CKV_AWS_211"],
     },
-    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", CLUSTER],
+    resourceTypes: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, CLUSTER],
     remediationSteps: [
         "1. Set `caCertIdentifier` (aws.rds.Instance, aws.rds.ClusterInstance) or `caCertificateIdentifier` (aws.rds.Cluster) to a current CA such as `rds-ca-rsa2048-g1`, `rds-ca-rsa4096-g1` or `rds-ca-ecc384-g1`, or remove it to get the current default.",
         "2. Update the client trust store to the RDS global CA bundle first, then apply the change (it restarts the instance unless the engine supports rotation without restart).",

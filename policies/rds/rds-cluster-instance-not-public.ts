@@ -1,5 +1,6 @@
 import { expectFlag } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
+import { RDS_CLUSTER_INSTANCE } from "../lib/aws/types";
 
 export const rdsClusterInstanceNotPublic = resourcePolicy({
     name: "rds-cluster-instance-not-public",
@@ -15,7 +16,7 @@ export const rdsClusterInstanceNotPublic = resourcePolicy({
         checkov: ["CKV_AWS_17"],
         trivy: ["AVD-AWS-0180"],
     },
-    resourceTypes: ["aws:rds/clusterInstance:ClusterInstance"],
+    resourceTypes: [RDS_CLUSTER_INSTANCE],
     remediationSteps: [
         "1. Set `publiclyAccessible: false` on every aws.rds.ClusterInstance of the cluster (or remove the input; the default is false). aws.rds.Cluster has no such input: public access is decided per instance.",
         "2. Keep the cluster's `dbSubnetGroupName` on private subnets and reach the endpoints from inside the VPC (VPN, bastion, SSM port forwarding, RDS Proxy).",

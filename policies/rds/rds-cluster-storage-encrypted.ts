@@ -2,9 +2,10 @@ import { expectFlag, undecided, unknownFinding, violation } from "../lib/readers
 import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_GLOBAL_CLUSTER } from "../lib/aws/types";
 
-const CLUSTER = "aws:rds/cluster:Cluster";
-const GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
+const CLUSTER = RDS_CLUSTER;
+const GLOBAL_CLUSTER = RDS_GLOBAL_CLUSTER;
 
 const CLUSTER_FIX =
     "Set `storageEncrypted: true` (and `kmsKeyId` to a customer-managed key). Encryption cannot be added in place: restore an encrypted snapshot copy into a new cluster.";

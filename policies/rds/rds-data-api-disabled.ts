@@ -1,5 +1,6 @@
 import { expectFlag } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { RDS_CLUSTER } from "../lib/aws/types";
 
 export const rdsDataApiDisabled = resourcePolicy<{ allowedResourceNames: string[] }>({
     name: "rds-data-api-disabled",
@@ -9,7 +10,7 @@ export const rdsDataApiDisabled = resourcePolicy<{ allowedResourceNames: string[
     severity: "medium",
     enforcementLevel: "advisory",
     refs: {},
-    resourceTypes: ["aws:rds/cluster:Cluster"],
+    resourceTypes: [RDS_CLUSTER],
     remediationSteps: [
         "1. Set `enableHttpEndpoint: false` on the aws.rds.Cluster (or remove it; the default is off) and connect from inside the VPC instead.",
         "2. If the Data API is really needed, add the cluster's Pulumi resource name to the policy config `allowedResourceNames`, and restrict `rds-data:ExecuteStatement` and the secret's `secretsmanager:GetSecretValue` to the calling roles.",

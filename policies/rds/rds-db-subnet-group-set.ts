@@ -2,10 +2,11 @@ import { unknownFinding, violation } from "../lib/readers/checks";
 import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asString, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../lib/aws/types";
 
-const INSTANCE = "aws:rds/instance:Instance";
-const CLUSTER = "aws:rds/cluster:Cluster";
-const CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+const INSTANCE = RDS_INSTANCE;
+const CLUSTER = RDS_CLUSTER;
+const CLUSTER_INSTANCE = RDS_CLUSTER_INSTANCE;
 
 const FIX =
     "Set `dbSubnetGroupName` to an aws.rds.SubnetGroup of private subnets (no route to an Internet gateway); the `default` group lives in the default VPC, whose subnets are public.";

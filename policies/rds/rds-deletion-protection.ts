@@ -1,5 +1,6 @@
 import { expectFlag } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
+import { RDS_CLUSTER, RDS_GLOBAL_CLUSTER, RDS_INSTANCE } from "../lib/aws/types";
 
 export const rdsDeletionProtection = resourcePolicy({
     name: "rds-deletion-protection",
@@ -15,7 +16,7 @@ export const rdsDeletionProtection = resourcePolicy({
         trivy: ["AVD-AWS-0177", "AVD-AWS-0343"],
         cdkNag: ["AwsSolutions-RDS10"],
     },
-    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster"],
+    resourceTypes: [RDS_INSTANCE, RDS_CLUSTER, RDS_GLOBAL_CLUSTER],
     remediationSteps: [
         "1. Set `deletionProtection: true` on the resource; it is updated in place.",
         "2. To delete the database later on purpose, turn it off in a separate, reviewed change first.",
@@ -29,5 +30,5 @@ export const rdsDeletionProtection = resourcePolicy({
     // In place (provider: deletion_protection is not ForceNew; test/data/replace-forcing.json). Global clusters are
     // left to the check: their schema was not verified here.
     remediate: ({ type, props }) =>
-        type !== "aws:rds/globalCluster:GlobalCluster" && props.deletionProtection !== true ? { deletionProtection: true } : undefined,
+        type !== RDS_GLOBAL_CLUSTER && props.deletionProtection !== true ? { deletionProtection: true } : undefined,
 });

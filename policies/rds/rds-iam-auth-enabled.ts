@@ -2,9 +2,10 @@ import { engineOf, expectFlag, undecided, unknownFinding } from "../lib/readers/
 import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, asString, read, UNKNOWN } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_INSTANCE } from "../lib/aws/types";
 
-const INSTANCE = "aws:rds/instance:Instance";
-const CLUSTER = "aws:rds/cluster:Cluster";
+const INSTANCE = RDS_INSTANCE;
+const CLUSTER = RDS_CLUSTER;
 
 /** Engines with IAM database authentication (Oracle, SQL Server and Db2 use Kerberos instead). */
 const SUPPORTED_ENGINES = new Set(["mysql", "mariadb", "postgres", "aurora-mysql", "aurora-postgresql", "aurora"]);

@@ -1,5 +1,6 @@
 import { expectFlag } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
+import { RDS_INSTANCE } from "../lib/aws/types";
 
 export const rdsInstanceNotPublic = resourcePolicy({
     name: "rds-instance-not-public",
@@ -17,7 +18,7 @@ export const rdsInstanceNotPublic = resourcePolicy({
         trivy: ["AVD-AWS-0180"],
         cdkNag: ["RDSInstancePublicAccess"],
     },
-    resourceTypes: ["aws:rds/instance:Instance"],
+    resourceTypes: [RDS_INSTANCE],
     remediationSteps: [
         "1. Set `publiclyAccessible: false` on the aws.rds.Instance (or remove the input; the default is false). It is updated in place.",
         "2. Place the instance in a DB subnet group of private subnets (`dbSubnetGroupName`) and reach it through a VPN, bastion, SSM port forwarding or an RDS Proxy inside the VPC.",

@@ -1,6 +1,7 @@
 import { expectFlag, violation } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
 import { asString, read, UNKNOWN } from "../lib/readers/values";
+import { RDS_INSTANCE } from "../lib/aws/types";
 
 const FIX = "Set `storageEncrypted: true` (and `kmsKeyId` to a customer-managed key). Encryption cannot be added in place: restore from an encrypted snapshot copy.";
 
@@ -26,7 +27,7 @@ export const rdsInstanceStorageEncrypted = resourcePolicy({
         trivy: ["AVD-AWS-0080"],
         cdkNag: ["AwsSolutions-RDS2"],
     },
-    resourceTypes: ["aws:rds/instance:Instance"],
+    resourceTypes: [RDS_INSTANCE],
     remediationSteps: [
         "1. Set `storageEncrypted: true` on the aws.rds.Instance and `kmsKeyId` to the ARN of a customer-managed aws.kms.Key.",
         "2. For an existing unencrypted instance: snapshot it, copy the snapshot with a CMK (aws.rds.SnapshotCopy with kmsKeyId), restore from the encrypted copy, then switch clients over.",

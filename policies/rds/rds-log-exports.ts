@@ -1,6 +1,7 @@
 import { asStringList, engineOf, unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { read, UNKNOWN } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_INSTANCE } from "../lib/aws/types";
 
 interface EngineLogs {
     /** The log types of which at least one must be exported: the ones that record who connected and what ran. */
@@ -53,7 +54,7 @@ export const rdsLogExports = resourcePolicy({
         checkov: ["CKV_AWS_129", "CKV_AWS_324"],
         cdkNag: ["AwsSolutions-RDS16", "RDSLoggingEnabled"],
     },
-    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
+    resourceTypes: [RDS_INSTANCE, RDS_CLUSTER],
     remediationSteps: [
         "1. Set `enabledCloudwatchLogsExports` on the aws.rds.Instance or aws.rds.Cluster to the engine's log types: MySQL/MariaDB/Aurora MySQL `audit`, `error`, `general`, `slowquery`; PostgreSQL/Aurora PostgreSQL `postgresql` (+ `iam-db-auth-error`); SQL Server `agent`, `error`; Oracle `alert`, `audit`, `listener`, `trace`; Db2 `diag.log`, `notify.log`.",
         "2. Turn on the content of those logs in the parameter/option group: `server_audit_logging` (Aurora MySQL), the MARIADB_AUDIT_PLUGIN option (RDS MySQL/MariaDB), `pgaudit` / `log_statement` (PostgreSQL).",

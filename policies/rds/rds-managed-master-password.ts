@@ -2,9 +2,10 @@ import { unknownFinding, violation } from "../lib/readers/checks";
 import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_INSTANCE } from "../lib/aws/types";
 
-const INSTANCE = "aws:rds/instance:Instance";
-const CLUSTER = "aws:rds/cluster:Cluster";
+const INSTANCE = RDS_INSTANCE;
+const CLUSTER = RDS_CLUSTER;
 
 interface Inputs {
     password: string;

@@ -1,6 +1,7 @@
 import { classifyKey, expectCustomerManagedKey, unknownFinding } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, read, UNKNOWN } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_INSTANCE } from "../lib/aws/types";
 
 const FIX =
     "Set `masterUserSecretKmsKeyId` to a customer-managed aws.kms.Key whose key policy lets only the database administrators and the application roles decrypt the master secret.";
@@ -16,7 +17,7 @@ export const rdsMasterSecretCmk = resourcePolicy({
         pciDss: ["3.6.1"],
         nist: ["SC-12"],
     },
-    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
+    resourceTypes: [RDS_INSTANCE, RDS_CLUSTER],
     remediationSteps: [
         "1. Create an aws.kms.Key (rotation on) whose key policy grants kms:Decrypt only to the roles that may read the master secret, and kms:CreateGrant / kms:GenerateDataKey to RDS and Secrets Manager via `kms:ViaService`.",
         "2. Set `masterUserSecretKmsKeyId` on the aws.rds.Instance or aws.rds.Cluster (with `manageMasterUserPassword: true`) to that key's ARN; RDS re-encrypts the secret in place.",

@@ -1,6 +1,7 @@
 import { undecided, unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asList, asString, INVALID, isObject, read, UNKNOWN } from "../lib/readers/values";
+import { RDS_CLUSTER_PARAMETER_GROUP, RDS_PARAMETER_GROUP } from "../lib/aws/types";
 
 interface TlsRule {
     /** The parameter that forces TLS, lower-case. */
@@ -129,7 +130,7 @@ export const rdsParameterGroupTls = resourcePolicy({
         nist: ["SC-8"],
         checkov: ["CKV2_AWS_69"],
     },
-    resourceTypes: ["aws:rds/parameterGroup:ParameterGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup"],
+    resourceTypes: [RDS_PARAMETER_GROUP, RDS_CLUSTER_PARAMETER_GROUP],
     remediationSteps: [
         '1. PostgreSQL, Aurora PostgreSQL and SQL Server families: add `{ name: "rds.force_ssl", value: "1" }` to `parameters`.',
         '2. MySQL, MariaDB and Aurora MySQL families: add `{ name: "require_secure_transport", value: "1" }` (Aurora MySQL also accepts "ON").',
@@ -154,7 +155,7 @@ export const rdsParameterGroupTls = resourcePolicy({
             return [undecided("family", "`family` is not set, so the policy cannot tell which parameter must force TLS. Set the engine family, e.g. `postgres16` or `aurora-mysql8.0`.")];
         }
         const family = familyReading.trim().toLowerCase();
-        if (family.startsWith("aurora") && type === "aws:rds/parameterGroup:ParameterGroup") {
+        if (family.startsWith("aurora") && type === RDS_PARAMETER_GROUP) {
             // Aurora takes TLS enforcement from the cluster parameter group; the DB (instance) group has no say.
             return [];
         }

@@ -1,6 +1,7 @@
 import { classifyKey, expectCustomerManagedKey, unknownFinding } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, read, UNKNOWN } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../lib/aws/types";
 
 const FIX =
     "Set `performanceInsightsKmsKeyId` to a customer-managed aws.kms.Key so the captured SQL text (which can contain key material literals) is readable only by the principals its key policy allows. The key cannot be changed once set.";
@@ -17,7 +18,7 @@ export const rdsPerformanceInsightsCmk = resourcePolicy({
         checkov: ["CKV_AWS_354"],
         trivy: ["AVD-AWS-0078"],
     },
-    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance"],
+    resourceTypes: [RDS_INSTANCE, RDS_CLUSTER, RDS_CLUSTER_INSTANCE],
     remediationSteps: [
         "1. Create a customer-managed aws.kms.Key whose key policy grants decrypt only to the people and roles who may read query text.",
         "2. Set `performanceInsightsKmsKeyId` to that key's ARN wherever `performanceInsightsEnabled: true` is set (aws.rds.Instance, aws.rds.Cluster, aws.rds.ClusterInstance).",

@@ -1,6 +1,7 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asList, asString, INVALID, isObject, read, UNKNOWN } from "../lib/readers/values";
+import { RDS_PROXY } from "../lib/aws/types";
 
 const FIX =
     'Set `defaultAuthScheme: "IAM_AUTH"`, or `iamAuth: "REQUIRED"` on every `auths` entry, so clients connect with IAM tokens (whose issuance can require MFA and is logged) instead of database passwords.';
@@ -13,7 +14,7 @@ export const rdsProxyIamAuth = resourcePolicy({
     severity: "high",
     enforcementLevel: "advisory",
     refs: { nist: ["IA-2"] },
-    resourceTypes: ["aws:rds/proxy:Proxy"],
+    resourceTypes: [RDS_PROXY],
     remediationSteps: [
         '1. Set `defaultAuthScheme: "IAM_AUTH"` on the aws.rds.Proxy (end-to-end IAM authentication), or set `iamAuth: "REQUIRED"` on every entry of `auths` (IAM from client to proxy, Secrets Manager secret from proxy to database).',
         "2. Grant `rds-db:connect` on the proxy's `dbuser` ARNs only to the application roles, with an MFA condition for human roles.",

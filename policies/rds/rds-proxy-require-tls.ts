@@ -1,5 +1,6 @@
 import { expectFlag } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
+import { RDS_PROXY } from "../lib/aws/types";
 
 export const rdsProxyRequireTls = resourcePolicy({
     name: "rds-proxy-require-tls",
@@ -13,7 +14,7 @@ export const rdsProxyRequireTls = resourcePolicy({
         pciDss: ["4.2.1"],
         nist: ["SC-8"],
     },
-    resourceTypes: ["aws:rds/proxy:Proxy"],
+    resourceTypes: [RDS_PROXY],
     remediationSteps: [
         "1. Set `requireTls: true` on the aws.rds.Proxy; it is updated in place.",
         "2. Make sure clients connect with TLS (e.g. `sslmode=verify-full`, `--ssl-mode=VERIFY_IDENTITY`) before rolling it out.",

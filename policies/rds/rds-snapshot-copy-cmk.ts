@@ -1,5 +1,6 @@
 import { expectCustomerManagedKey } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { RDS_CLUSTER_SNAPSHOT_COPY, RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION, RDS_SNAPSHOT_COPY } from "../lib/aws/types";
 
 const FIX =
     "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key in the destination region whose key policy allows only the roles that may restore the copy.";
@@ -18,9 +19,9 @@ export const rdsSnapshotCopyCmk = resourcePolicy({
         checkov: ["CKV_AWS_266", "CKV_AWS_245"],
     },
     resourceTypes: [
-        "aws:rds/snapshotCopy:SnapshotCopy",
-        "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
-        "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
+        RDS_SNAPSHOT_COPY,
+        RDS_CLUSTER_SNAPSHOT_COPY,
+        RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION,
     ],
     remediationSteps: [
         "1. Create (or reuse) a customer-managed aws.kms.Key in the region the copy lives in, with a key policy limited to the roles that may restore it.",

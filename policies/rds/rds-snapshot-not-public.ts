@@ -1,6 +1,7 @@
 import { asStringList, unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { INVALID, read, UNKNOWN } from "../lib/readers/values";
+import { RDS_CLUSTER_SNAPSHOT, RDS_CLUSTER_SNAPSHOT_COPY, RDS_SNAPSHOT, RDS_SNAPSHOT_COPY } from "../lib/aws/types";
 
 const FIX = 'Remove "all" from `sharedAccounts` and share the snapshot only with the account ids that must restore it (and encrypt it with a CMK whose key policy allows only them).';
 
@@ -18,10 +19,10 @@ export const rdsSnapshotNotPublic = resourcePolicy<{ allowedAccountIds: string[]
         checkov: ["CKV_AWS_302"],
     },
     resourceTypes: [
-        "aws:rds/snapshot:Snapshot",
-        "aws:rds/clusterSnapshot:ClusterSnapshot",
-        "aws:rds/snapshotCopy:SnapshotCopy",
-        "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
+        RDS_SNAPSHOT,
+        RDS_CLUSTER_SNAPSHOT,
+        RDS_SNAPSHOT_COPY,
+        RDS_CLUSTER_SNAPSHOT_COPY,
     ],
     remediationSteps: [
         '1. Remove "all" from `sharedAccounts`; a public snapshot can be restored by any AWS account, which gets a full offline copy of the data.',

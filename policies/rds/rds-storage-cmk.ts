@@ -2,9 +2,10 @@ import { classifyKey, expectCustomerManagedKey } from "../lib/readers/checks";
 import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { read, type PlainObject } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_INSTANCE } from "../lib/aws/types";
 
-const INSTANCE = "aws:rds/instance:Instance";
-const CLUSTER = "aws:rds/cluster:Cluster";
+const INSTANCE = RDS_INSTANCE;
+const CLUSTER = RDS_CLUSTER;
 
 const FIX =
     "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key whose key policy limits who can decrypt the volumes and snapshots. The key cannot be changed in place: copy a snapshot with the new key and restore from it.";

@@ -1,10 +1,12 @@
 import { undecided, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
-import { clusterParameterGroups, groupParameter, REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP } from "./lib/redshift";
+import { linkedMetadata, stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { clusterParameterGroups, groupParameter } from "./lib/redshift";
 import { read, UNKNOWN } from "../lib/readers/values";
+import { REDSHIFT_CLUSTER, REDSHIFT_LOGGING, REDSHIFT_PARAMETER_GROUP } from "../lib/aws/types";
+import { redshiftAuditLogging } from "./redshift-audit-logging";
 
-const LOGGING = "aws:redshift/logging:Logging";
+const LOGGING = REDSHIFT_LOGGING;
 
 function activityLogging(graph: StackGraph, cluster: StackResource): Finding[] {
     const property = "clusterParameterGroupName";
@@ -44,17 +46,9 @@ function activityLogging(graph: StackGraph, cluster: StackResource): Finding[] {
 export const redshiftAuditLoggingLinked = stackPolicy<{ requireUserActivityLogging: boolean }>({
     name: "redshift-audit-logging-linked",
     description: "Every Redshift cluster must have an aws.redshift.Logging configuration and a parameter group that enables user-activity logging.",
-    controls: [59],
-    category: "monitoring",
-    severity: "medium",
-    enforcementLevel: "advisory",
-    refs: {
-        securityHub: ["Redshift.4"],
-        pciDss: ["10.2.1"],
-        nist: ["AU-2", "AU-12"],
-        checkov: ["CKV_AWS_71"],
-        cdkNag: ["AwsSolutions-RS5", "AwsSolutions-RS11"],
-    },
+    ...linkedMetadata(redshiftAuditLogging),
+    // A tool checks the linked resource under another rule id.
+    refs: { ...redshiftAuditLogging.refs, securityHub: ["Redshift.4"] },
     resourceTypes: [REDSHIFT_CLUSTER, LOGGING, REDSHIFT_PARAMETER_GROUP],
     remediationSteps: [
         "1. Add an aws.redshift.Logging with `clusterIdentifier: cluster.id` and either `logDestinationType: \"s3\"` + `bucketName` or `\"cloudwatch\"` + `logExports: [\"connectionlog\", \"userlog\", \"useractivitylog\"]` (v7 removed the inline `logging` block).",

@@ -2,9 +2,10 @@ import { unknownFinding, violation } from "../lib/readers/checks";
 import { presence } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asList, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { REDSHIFTSERVERLESS_NAMESPACE, REDSHIFT_LOGGING } from "../lib/aws/types";
 
-const LOGGING = "aws:redshift/logging:Logging";
-const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
+const LOGGING = REDSHIFT_LOGGING;
+const NAMESPACE = REDSHIFTSERVERLESS_NAMESPACE;
 
 export const REDSHIFT_LOG_TYPES = ["connectionlog", "userlog", "useractivitylog"];
 

@@ -1,5 +1,6 @@
 import { expectAtLeast } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
+import { REDSHIFT_CLUSTER } from "../lib/aws/types";
 
 export const redshiftAutomatedSnapshots = resourcePolicy<{ minimumRetentionDays: number }>({
     name: "redshift-automated-snapshots",
@@ -14,7 +15,7 @@ export const redshiftAutomatedSnapshots = resourcePolicy<{ minimumRetentionDays:
         checkov: ["CKV_AWS_343"],
         cdkNag: ["AwsSolutions-RS10", "RedshiftBackupEnabled"],
     },
-    resourceTypes: ["aws:redshift/cluster:Cluster"],
+    resourceTypes: [REDSHIFT_CLUSTER],
     remediationSteps: [
         "1. Set `automatedSnapshotRetentionPeriod` to at least the configured number of days (1 to 35).",
         "2. Keep the cluster encrypted with a customer-managed key: snapshots copy every table.",

@@ -1,8 +1,9 @@
 import { expectCustomerManagedKey, expectFlag } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { REDSHIFTSERVERLESS_NAMESPACE, REDSHIFT_CLUSTER } from "../lib/aws/types";
 
-const CLUSTER = "aws:redshift/cluster:Cluster";
-const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
+const CLUSTER = REDSHIFT_CLUSTER;
+const NAMESPACE = REDSHIFTSERVERLESS_NAMESPACE;
 
 const KEY_FIX = "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key whose key policy limits who can decrypt the warehouse.";
 

@@ -1,5 +1,6 @@
 import { expectFlag } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
+import { REDSHIFTSERVERLESS_WORKGROUP, REDSHIFT_CLUSTER } from "../lib/aws/types";
 
 export const redshiftEnhancedVpcRouting = resourcePolicy({
     name: "redshift-enhanced-vpc-routing",
@@ -14,7 +15,7 @@ export const redshiftEnhancedVpcRouting = resourcePolicy({
         checkov: ["CKV_AWS_321"],
         cdkNag: ["RedshiftEnhancedVPCRoutingEnabled"],
     },
-    resourceTypes: ["aws:redshift/cluster:Cluster", "aws:redshiftserverless/workgroup:Workgroup"],
+    resourceTypes: [REDSHIFT_CLUSTER, REDSHIFTSERVERLESS_WORKGROUP],
     remediationSteps: [
         "1. Set `enhancedVpcRouting: true` on the aws.redshift.Cluster or aws.redshiftserverless.Workgroup.",
         "2. Add an S3 gateway VPC endpoint with an endpoint policy limited to your buckets, so UNLOAD cannot write key tables to arbitrary buckets.",

@@ -1,6 +1,7 @@
 import { violation } from "../lib/readers/checks";
 import { presence } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
+import { REDSHIFT_CLUSTER } from "../lib/aws/types";
 
 export const redshiftInVpc = resourcePolicy({
     name: "redshift-in-vpc",
@@ -15,7 +16,7 @@ export const redshiftInVpc = resourcePolicy({
         trivy: ["AVD-AWS-0127"],
         cdkNag: ["AwsSolutions-RS2"],
     },
-    resourceTypes: ["aws:redshift/cluster:Cluster"],
+    resourceTypes: [REDSHIFT_CLUSTER],
     remediationSteps: [
         "1. Create an aws.redshift.SubnetGroup over private subnets and set `clusterSubnetGroupName` on the cluster.",
         "2. Create a dedicated aws.ec2.SecurityGroup that admits port 5439 only from the application's security groups, and set `vpcSecurityGroupIds`.",

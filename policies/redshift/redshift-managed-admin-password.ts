@@ -2,9 +2,10 @@ import { expectCustomerManagedKey, unknownFinding, violation } from "../lib/read
 import { presence } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asBool, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { REDSHIFTSERVERLESS_NAMESPACE, REDSHIFT_CLUSTER } from "../lib/aws/types";
 
-const CLUSTER = "aws:redshift/cluster:Cluster";
-const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
+const CLUSTER = REDSHIFT_CLUSTER;
+const NAMESPACE = REDSHIFTSERVERLESS_NAMESPACE;
 
 interface Names {
     manage: string;

@@ -1,5 +1,6 @@
 import { expectFlag } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
+import { REDSHIFTSERVERLESS_WORKGROUP, REDSHIFT_CLUSTER } from "../lib/aws/types";
 
 export const redshiftNotPublic = resourcePolicy({
     name: "redshift-not-public",
@@ -15,7 +16,7 @@ export const redshiftNotPublic = resourcePolicy({
         checkov: ["CKV_AWS_87"],
         cdkNag: ["AwsSolutions-RS8", "RedshiftClusterPublicAccess"],
     },
-    resourceTypes: ["aws:redshift/cluster:Cluster", "aws:redshiftserverless/workgroup:Workgroup"],
+    resourceTypes: [REDSHIFT_CLUSTER, REDSHIFTSERVERLESS_WORKGROUP],
     remediationSteps: [
         "1. Remove `publiclyAccessible: true` (the default is false) from the aws.redshift.Cluster or aws.redshiftserverless.Workgroup.",
         "2. Reach the warehouse from inside the VPC (VPN, Direct Connect, a bastion or a Redshift-managed VPC endpoint) instead.",

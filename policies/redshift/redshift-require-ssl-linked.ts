@@ -1,24 +1,18 @@
 import { undecided, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
-import { stackPolicy, type Finding } from "../lib/core/policy";
-import { clusterParameterGroups, groupParameter, REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP } from "./lib/redshift";
+import { linkedMetadata, stackPolicy, type Finding } from "../lib/core/policy";
+import { clusterParameterGroups, groupParameter } from "./lib/redshift";
+import { REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP } from "../lib/aws/types";
+import { redshiftRequireSsl } from "./redshift-require-ssl";
 
 const PROPERTY = "clusterParameterGroupName";
 
 export const redshiftRequireSslLinked = stackPolicy({
     name: "redshift-require-ssl-linked",
     description: "Every Redshift cluster must use a parameter group that sets require_ssl to true (the default group does not).",
-    controls: [55],
-    category: "encryption-in-transit",
-    severity: "high",
-    enforcementLevel: "mandatory",
-    refs: {
-        securityHub: ["Redshift.2"],
-        pciDss: ["4.2.1"],
-        nist: ["SC-8"],
-        checkov: ["CKV_AWS_105"],
-        cdkNag: ["AwsSolutions-RS1", "RedshiftRequireTlsSSL"],
-    },
+    ...linkedMetadata(redshiftRequireSsl),
+    // A tool checks the linked resource under another rule id.
+    refs: { ...redshiftRequireSsl.refs, securityHub: ["Redshift.2"] },
     resourceTypes: [REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP],
     remediationSteps: [
         "1. Create an aws.redshift.ParameterGroup with `parameters: [{ name: \"require_ssl\", value: \"true\" }]` (default groups cannot be changed).",

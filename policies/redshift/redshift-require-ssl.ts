@@ -1,8 +1,9 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
-import { groupParameter, REDSHIFT_PARAMETER_GROUP, workgroupParameter } from "./lib/redshift";
+import { groupParameter, workgroupParameter } from "./lib/redshift";
+import { REDSHIFTSERVERLESS_WORKGROUP, REDSHIFT_PARAMETER_GROUP } from "../lib/aws/types";
 
-const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
+const WORKGROUP = REDSHIFTSERVERLESS_WORKGROUP;
 
 export const redshiftRequireSsl = resourcePolicy({
     name: "redshift-require-ssl",

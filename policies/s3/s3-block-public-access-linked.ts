@@ -1,6 +1,6 @@
 import { undecided, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
-import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { linkedMetadata, stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import {
     ACCOUNT_PUBLIC_ACCESS_BLOCK,
     attached,
@@ -14,6 +14,7 @@ import {
 } from "./lib/s3";
 import { asBool, UNKNOWN, type Unknown } from "../lib/readers/values";
 import { PUBLIC_ACCESS_FLAGS } from "./s3-block-public-access";
+import { s3BlockPublicAccess } from "./s3-block-public-access";
 
 /** true when all four flags are true, false when one is false/omitted/invalid, UNKNOWN when an unknown decides. */
 function allFlagsOn(block: StackResource): boolean | Unknown {
@@ -44,19 +45,9 @@ function anyOn(blocks: StackResource[]): boolean | Unknown {
 export const s3BlockPublicAccessLinked = stackPolicy<BucketScopeConfig>({
     name: "s3-block-public-access-linked",
     description: "Every S3 bucket must be covered by a bucket or account public access block with all four flags true.",
-    controls: [82],
-    category: "network-isolation",
-    severity: "high",
-    enforcementLevel: "mandatory",
-    refs: {
-        securityHub: ["S3.1", "S3.8"],
-        cis: ["2.1.4"],
-        pciDss: ["1.4.4"],
-        nist: ["AC-3"],
-        checkov: ["CKV2_AWS_6"],
-        trivy: ["AVD-AWS-0094"],
-        cdkNag: ["AwsSolutions-S2", "S3BucketLevelPublicAccessProhibited"],
-    },
+    ...linkedMetadata(s3BlockPublicAccess),
+    // A tool checks the linked resource under another rule id.
+    refs: { ...s3BlockPublicAccess.refs, checkov: ["CKV2_AWS_6"], trivy: ["AVD-AWS-0094"] },
     resourceTypes: [...BUCKET_TYPES, PUBLIC_ACCESS_BLOCK, ACCOUNT_PUBLIC_ACCESS_BLOCK],
     remediationSteps: [
         "1. Add an aws.s3.BucketPublicAccessBlock with `bucket: bucket.id` and `blockPublicAcls`, `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets` all `true` for each bucket,",

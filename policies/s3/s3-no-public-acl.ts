@@ -2,9 +2,10 @@ import { unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { ACL_TYPES, BUCKET_TYPES, objects } from "./lib/s3";
 import { asList, asString, INVALID, isObject, UNKNOWN, type Plain } from "../lib/readers/values";
+import { S3_BUCKET_OBJECT, S3_BUCKET_OBJECT_V2, S3_OBJECT_COPY } from "../lib/aws/types";
 
 const PUBLIC_CANNED = ["public-read", "public-read-write", "authenticated-read"];
-const OBJECT_TYPES = ["aws:s3/bucketObject:BucketObject", "aws:s3/bucketObjectv2:BucketObjectv2", "aws:s3/objectCopy:ObjectCopy"];
+const OBJECT_TYPES = [S3_BUCKET_OBJECT, S3_BUCKET_OBJECT_V2, S3_OBJECT_COPY];
 const FIX = 'Use a private ACL (or none) and an aws.s3.BucketOwnershipControls with `objectOwnership: "BucketOwnerEnforced"`, which disables ACLs; grant access through IAM and the bucket policy instead.';
 
 /** `http://acs.amazonaws.com/groups/global/AllUsers` or `.../AuthenticatedUsers` (any scheme, case). */

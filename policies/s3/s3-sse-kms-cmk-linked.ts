@@ -1,6 +1,6 @@
 import { undecided, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
-import { stackPolicy, type Finding } from "../lib/core/policy";
+import { linkedMetadata, stackPolicy, type Finding } from "../lib/core/policy";
 import {
     attached,
     BUCKET_TYPES,
@@ -15,24 +15,16 @@ import {
     type BucketScopeConfig,
 } from "./lib/s3";
 import { UNKNOWN } from "../lib/readers/values";
+import { s3SseKmsCmk } from "./s3-sse-kms-cmk";
 
 type Config = BucketScopeConfig & { exemptAccessLogBuckets: boolean };
 
 export const s3SseKmsCmkLinked = stackPolicy<Config>({
     name: "s3-sse-kms-cmk-linked",
     description: "Every S3 bucket must have a default-encryption configuration that selects SSE-KMS, not the SSE-S3 default.",
-    controls: [83],
-    category: "encryption-at-rest",
-    severity: "high",
-    enforcementLevel: "mandatory",
-    refs: {
-        securityHub: ["S3.17"],
-        pciDss: ["3.5.1"],
-        nist: ["SC-12", "SC-28"],
-        checkov: ["CKV_AWS_145"],
-        trivy: ["AVD-AWS-0132"],
-        cdkNag: ["S3DefaultEncryptionKMS"],
-    },
+    ...linkedMetadata(s3SseKmsCmk),
+    // A tool checks the linked resource under another rule id.
+    refs: { ...s3SseKmsCmk.refs, checkov: ["CKV_AWS_145"] },
     resourceTypes: [...BUCKET_TYPES, ...SSE_TYPES],
     remediationSteps: [
         '1. Add an aws.s3.BucketServerSideEncryptionConfiguration with `bucket: bucket.id` and `rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }]`, where key is a customer-managed aws.kms.Key.',

@@ -1,5 +1,6 @@
 import { expectFlag } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
+import { SECRETSMANAGER_SECRET_POLICY } from "../lib/aws/types";
 
 export const secretsmanagerBlockPublicPolicy = resourcePolicy({
     name: "secretsmanager-block-public-policy",
@@ -9,7 +10,7 @@ export const secretsmanagerBlockPublicPolicy = resourcePolicy({
     severity: "medium",
     enforcementLevel: "advisory",
     refs: { nist: ["AC-3"] },
-    resourceTypes: ["aws:secretsmanager/secretPolicy:SecretPolicy"],
+    resourceTypes: [SECRETSMANAGER_SECRET_POLICY],
     remediationSteps: [
         "1. Set `blockPublicPolicy: true` on the aws.secretsmanager.SecretPolicy.",
         "2. If the update is rejected, the policy grants broad access: narrow its principals first (see secretsmanager-policy-not-public).",

@@ -1,6 +1,7 @@
 import { expectCustomerManagedKey, keyFindings, unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asList, isObject, UNKNOWN } from "../lib/readers/values";
+import { SECRETSMANAGER_SECRET } from "../lib/aws/types";
 
 const FIX = "Set it to the ARN of a customer-managed KMS key whose key policy allows kms:Decrypt only to the principals that may read the secret (ideally with an MFA or kms:ViaService condition).";
 
@@ -18,7 +19,7 @@ export const secretsmanagerCmk = resourcePolicy({
         trivy: ["AVD-AWS-0098"],
         cdkNag: ["SecretsManagerUsingKMSKey"],
     },
-    resourceTypes: ["aws:secretsmanager/secret:Secret"],
+    resourceTypes: [SECRETSMANAGER_SECRET],
     remediationSteps: [
         "1. Create a customer-managed aws.kms.Key (one per region the secret is replicated to) whose key policy grants kms:Decrypt only to the secret's readers.",
         "2. Set `kmsKeyId: key.arn` on the aws.secretsmanager.Secret and `kmsKeyId` on every `replicas[]` entry (a key in the replica's region).",

@@ -3,10 +3,11 @@ import { resourcePolicy, type Finding, type ResourceContext } from "../lib/core/
 import { isSet } from "../lib/readers/presence";
 import { looksSecret, SECRET_DETECTION_CONFIG, type SecretDetectionConfig } from "./lib/secrets";
 import { asString, UNKNOWN } from "../lib/readers/values";
+import { ELASTICACHE_REPLICATION_GROUP, SECRETSMANAGER_SECRET_VERSION, SSM_PARAMETER } from "../lib/aws/types";
 
-const SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
-const PARAMETER = "aws:ssm/parameter:Parameter";
-const REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+const SECRET_VERSION = SECRETSMANAGER_SECRET_VERSION;
+const PARAMETER = SSM_PARAMETER;
+const REPLICATION_GROUP = ELASTICACHE_REPLICATION_GROUP;
 
 const STATE_NOTE = "is persisted in the Pulumi state (and visible to every policy pack and anyone with state access), even when wrapped in pulumi.secret";
 

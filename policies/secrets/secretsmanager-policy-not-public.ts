@@ -3,6 +3,7 @@ import { describeStatement } from "../lib/aws/iam";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { publicGrants } from "../lib/aws/public-grants";
 import { read } from "../lib/readers/values";
+import { SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_POLICY } from "../lib/aws/types";
 
 const FIX =
     "Name the IAM roles or accounts that may read the secret as principals, or keep `\"*\"` only together with an `aws:PrincipalOrgID`, `aws:PrincipalAccount` or `aws:SourceVpce` condition.";
@@ -15,7 +16,7 @@ export const secretsmanagerPolicyNotPublic = resourcePolicy({
     severity: "critical",
     enforcementLevel: "mandatory",
     refs: { pciDss: ["1.4.4"], nist: ["AC-3", "AC-6"] },
-    resourceTypes: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretPolicy:SecretPolicy"],
+    resourceTypes: [SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_POLICY],
     remediationSteps: [
         "1. Replace `Principal: \"*\"` (or `{AWS: \"*\"}`, NotPrincipal) in the secret's `policy` with the ARNs of the roles that read the secret.",
         "2. If a wildcard is unavoidable (for example organization-wide sharing), add `Condition: { StringEquals: { \"aws:PrincipalOrgID\": \"o-...\" } }` or an `aws:SourceVpce` condition.",

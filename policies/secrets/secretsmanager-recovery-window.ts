@@ -1,5 +1,6 @@
 import { expectAtLeast } from "../lib/readers/checks";
 import { resourcePolicy } from "../lib/core/policy";
+import { SECRETSMANAGER_SECRET } from "../lib/aws/types";
 
 export const secretsmanagerRecoveryWindow = resourcePolicy<{ minimumDays: number }>({
     name: "secretsmanager-recovery-window",
@@ -9,7 +10,7 @@ export const secretsmanagerRecoveryWindow = resourcePolicy<{ minimumDays: number
     severity: "low",
     enforcementLevel: "advisory",
     refs: { nist: ["CP-9"] },
-    resourceTypes: ["aws:secretsmanager/secret:Secret"],
+    resourceTypes: [SECRETSMANAGER_SECRET],
     config: {
         minimumDays: {
             type: "integer",

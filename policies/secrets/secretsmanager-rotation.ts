@@ -3,10 +3,11 @@ import { StackGraph } from "../lib/aws/graph";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { isCredentialJson, looksLikeSecretDescription, nameMatches } from "./lib/secrets";
 import { asBool, asNumber, asString, INVALID, isAbsent, isObject, read, UNKNOWN } from "../lib/readers/values";
+import { SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_ROTATION, SECRETSMANAGER_SECRET_VERSION } from "../lib/aws/types";
 
-const SECRET = "aws:secretsmanager/secret:Secret";
-const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
-const VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
+const SECRET = SECRETSMANAGER_SECRET;
+const ROTATION = SECRETSMANAGER_SECRET_ROTATION;
+const VERSION = SECRETSMANAGER_SECRET_VERSION;
 
 type Config = { maximumDays: number; scope: string; dbCredentialPatterns: string[] };
 

@@ -1,6 +1,7 @@
 import { classifyKey, expectCustomerManagedKey, unknownFinding } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asString, UNKNOWN } from "../lib/readers/values";
+import { SSM_PARAMETER } from "../lib/aws/types";
 
 const FIX = "Set `keyId` to the ARN of a customer-managed KMS key whose key policy allows kms:Decrypt only to the parameter's readers.";
 
@@ -12,7 +13,7 @@ export const ssmParameterCmk = resourcePolicy({
     severity: "medium",
     enforcementLevel: "mandatory",
     refs: { pciDss: ["3.6.1"], nist: ["SC-12", "SC-28"], checkov: ["CKV_AWS_337"] },
-    resourceTypes: ["aws:ssm/parameter:Parameter"],
+    resourceTypes: [SSM_PARAMETER],
     remediationSteps: [
         "1. Create a customer-managed aws.kms.Key whose key policy grants kms:Decrypt only to the roles that read the parameter.",
         "2. Set `keyId: key.arn` on every SecureString aws.ssm.Parameter.",

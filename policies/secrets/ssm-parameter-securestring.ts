@@ -3,6 +3,7 @@ import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { isSet } from "../lib/readers/presence";
 import { looksSecret, SECRET_DETECTION_CONFIG, type SecretDetectionConfig } from "./lib/secrets";
 import { asString, INVALID, UNKNOWN } from "../lib/readers/values";
+import { SSM_PARAMETER } from "../lib/aws/types";
 
 const FIX = "Set `type: \"SecureString\"` (with a customer-managed `keyId`) and supply the value through `valueWo`; changing the type replaces the parameter.";
 
@@ -14,7 +15,7 @@ export const ssmParameterSecurestring = resourcePolicy<SecretDetectionConfig>({
     severity: "high",
     enforcementLevel: "mandatory",
     refs: { pciDss: ["3.5.1"], nist: ["SC-28"], checkov: ["CKV2_AWS_34"] },
-    resourceTypes: ["aws:ssm/parameter:Parameter"],
+    resourceTypes: [SSM_PARAMETER],
     config: SECRET_DETECTION_CONFIG,
     remediationSteps: [
         "1. Set `type: \"SecureString\"` and `keyId` to a customer-managed KMS key on every parameter that holds a password, token, API key, private key, seed or mnemonic.",

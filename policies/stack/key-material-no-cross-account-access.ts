@@ -14,10 +14,11 @@ import {
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { KMS_KEY_TYPES, STORES } from "../lib/aws/stores";
 import { read, UNKNOWN } from "../lib/readers/values";
+import { KMS_KEY_POLICY, SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_POLICY } from "../lib/aws/types";
 
-const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
-const SECRET = "aws:secretsmanager/secret:Secret";
-const SECRET_POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy";
+const KEY_POLICY = KMS_KEY_POLICY;
+const SECRET = SECRETSMANAGER_SECRET;
+const SECRET_POLICY = SECRETSMANAGER_SECRET_POLICY;
 const DECRYPT_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom", "kms:CreateGrant", "kms:GenerateDataKey"];
 
 type Config = { trustedAccountIds: string[] };

@@ -2,10 +2,11 @@ import { undecided, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
 import { stackPolicy, type Finding } from "../lib/core/policy";
 import { asBool, asString, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
+import { RDS_CLUSTER, RDS_CLUSTER_SNAPSHOT, RDS_INSTANCE, RDS_SNAPSHOT } from "../lib/aws/types";
 
 const SNAPSHOTS = [
-    { type: "aws:rds/snapshot:Snapshot", property: "dbInstanceIdentifier", sources: ["aws:rds/instance:Instance"], label: "DB snapshot" },
-    { type: "aws:rds/clusterSnapshot:ClusterSnapshot", property: "dbClusterIdentifier", sources: ["aws:rds/cluster:Cluster"], label: "cluster snapshot" },
+    { type: RDS_SNAPSHOT, property: "dbInstanceIdentifier", sources: [RDS_INSTANCE], label: "DB snapshot" },
+    { type: RDS_CLUSTER_SNAPSHOT, property: "dbClusterIdentifier", sources: [RDS_CLUSTER], label: "cluster snapshot" },
 ] as const;
 
 /** Is the source's storage encrypted? Aurora Serverless v1 always is; a key alone encrypts replicas and restores. */

@@ -3,8 +3,9 @@
 // sample events, with unknowns (preview) kept as UNKNOWN.
 
 import { and, asBool, asList, asString, INVALID, isObject, or, read, UNKNOWN, type Plain, type PlainObject, type Tri } from "../../lib/readers/values";
+import { CLOUDTRAIL_TRAIL } from "../../lib/aws/types";
 
-export const TRAIL_TYPE = "aws:cloudtrail/trail:Trail";
+export const TRAIL_TYPE = CLOUDTRAIL_TRAIL;
 
 export interface SampleEvent {
     eventCategory: "Management" | "Data";

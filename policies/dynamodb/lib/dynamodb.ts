@@ -6,9 +6,6 @@ import { unknownFinding, violation } from "../../lib/readers/checks";
 import type { Finding } from "../../lib/core/policy";
 import { asBool, INVALID, isAbsent, isObject, read, UNKNOWN, type Invalid, type Plain, type PlainObject, type Unknown } from "../../lib/readers/values";
 
-export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
-export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
-
 /**
  * A nested configuration block: an object, absent, unknown, or INVALID (a string, number, ...). A one-element
  * list is read as its element (the shape state exports and older SDKs use for single blocks).

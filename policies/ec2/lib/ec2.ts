@@ -4,14 +4,12 @@
 import type { ConfigProperties } from "../../lib/core/config";
 import { isKeyMaterial, knownNames, tagsOf } from "../../lib/aws/key-material";
 import { isObject, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../../lib/readers/values";
+import { EC2_INSTANCE, EC2_LAUNCH_CONFIGURATION, EC2_LAUNCH_TEMPLATE, EC2_SPOT_INSTANCE_REQUEST } from "../../lib/aws/types";
 
-export const INSTANCE = "aws:ec2/instance:Instance";
-export const SPOT_INSTANCE_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
-export const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-export const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
-export const EBS_VOLUME = "aws:ebs/volume:Volume";
-export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
-export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
+export const INSTANCE = EC2_INSTANCE;
+export const SPOT_INSTANCE_REQUEST = EC2_SPOT_INSTANCE_REQUEST;
+export const LAUNCH_TEMPLATE = EC2_LAUNCH_TEMPLATE;
+export const LAUNCH_CONFIGURATION = EC2_LAUNCH_CONFIGURATION;
 
 export type DbHostConfig = {
     dbHostTags: string[];

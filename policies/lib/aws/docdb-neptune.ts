@@ -9,15 +9,6 @@ import type { Finding } from "../readers/finding";
 import type { StackResource } from "./graph";
 import { asBool, asList, asNumber, asString, INVALID, isAbsent, isObject, read, UNKNOWN, type PlainObject } from "../readers/values";
 
-export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
-export const DOCDB_GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
-export const DOCDB_ELASTIC_CLUSTER = "aws:docdb/elasticCluster:ElasticCluster";
-export const DOCDB_CLUSTER_PARAMETER_GROUP = "aws:docdb/clusterParameterGroup:ClusterParameterGroup";
-export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
-export const NEPTUNE_GLOBAL_CLUSTER = "aws:neptune/globalCluster:GlobalCluster";
-export const NEPTUNE_CLUSTER_INSTANCE = "aws:neptune/clusterInstance:ClusterInstance";
-export const NEPTUNE_CLUSTER_PARAMETER_GROUP = "aws:neptune/clusterParameterGroup:ClusterParameterGroup";
-
 // ---------------------------------------------------------------------------------------------------------------
 // Deletion protection and backups of a cluster
 // ---------------------------------------------------------------------------------------------------------------

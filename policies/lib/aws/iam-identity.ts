@@ -20,26 +20,27 @@ import {
 import type { Finding } from "../readers/finding";
 import type { StackResource } from "./graph";
 import { and, asList, isObject, or, read, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../readers/values";
+import { IAM_ACCESS_KEY, IAM_GROUP, IAM_GROUP_MEMBERSHIP, IAM_GROUP_POLICY, IAM_GROUP_POLICY_ATTACHMENT, IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, IAM_POLICY, IAM_POLICY_ATTACHMENT, IAM_ROLE, IAM_ROLE_POLICY, IAM_ROLE_POLICY_ATTACHMENT, IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, IAM_USER, IAM_USER_GROUP_MEMBERSHIP, IAM_USER_LOGIN_PROFILE, IAM_USER_POLICY, IAM_USER_POLICY_ATTACHMENT, IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE } from "./types";
 
 export const IAM_TYPES = {
-    policy: "aws:iam/policy:Policy",
-    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-    userPolicy: "aws:iam/userPolicy:UserPolicy",
-    groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
-    role: "aws:iam/role:Role",
-    user: "aws:iam/user:User",
-    group: "aws:iam/group:Group",
-    rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-    userPolicyAttachment: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
-    groupPolicyAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
-    policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
-    rolePolicyAttachmentsExclusive: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
-    userPolicyAttachmentsExclusive: "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
-    groupPolicyAttachmentsExclusive: "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
-    userLoginProfile: "aws:iam/userLoginProfile:UserLoginProfile",
-    userGroupMembership: "aws:iam/userGroupMembership:UserGroupMembership",
-    groupMembership: "aws:iam/groupMembership:GroupMembership",
-    accessKey: "aws:iam/accessKey:AccessKey",
+    policy: IAM_POLICY,
+    rolePolicy: IAM_ROLE_POLICY,
+    userPolicy: IAM_USER_POLICY,
+    groupPolicy: IAM_GROUP_POLICY,
+    role: IAM_ROLE,
+    user: IAM_USER,
+    group: IAM_GROUP,
+    rolePolicyAttachment: IAM_ROLE_POLICY_ATTACHMENT,
+    userPolicyAttachment: IAM_USER_POLICY_ATTACHMENT,
+    groupPolicyAttachment: IAM_GROUP_POLICY_ATTACHMENT,
+    policyAttachment: IAM_POLICY_ATTACHMENT,
+    rolePolicyAttachmentsExclusive: IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
+    userPolicyAttachmentsExclusive: IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+    groupPolicyAttachmentsExclusive: IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
+    userLoginProfile: IAM_USER_LOGIN_PROFILE,
+    userGroupMembership: IAM_USER_GROUP_MEMBERSHIP,
+    groupMembership: IAM_GROUP_MEMBERSHIP,
+    accessKey: IAM_ACCESS_KEY,
 } as const;
 
 /** Resources that carry identity-policy documents (`policy`, or Role `inlinePolicies[].policy`). */

@@ -15,12 +15,8 @@ import {
     type Tri,
 } from "./iam";
 import { UNKNOWN } from "../readers/values";
+import { KMS_EXTERNAL_KEY, KMS_KEY, KMS_KEY_POLICY, KMS_REPLICA_KEY } from "./types";
 
-export const KMS_KEY = "aws:kms/key:Key";
-export const KMS_KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
-export const KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
-export const KMS_EXTERNAL_KEY = "aws:kms/externalKey:ExternalKey";
-export const KMS_GRANT = "aws:kms/grant:Grant";
 /** Resources that create a KMS key (and may carry its key policy inline). */
 export const KMS_KEY_TYPES: readonly string[] = [KMS_KEY, KMS_REPLICA_KEY, KMS_EXTERNAL_KEY];
 /** Resources whose `policy` input is a KMS key policy. */

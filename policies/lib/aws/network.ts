@@ -7,11 +7,12 @@
 // All four are normalized to `IngressRule` here.
 
 import { asList, asNumber, INVALID, isObject, read, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../readers/values";
+import { EC2_DEFAULT_SECURITY_GROUP, EC2_SECURITY_GROUP, EC2_SECURITY_GROUP_RULE, VPC_SECURITY_GROUP_INGRESS_RULE } from "./types";
 
-export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
-export const DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
-export const SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-export const SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+export const SECURITY_GROUP = EC2_SECURITY_GROUP;
+export const DEFAULT_SECURITY_GROUP = EC2_DEFAULT_SECURITY_GROUP;
+export const SECURITY_GROUP_RULE = EC2_SECURITY_GROUP_RULE;
+export const SECURITY_GROUP_INGRESS_RULE = VPC_SECURITY_GROUP_INGRESS_RULE;
 export const SECURITY_GROUP_TYPES: readonly string[] = [SECURITY_GROUP, DEFAULT_SECURITY_GROUP, SECURITY_GROUP_RULE, SECURITY_GROUP_INGRESS_RULE];
 
 /** Database and key-store listener ports (catalog section 1.1), as "port" or "from-to". */

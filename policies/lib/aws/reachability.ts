@@ -19,12 +19,13 @@ import {
 import type { StackResource } from "./graph";
 import type { StoreKind } from "./stores";
 import { asBool, asList, isAbsent, isObject, read, UNKNOWN, type Plain } from "../readers/values";
+import { EC2_DEFAULT_ROUTE_TABLE, EC2_INTERNET_GATEWAY, EC2_MAIN_ROUTE_TABLE_ASSOCIATION, EC2_ROUTE, EC2_ROUTE_TABLE, EC2_ROUTE_TABLE_ASSOCIATION, EC2_SUBNET, EC2_VPC, EC2_VPC_IPV4_CIDR_BLOCK_ASSOCIATION } from "./types";
 
 const GROUP_TYPES = [SECURITY_GROUP, DEFAULT_SECURITY_GROUP];
 const RULE_TYPES = [SECURITY_GROUP_RULE, SECURITY_GROUP_INGRESS_RULE];
-const VPC = "aws:ec2/vpc:Vpc";
-const SUBNET = "aws:ec2/subnet:Subnet";
-const CIDR_OWNERS = [VPC, SUBNET, "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation"];
+const VPC = EC2_VPC;
+const SUBNET = EC2_SUBNET;
+const CIDR_OWNERS = [VPC, SUBNET, EC2_VPC_IPV4_CIDR_BLOCK_ASSOCIATION];
 
 export interface GroupRule {
     /** The resource the rule is written on (the group for inline rules, or the rule resource). */
@@ -166,12 +167,12 @@ export function sourceGroups(graph: StackGraph, group: StackResource): StackReso
 // ---------------------------------------------------------------------------------------------------------
 // Subnets and routes
 
-const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
-const DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
-const ROUTE = "aws:ec2/route:Route";
-const ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
-const MAIN_ASSOCIATION = "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation";
-const INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
+const ROUTE_TABLE = EC2_ROUTE_TABLE;
+const DEFAULT_ROUTE_TABLE = EC2_DEFAULT_ROUTE_TABLE;
+const ROUTE = EC2_ROUTE;
+const ASSOCIATION = EC2_ROUTE_TABLE_ASSOCIATION;
+const MAIN_ASSOCIATION = EC2_MAIN_ROUTE_TABLE_ASSOCIATION;
+const INTERNET_GATEWAY = EC2_INTERNET_GATEWAY;
 export const SUBNET_TYPE = SUBNET;
 
 export type Verdict = { kind: "private" } | { kind: "public"; path: string } | { kind: "undecided"; reason: string };

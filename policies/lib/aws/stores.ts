@@ -1,6 +1,8 @@
 // The data stores the pack guards, and where each one names its KMS keys, security groups and subnets.
 // Stack policies use this one table to follow a store to its network and its keys.
 
+import { BACKUP_VAULT, DAX_CLUSTER, DAX_SUBNET_GROUP, DOCDB_CLUSTER, DOCDB_SUBNET_GROUP, DYNAMODB_TABLE, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE, ELASTICACHE_SUBNET_GROUP, KMS_EXTERNAL_KEY, KMS_KEY, KMS_REPLICA_KEY, MEMORYDB_CLUSTER, MEMORYDB_SUBNET_GROUP, NEPTUNE_CLUSTER, NEPTUNE_SUBNET_GROUP, OPENSEARCH_DOMAIN, RDS_CLUSTER, RDS_INSTANCE, RDS_PROXY, RDS_SUBNET_GROUP, REDSHIFTSERVERLESS_NAMESPACE, REDSHIFTSERVERLESS_WORKGROUP, REDSHIFT_CLUSTER, REDSHIFT_SUBNET_GROUP, SECRETSMANAGER_SECRET, SSM_PARAMETER } from "./types";
+
 export interface StoreKind {
     type: string;
     /** A short label for messages ("RDS instance"). */
@@ -17,49 +19,49 @@ export interface StoreKind {
 
 export const STORES: readonly StoreKind[] = [
     {
-        type: "aws:rds/instance:Instance",
+        type: RDS_INSTANCE,
         label: "RDS instance",
         keyProperties: ["kmsKeyId", "performanceInsightsKmsKeyId", "masterUserSecretKmsKeyId"],
         securityGroupProperties: ["vpcSecurityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:rds/cluster:Cluster",
+        type: RDS_CLUSTER,
         label: "RDS cluster",
         keyProperties: ["kmsKeyId", "performanceInsightsKmsKeyId", "masterUserSecretKmsKeyId"],
         securityGroupProperties: ["vpcSecurityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:rds/proxy:Proxy",
+        type: RDS_PROXY,
         label: "RDS proxy",
         keyProperties: [],
         securityGroupProperties: ["vpcSecurityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:docdb/cluster:Cluster",
+        type: DOCDB_CLUSTER,
         label: "DocumentDB cluster",
         keyProperties: ["kmsKeyId"],
         securityGroupProperties: ["vpcSecurityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:neptune/cluster:Cluster",
+        type: NEPTUNE_CLUSTER,
         label: "Neptune cluster",
         keyProperties: ["kmsKeyArn"],
         securityGroupProperties: ["vpcSecurityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:elasticache/replicationGroup:ReplicationGroup",
+        type: ELASTICACHE_REPLICATION_GROUP,
         label: "ElastiCache replication group",
         keyProperties: ["kmsKeyId"],
         securityGroupProperties: ["securityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:elasticache/cluster:Cluster",
+        type: ELASTICACHE_CLUSTER,
         label: "ElastiCache cluster",
         keyProperties: [],
         securityGroupProperties: ["securityGroupIds"],
@@ -67,42 +69,42 @@ export const STORES: readonly StoreKind[] = [
         inheritsNetworkWhen: ["replicationGroupId"],
     },
     {
-        type: "aws:elasticache/serverlessCache:ServerlessCache",
+        type: ELASTICACHE_SERVERLESS_CACHE,
         label: "ElastiCache serverless cache",
         keyProperties: ["kmsKeyId"],
         securityGroupProperties: ["securityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:memorydb/cluster:Cluster",
+        type: MEMORYDB_CLUSTER,
         label: "MemoryDB cluster",
         keyProperties: ["kmsKeyArn"],
         securityGroupProperties: ["securityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:redshift/cluster:Cluster",
+        type: REDSHIFT_CLUSTER,
         label: "Redshift cluster",
         keyProperties: ["kmsKeyId", "masterPasswordSecretKmsKeyId"],
         securityGroupProperties: ["vpcSecurityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:redshiftserverless/workgroup:Workgroup",
+        type: REDSHIFTSERVERLESS_WORKGROUP,
         label: "Redshift Serverless workgroup",
         keyProperties: [],
         securityGroupProperties: ["securityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:redshiftserverless/namespace:Namespace",
+        type: REDSHIFTSERVERLESS_NAMESPACE,
         label: "Redshift Serverless namespace",
         keyProperties: ["kmsKeyId", "adminPasswordSecretKmsKeyId"],
         securityGroupProperties: [],
         defaultSecurityGroupWhenOmitted: false,
     },
     {
-        type: "aws:opensearch/domain:Domain",
+        type: OPENSEARCH_DOMAIN,
         label: "OpenSearch domain",
         keyProperties: ["encryptAtRest.kmsKeyId"],
         securityGroupProperties: ["vpcOptions.securityGroupIds"],
@@ -110,35 +112,35 @@ export const STORES: readonly StoreKind[] = [
         defaultSecurityGroupWhenOmitted: false,
     },
     {
-        type: "aws:dax/cluster:Cluster",
+        type: DAX_CLUSTER,
         label: "DAX cluster",
         keyProperties: [],
         securityGroupProperties: ["securityGroupIds"],
         defaultSecurityGroupWhenOmitted: true,
     },
     {
-        type: "aws:dynamodb/table:Table",
+        type: DYNAMODB_TABLE,
         label: "DynamoDB table",
         keyProperties: ["serverSideEncryption.kmsKeyArn"],
         securityGroupProperties: [],
         defaultSecurityGroupWhenOmitted: false,
     },
     {
-        type: "aws:secretsmanager/secret:Secret",
+        type: SECRETSMANAGER_SECRET,
         label: "Secrets Manager secret",
         keyProperties: ["kmsKeyId"],
         securityGroupProperties: [],
         defaultSecurityGroupWhenOmitted: false,
     },
     {
-        type: "aws:ssm/parameter:Parameter",
+        type: SSM_PARAMETER,
         label: "SSM parameter",
         keyProperties: ["keyId"],
         securityGroupProperties: [],
         defaultSecurityGroupWhenOmitted: false,
     },
     {
-        type: "aws:backup/vault:Vault",
+        type: BACKUP_VAULT,
         label: "Backup vault",
         keyProperties: ["kmsKeyArn"],
         securityGroupProperties: [],
@@ -153,17 +155,17 @@ export const NETWORKED_STORES: readonly StoreKind[] = STORES.filter((s) => s.sec
 
 /** Resources that place a store in subnets, and the input that lists the subnets. */
 export const SUBNET_PLACEMENTS: readonly { type: string; label: string; property: string }[] = [
-    { type: "aws:rds/subnetGroup:SubnetGroup", label: "RDS subnet group", property: "subnetIds" },
-    { type: "aws:docdb/subnetGroup:SubnetGroup", label: "DocumentDB subnet group", property: "subnetIds" },
-    { type: "aws:neptune/subnetGroup:SubnetGroup", label: "Neptune subnet group", property: "subnetIds" },
-    { type: "aws:elasticache/subnetGroup:SubnetGroup", label: "ElastiCache subnet group", property: "subnetIds" },
-    { type: "aws:memorydb/subnetGroup:SubnetGroup", label: "MemoryDB subnet group", property: "subnetIds" },
-    { type: "aws:redshift/subnetGroup:SubnetGroup", label: "Redshift subnet group", property: "subnetIds" },
-    { type: "aws:dax/subnetGroup:SubnetGroup", label: "DAX subnet group", property: "subnetIds" },
-    { type: "aws:rds/proxy:Proxy", label: "RDS proxy", property: "vpcSubnetIds" },
-    { type: "aws:opensearch/domain:Domain", label: "OpenSearch domain", property: "vpcOptions.subnetIds" },
-    { type: "aws:elasticache/serverlessCache:ServerlessCache", label: "ElastiCache serverless cache", property: "subnetIds" },
-    { type: "aws:redshiftserverless/workgroup:Workgroup", label: "Redshift Serverless workgroup", property: "subnetIds" },
+    { type: RDS_SUBNET_GROUP, label: "RDS subnet group", property: "subnetIds" },
+    { type: DOCDB_SUBNET_GROUP, label: "DocumentDB subnet group", property: "subnetIds" },
+    { type: NEPTUNE_SUBNET_GROUP, label: "Neptune subnet group", property: "subnetIds" },
+    { type: ELASTICACHE_SUBNET_GROUP, label: "ElastiCache subnet group", property: "subnetIds" },
+    { type: MEMORYDB_SUBNET_GROUP, label: "MemoryDB subnet group", property: "subnetIds" },
+    { type: REDSHIFT_SUBNET_GROUP, label: "Redshift subnet group", property: "subnetIds" },
+    { type: DAX_SUBNET_GROUP, label: "DAX subnet group", property: "subnetIds" },
+    { type: RDS_PROXY, label: "RDS proxy", property: "vpcSubnetIds" },
+    { type: OPENSEARCH_DOMAIN, label: "OpenSearch domain", property: "vpcOptions.subnetIds" },
+    { type: ELASTICACHE_SERVERLESS_CACHE, label: "ElastiCache serverless cache", property: "subnetIds" },
+    { type: REDSHIFTSERVERLESS_WORKGROUP, label: "Redshift Serverless workgroup", property: "subnetIds" },
 ];
 
-export const KMS_KEY_TYPES: readonly string[] = ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/externalKey:ExternalKey"];
+export const KMS_KEY_TYPES: readonly string[] = [KMS_KEY, KMS_REPLICA_KEY, KMS_EXTERNAL_KEY];

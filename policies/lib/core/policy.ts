@@ -108,6 +108,22 @@ export type PolicyDefinition<C extends ConfigValues = ConfigValues> = ResourcePo
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyPolicyDefinition = ResourcePolicyDefinition<any> | StackPolicyDefinition<any>;
 
+/**
+ * What a `-linked` twin (the stack policy that follows a resource's references to the resources holding its
+ * setting) shares with its parent: the catalog rows, category, severity, default level, escalation and, unless the
+ * twin overrides some ids because a tool checks the linked resource under another rule, the refs.
+ */
+export function linkedMetadata(parent: AnyPolicyDefinition) {
+    return {
+        controls: parent.controls,
+        category: parent.category,
+        severity: parent.severity,
+        enforcementLevel: parent.enforcementLevel,
+        refs: parent.refs,
+        ...(parent.keyMaterialEscalation === undefined ? {} : { keyMaterialEscalation: parent.keyMaterialEscalation }),
+    };
+}
+
 export function resourcePolicy<C extends ConfigValues = ConfigValues>(
     definition: Omit<ResourcePolicyDefinition<C>, "kind">,
 ): ResourcePolicyDefinition<C> {

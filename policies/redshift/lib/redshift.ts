@@ -6,9 +6,7 @@
 import { StackGraph } from "../../lib/aws/graph";
 import type { StackResource } from "../../lib/core/policy";
 import { asBool, asList, asString, isAbsent, isObject, read, UNKNOWN, type Plain, type PlainObject } from "../../lib/readers/values";
-
-export const REDSHIFT_CLUSTER = "aws:redshift/cluster:Cluster";
-export const REDSHIFT_PARAMETER_GROUP = "aws:redshift/parameterGroup:ParameterGroup";
+import { REDSHIFT_PARAMETER_GROUP } from "../../lib/aws/types";
 
 /** `true`: every entry for the parameter is "true"; `false`: an entry has another value; `absent`: no entry. */
 export type ParameterSetting = "true" | "false" | "absent" | "unknown";

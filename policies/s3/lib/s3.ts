@@ -15,25 +15,26 @@ import {
 } from "../../lib/aws/key-material";
 import type { Finding, StackResource } from "../../lib/core/policy";
 import { asList, isAbsent, isObject, read, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../../lib/readers/values";
+import { S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET, S3_BUCKET_ACL, S3_BUCKET_ACL_V2, S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2, S3_BUCKET_OBJECT_LOCK_CONFIGURATION, S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2, S3_BUCKET_POLICY, S3_BUCKET_PUBLIC_ACCESS_BLOCK, S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION, S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2, S3_BUCKET_V2, S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2 } from "../../lib/aws/types";
 
-export const BUCKET = "aws:s3/bucket:Bucket";
-export const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
+export const BUCKET = S3_BUCKET;
+export const BUCKET_V2 = S3_BUCKET_V2;
 export const BUCKET_TYPES: readonly string[] = [BUCKET, BUCKET_V2];
 
-export const PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
-export const ACCOUNT_PUBLIC_ACCESS_BLOCK = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
+export const PUBLIC_ACCESS_BLOCK = S3_BUCKET_PUBLIC_ACCESS_BLOCK;
+export const ACCOUNT_PUBLIC_ACCESS_BLOCK = S3_ACCOUNT_PUBLIC_ACCESS_BLOCK;
 export const SSE_TYPES: readonly string[] = [
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
+    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2,
 ];
-export const VERSIONING_TYPES: readonly string[] = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
-export const ACL_TYPES: readonly string[] = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"];
+export const VERSIONING_TYPES: readonly string[] = [S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2];
+export const ACL_TYPES: readonly string[] = [S3_BUCKET_ACL, S3_BUCKET_ACL_V2];
 export const OBJECT_LOCK_TYPES: readonly string[] = [
-    "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
-    "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+    S3_BUCKET_OBJECT_LOCK_CONFIGURATION,
+    S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2,
 ];
-export const LOGGING_TYPES: readonly string[] = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"];
-export const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+export const LOGGING_TYPES: readonly string[] = [S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2];
+export const BUCKET_POLICY = S3_BUCKET_POLICY;
 
 export type BucketScopeConfig = {
     scope: string;
