@@ -1,10 +1,10 @@
-// `npm run docs`: regenerates the README's policy catalog and profile table, and the configuration profiles
-// (policies/config/*.json), from the policies' metadata.
+// `npm run docs`: regenerates the README's policy catalog and profile table, the control catalog (docs/controls.md)
+// and the configuration profiles (policies/config/*.json), from the policies' metadata and policies/controls.ts.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { allPolicies } from "../policies/catalog";
-import { CONTROLS } from "../policies/controls";
-import { PROFILE_NAMES, PROFILES_END, PROFILES_START, renderCatalog, renderProfileJson, renderProfilesTable, updateBlock, updateReadme } from "./docs";
+import { CONTROLS, SEVERITY_EXCEPTIONS } from "../policies/controls";
+import { PROFILE_NAMES, PROFILES_END, PROFILES_START, renderCatalog, renderControlsDoc, renderProfileJson, renderProfilesTable, updateBlock, updateReadme } from "./docs";
 
 function write(path: string, content: string, what: string): void {
     let before: string | undefined;
@@ -26,6 +26,9 @@ const readmePath = join(root, "README.md");
 const readme = readFileSync(readmePath, "utf8");
 const withCatalog = updateReadme(readme, renderCatalog(allPolicies, CONTROLS));
 write(readmePath, updateBlock(withCatalog, renderProfilesTable(allPolicies), PROFILES_START, PROFILES_END, "### Profile levels"), "README.md");
+
+mkdirSync(join(root, "docs"), { recursive: true });
+write(join(root, "docs", "controls.md"), renderControlsDoc(allPolicies, CONTROLS, SEVERITY_EXCEPTIONS), "docs/controls.md");
 
 const configDir = join(root, "policies", "config");
 mkdirSync(configDir, { recursive: true });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allPolicies } from "../policies/catalog";
-import { CONTROLS } from "../policies/controls";
+import { CONTROLS, SEVERITY_EXCEPTIONS } from "../policies/controls";
 import { isSelected, parseSettings } from "../policies/lib/core/settings";
 import { policyTags } from "../policies/lib/core/metadata";
 import {
@@ -11,9 +11,11 @@ import {
     PROFILES_START,
     profileLevel,
     renderCatalog,
+    renderControlsDoc,
     renderProfile,
     renderProfileJson,
     renderProfilesTable,
+    rowSeverity,
     updateBlock,
     updateReadme,
 } from "../scripts/docs";
@@ -31,6 +33,45 @@ describe("generated docs", () => {
         }
         for (const control of CONTROLS) {
             expect(catalog).toContain(`| ${control.row} | \`${control.id}\` |`);
+        }
+    });
+
+    it("docs/controls.md matches policies/controls.ts and the policies (run `npm run docs`)", () => {
+        const doc = readFileSync(join(__dirname, "..", "docs", "controls.md"), "utf8");
+        expect(renderControlsDoc(allPolicies, CONTROLS, SEVERITY_EXCEPTIONS)).toBe(doc);
+        for (const control of CONTROLS) {
+            expect(doc).toContain(`| ${control.row} | \`${control.id}\` | ${control.category} | **${control.severity}**`);
+        }
+    });
+
+    it("rates every policy as its rows: category of the first row, the highest severity unless an exception says why", () => {
+        const byRow = new Map(CONTROLS.map((c) => [c.row, c]));
+        const mismatches = allPolicies.flatMap((p) => {
+            const problems: string[] = [];
+            if (p.category !== byRow.get(p.controls[0]!)?.category) {
+                problems.push(`${p.name}: category ${p.category}, row ${p.controls[0]} is ${byRow.get(p.controls[0]!)?.category}`);
+            }
+            const expected = rowSeverity(p, CONTROLS);
+            if (SEVERITY_EXCEPTIONS[p.name] === undefined && p.severity !== expected) {
+                problems.push(`${p.name}: severity ${p.severity}, its rows say ${expected}`);
+            }
+            return problems;
+        });
+        expect(mismatches).toEqual([]);
+        // Every exception names a policy that really is rated lower than its rows.
+        for (const name of Object.keys(SEVERITY_EXCEPTIONS)) {
+            const policy = allPolicies.find((p) => p.name === name);
+            expect(policy, name).toBeDefined();
+            const order = ["low", "medium", "high", "critical"];
+            expect(order.indexOf(policy!.severity), name).toBeLessThan(order.indexOf(rowSeverity(policy!, CONTROLS)));
+        }
+    });
+
+    it("references nothing outside the repository", () => {
+        const doc = readFileSync(join(__dirname, "..", "docs", "controls.md"), "utf8");
+        const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+        for (const text of [doc, readme, readFileSync(join(__dirname, "..", "CONTRIBUTING.md"), "utf8")]) {
+            expect(text).not.toMatch(/\.\.\/shared\/|shared\/controls\.md/);
         }
     });
 

@@ -8,7 +8,7 @@ export const iamNoLongLivedAccessKeysAdvisory = resourcePolicy({
     keyMaterialEscalation: false,
     description: "Active IAM access keys should be replaced by roles, because long-lived keys cannot carry MFA.",
     controls: [99],
-    category: "authentication-mfa",
+    category: "secrets-handling",
     severity: "medium",
     enforcementLevel: "advisory",
     refs: {

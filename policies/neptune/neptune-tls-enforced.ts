@@ -9,7 +9,7 @@ const FIX =
 export const neptuneTlsEnforced = resourcePolicy({
     name: "neptune-tls-enforced",
     description: "Neptune cluster parameter groups must not turn off the HTTPS-only setting (neptune_enforce_ssl).",
-    // Catalog section 1.1 (engine -> TLS parameter matrix of the TLS rows): the Neptune entry, marked advisory there.
+    // Advisory and rated below its row (policies/controls.ts SEVERITY_EXCEPTIONS): engines 1.0.4.0+ are HTTPS-only anyway.
     controls: [37],
     category: "encryption-in-transit",
     severity: "medium",

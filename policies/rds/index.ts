@@ -21,7 +21,7 @@ import { rdsSnapshotCopyCmk } from "./rds-snapshot-copy-cmk";
 import { rdsSnapshotNotPublic } from "./rds-snapshot-not-public";
 import { rdsStorageCmk } from "./rds-storage-cmk";
 
-/** In catalog-row order (../../shared/controls.md). */
+/** In catalog-row order (docs/controls.md). */
 export const rdsPolicies: AnyPolicyDefinition[] = [
     rdsInstanceStorageEncrypted, // 1
     rdsClusterStorageEncrypted, // 2

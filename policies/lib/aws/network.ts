@@ -15,7 +15,7 @@ export const SECURITY_GROUP_RULE = EC2_SECURITY_GROUP_RULE;
 export const SECURITY_GROUP_INGRESS_RULE = VPC_SECURITY_GROUP_INGRESS_RULE;
 export const SECURITY_GROUP_TYPES: readonly string[] = [SECURITY_GROUP, DEFAULT_SECURITY_GROUP, SECURITY_GROUP_RULE, SECURITY_GROUP_INGRESS_RULE];
 
-/** Database and key-store listener ports (catalog section 1.1), as "port" or "from-to". */
+/** Database and key-store listener ports (docs/controls.md, rows 23 and 25), as "port" or "from-to". */
 export const DEFAULT_DB_PORTS: readonly string[] = [
     "1433-1434", "1521", "2483-2484", "3306", "5432", "50000", "27017-27019", "8182", "6379", "16379", "11211",
     "5439", "9200", "9300", "5601", "9042", "9142", "7000-7001", "7199", "9160", "5984", "8086", "7474", "7687",

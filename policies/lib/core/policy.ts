@@ -44,7 +44,7 @@ interface PolicyMetadata<C extends ConfigValues> {
     name: string;
     /** One sentence: what the policy requires. */
     description: string;
-    /** Rows of ../shared/controls.md this policy enforces. */
+    /** Rows of the control catalog (policies/controls.ts, docs/controls.md) this policy enforces. */
     controls: readonly number[];
     category: Category;
     severity: Severity;
