@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import type { UserPolicyConfig } from "./engine/config";
 import { FORMAT_NAMES, InputError, loadInput, type LoadedInput } from "./inputs";
 import { FORMATS, formatReport, type OutputFormat, type ToolInfo } from "./reports";
-import { defaultPackDir, loadPolicyPackConfig, loadProfile, mergeConfigs, repoRoot, scan, UsageError } from "./scan";
+import { defaultPackDir, loadPolicyPackConfig, loadProfile, mergeConfigs, repoRoot, scan, SETTINGS_POLICY, UsageError } from "./scan";
 
 export const EXIT_CLEAN = 0;
 export const EXIT_MANDATORY = 1;
@@ -35,7 +35,8 @@ Options:
   -h, --help                   show this help
   -v, --version                show the version
 
-Exit status: 0 no mandatory finding, 1 mandatory findings, 2 usage or input error.
+Exit status: 0 no mandatory finding, 1 mandatory findings, 2 usage or input error (including a policy pack
+config that the pack cannot honour as written: an unknown policy, property or framework id, a blanket waiver).
 `;
 
 interface Io {
@@ -178,6 +179,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             );
         } else {
             io.stdout.write(report);
+        }
+        const configProblems = result.findings.filter((f) => f.policy === SETTINGS_POLICY);
+        if (configProblems.length > 0) {
+            // A configuration the pack cannot honour as written is a usage error, even with --no-fail: the run
+            // did not check what the file asked for.
+            for (const problem of configProblems) {
+                io.stderr.write(`error: policy pack config: ${oneLine(problem.message)}\n`);
+            }
+            return EXIT_ERROR;
         }
         if (result.mandatory > 0 && !values["no-fail"]) {
             return EXIT_MANDATORY;

@@ -171,6 +171,37 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
     return out;
 }
 
+/**
+ * A scan reads deployed state and changes nothing, so a policy at level `remediate` must report what it would fix:
+ * the scan configures such policies as `mandatory`, and their findings say why.
+ */
+export const REMEDIATE_NOTE =
+    " (Would be remediated at the next update: the policy's level is `remediate`, but a scan changes nothing, so the deployed stack still has this. At the next `pulumi up` the pack fixes it in place where the policy can remediate it, and blocks it otherwise.)";
+
+function withoutRemediation(config: UserPolicyConfig | undefined): UserPolicyConfig | undefined {
+    if (!config) {
+        return config;
+    }
+    const out: UserPolicyConfig = {};
+    for (const [name, value] of Object.entries(config)) {
+        if (value === "remediate") {
+            out[name] = "mandatory";
+        } else if (isObject(value) && value.enforcementLevel === "remediate") {
+            out[name] = { ...value, enforcementLevel: "mandatory" };
+        } else {
+            out[name] = value;
+        }
+    }
+    return out;
+}
+
+function remediatingPolicies(config: Record<string, PolicyConfigEntry>): Set<string> {
+    return new Set(Object.entries(config).filter(([, entry]) => entry.enforcementLevel === "remediate").map(([name]) => name));
+}
+
+/** The policy that reports problems with the configuration itself (lib/settings.ts in the pack). */
+export const SETTINGS_POLICY = "pack-settings";
+
 export async function scan(inputs: readonly LoadedInput[], options: ScanOptions): Promise<ScanResult> {
     const first = inputs[0]?.deployment;
     const bootStarted = Date.now();
@@ -191,13 +222,18 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
             throw new UsageError(`policy pack config names ${unknownNames.map((n) => JSON.stringify(n)).join(", ")}, which ${unknownNames.length === 1 ? "is" : "are"} not a policy of ${engine.info.name} (see the README catalog)`);
         }
         let config: Record<string, PolicyConfigEntry>;
+        let remediating: ReadonlySet<string>;
         try {
-            config = engine.reconcile(options.config);
+            remediating = remediatingPolicies(engine.reconcile(options.config));
+            config = engine.reconcile(withoutRemediation(options.config));
         } catch (error) {
             if (error instanceof PolicyConfigError || error instanceof Error) {
                 throw new UsageError(error.message.replace(/\s*\n\s*/g, "; "));
             }
             throw error;
+        }
+        if (!Object.entries(config).some(([name, entry]) => known.has(name) && entry.enforcementLevel !== "disabled")) {
+            throw new UsageError("the policy pack config disables every policy, so nothing would be checked");
         }
         const findings: Finding[] = [];
         const summaries: InputSummary[] = [];
@@ -205,7 +241,7 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
         for (const input of inputs) {
             const started = Date.now();
             const run = await engine.run(input.deployment, {
-                config: options.config,
+                config: withoutRemediation(options.config),
                 concurrency: options.concurrency ?? 8,
                 onProgress: options.onProgress ? (done, total) => options.onProgress!(input, done, total) : undefined,
             });
@@ -223,7 +259,7 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
                     resourceUrn: d.urn,
                     resourceName: d.resourceName,
                     resourceType: types.get(d.urn) ?? "",
-                    message: redactSecrets(splitMessage(d.message, d.description), input.secretValues),
+                    message: redactSecrets(splitMessage(d.message, d.description), input.secretValues) + (remediating.has(d.policyName) ? REMEDIATE_NOTE : ""),
                     description: redactSecrets(d.description, input.secretValues),
                 });
             }
