@@ -97,6 +97,23 @@ interface Context {
     secretValues: Set<string>;
     /** True for a preview digest, whose secrets are the plain string "[secret]". */
     digest: boolean;
+    /**
+     * Inside a decoded secret: the path of the secret. Errors name it and never a key or value inside it, since
+     * those are part of the secret.
+     */
+    secretPath?: string;
+}
+
+/** A property path short enough for a one-line error (keys can be long, and nesting deep). */
+function shortPath(path: string): string {
+    const segments = path.split(".");
+    const head = segments.length > 6 ? `${segments.slice(0, 4).join(".")}.(${segments.length - 5} more).${segments[segments.length - 1]}` : path;
+    return head.length > 160 ? `${head.slice(0, 157)}...` : head;
+}
+
+/** What an error names: the property, or the secret it is inside (never a path within a secret). */
+function subject(context: Context, path: string): string {
+    return context.secretPath !== undefined ? `the secret at ${shortPath(context.secretPath)}` : `property ${shortPath(path)}`;
 }
 
 function fail(context: Pick<Context, "file">, message: string): never {
@@ -125,7 +142,11 @@ function collectStrings(value: JsonValue, into: Set<string>): void {
  */
 function convertValue(value: unknown, context: Context, path: string, depth: number): JsonValue {
     if (depth > 64) {
-        fail(context, `${context.where}: property ${path} is nested too deeply`);
+        fail(context, `${context.where}: ${subject(context, path)} is nested more than 64 levels deep`);
+    }
+    if (typeof value === "number" && !Number.isFinite(value)) {
+        // JSON.parse reads 1e999 as Infinity, which no protobuf Struct can carry: refuse it before the pack starts.
+        fail(context, `${context.where}: ${subject(context, path)} holds a number too large to represent (like 1e999); a stack export encodes such values with the non-finite signature`);
     }
     if (value === null || typeof value === "boolean" || typeof value === "number") {
         return value;
@@ -137,16 +158,18 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
         }
         return value;
     }
+    // Inside a secret the path stays the secret's: no key of it may reach a message.
+    const inner = context.secretPath !== undefined;
     if (Array.isArray(value)) {
-        return value.map((element, index) => convertValue(element, context, `${path}[${index}]`, depth + 1));
+        return value.map((element, index) => convertValue(element, context, inner ? path : `${path}[${index}]`, depth + 1));
     }
     if (!isObject(value)) {
-        fail(context, `${context.where}: property ${path} is ${describe(value)}, not a JSON value`);
+        fail(context, `${context.where}: ${subject(context, path)} is ${describe(value)}, not a JSON value`);
     }
     if (!(SIG_KEY in value)) {
         const out: JsonObject = {};
         for (const [key, element] of Object.entries(value)) {
-            out[key] = convertValue(element, context, path ? `${path}.${key}` : key, depth + 1);
+            out[key] = convertValue(element, context, inner ? path : path ? `${path}.${key}` : key, depth + 1);
         }
         return out;
     }
@@ -159,11 +182,11 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
                     decoded = JSON.parse(value.plaintext);
                 } catch {
                     // Never echo the plaintext, even a broken one.
-                    fail(context, `${context.where}: the plaintext of the secret at ${path} is not valid JSON`);
+                    fail(context, `${context.where}: the plaintext of the secret at ${shortPath(context.secretPath ?? path)} is not valid JSON`);
                 }
-                const inner = convertValue(decoded, { ...context, digest: false }, path, depth + 1);
-                collectStrings(inner, context.secretValues);
-                return secret(inner);
+                const plain = convertValue(decoded, { ...context, digest: false, secretPath: context.secretPath ?? path }, path, depth + 1);
+                collectStrings(plain, context.secretValues);
+                return secret(plain);
             }
             if ("ciphertext" in value) {
                 context.counts.encryptedSecrets++;
@@ -171,15 +194,15 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
             }
             if ("value" in value) {
                 // The wire/SDK form, as some tools write it.
-                const inner = convertValue(value.value, context, path, depth + 1);
-                collectStrings(inner, context.secretValues);
-                return secret(inner);
+                const plain = convertValue(value.value, { ...context, secretPath: context.secretPath ?? path }, path, depth + 1);
+                collectStrings(plain, context.secretValues);
+                return secret(plain);
             }
-            return fail(context, `${context.where}: the secret at ${path} has neither ciphertext nor plaintext`);
+            return fail(context, `${context.where}: the secret at ${shortPath(context.secretPath ?? path)} has neither ciphertext nor plaintext`);
         }
         case RESOURCE_REFERENCE_SIG: {
             if (typeof value.urn !== "string") {
-                fail(context, `${context.where}: the resource reference at ${path} has no urn`);
+                fail(context, `${context.where}: ${subject(context, path)} is a resource reference with no urn`);
             }
             // Collapsed as the engine does (KeepResources=false): the ID when there is one, else the URN.
             if ("id" in value && value.id !== undefined) {
@@ -203,7 +226,7 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
             return typeof value.value === "string" ? Buffer.from(value.value, "base64").toString("utf8") : UNKNOWN;
         }
         default:
-            return fail(context, `${context.where}: property ${path} carries an unrecognized value signature`);
+            return fail(context, `${context.where}: ${subject(context, path)} carries an unrecognized value signature`);
     }
 }
 
@@ -543,12 +566,26 @@ export function parseInput(file: string, text: string): LoadedInput {
     };
 }
 
-/** Reads and parses one input file. */
-export function loadInput(file: string): LoadedInput {
+/**
+ * The largest input read (500 MiB): a 100,000-resource export is about 240 MB, and V8 cannot hold a string much
+ * over 512 MiB, so a larger file would fail later with a less useful error.
+ */
+export const MAX_INPUT_BYTES = 500 * 1024 * 1024;
+
+/** Reads and parses one input file: a regular file (never a device or FIFO, which could block or never end). */
+export function loadInput(file: string, maxBytes = MAX_INPUT_BYTES): LoadedInput {
     let text: string;
     try {
-        if (statSync(file).isDirectory()) {
+        // stat, not open: opening a FIFO blocks until a writer comes, and /dev/zero never ends.
+        const stats = statSync(file);
+        if (stats.isDirectory()) {
             throw new InputError(`${file}: is a directory, not a file`);
+        }
+        if (!stats.isFile()) {
+            throw new InputError(`${file}: is not a regular file (a device, FIFO or socket); save the export to a file first`);
+        }
+        if (stats.size > maxBytes) {
+            throw new InputError(`${file}: is ${(stats.size / 1024 / 1024).toFixed(0)} MiB, over the scanner's limit of ${(maxBytes / 1024 / 1024).toFixed(0)} MiB per file; split the estate into one export per stack`);
         }
         text = readFileSync(file, "utf8");
     } catch (error) {
