@@ -553,8 +553,8 @@ function isTrueValue(value: string | Unknown): Tri {
 }
 
 /**
- * Does an Allow statement only apply when the caller signed in with MFA? `Bool aws:MultiFactorAuthPresent true`
- * or `NumericLessThan(Equals) aws:MultiFactorAuthAge N`. `BoolIfExists` does not count: the key is absent for
+ * Does an Allow statement only apply when the caller signed in with MFA? `Bool aws:MultiFactorAuthPresent true`,
+ * `NumericLessThan(Equals) aws:MultiFactorAuthAge N` or `Null aws:MultiFactorAuthAge false`. `BoolIfExists` does not count: the key is absent for
  * long-term access keys, so the statement then applies without MFA.
  */
 export function requiresMfa(statement: Statement): Tri {
@@ -580,6 +580,15 @@ export function requiresMfa(statement: Statement): Tri {
             } else if ((condition.values as string[]).every((v) => Number.isFinite(Number(v)))) {
                 return true;
             }
+        }
+        // `Null aws:MultiFactorAuthAge false`: the key must be present, and it is only present when the caller
+        // authenticated with MFA (it is absent for long-term keys and for sessions without MFA).
+        if (condition.key === "aws:multifactorauthage" && base === "null") {
+            const all = condition.values.map((v) => (v === UNKNOWN ? UNKNOWN : v.trim().toLowerCase() === "false"));
+            if (all.every((v) => v === true)) {
+                return true;
+            }
+            unknown ||= all.some((v) => v === UNKNOWN);
         }
     }
     return unknown ? UNKNOWN : false;

@@ -125,6 +125,13 @@ describe("conditions", () => {
         expect(mfa({ Bool: { "aws:MultiFactorAuthPresent": "true" } })).toBe(true);
         expect(mfa({ Bool: { "aws:MultiFactorAuthPresent": true } })).toBe(true);
         expect(mfa({ NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } })).toBe(true);
+        // The age key is present only for MFA sessions, so requiring its presence requires MFA.
+        expect(mfa({ Null: { "aws:MultiFactorAuthAge": "false" } })).toBe(true);
+        expect(mfa({ Null: { "aws:MultiFactorAuthAge": false } })).toBe(true);
+        expect(mfa({ Null: { "aws:MultiFactorAuthAge": "true" } })).toBe(false);
+        expect(mfa({ Null: { "aws:MultiFactorAuthAge": SENTINEL } })).toBe(UNKNOWN);
+        // MultiFactorAuthPresent is present (as false) for sessions without MFA: its presence proves nothing.
+        expect(mfa({ Null: { "aws:MultiFactorAuthPresent": "false" } })).toBe(false);
         expect(mfa({ BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } })).toBe(false);
         expect(mfa({ Bool: { "aws:MultiFactorAuthPresent": "false" } })).toBe(false);
         expect(mfa(undefined)).toBe(false);

@@ -50,6 +50,9 @@ describe("iam-sensitive-actions-require-mfa", () => {
         ];
         expect(pairs(base(MFA)).result.diagnostics).toEqual([]);
         expect(pairs(base({ NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } })).result.diagnostics).toEqual([]);
+        // Must not block: the age key exists only for MFA sessions, so requiring it requires MFA.
+        expect(pairs(base({ Null: { "aws:MultiFactorAuthAge": "false" } })).result.diagnostics).toEqual([]);
+        expect(pairs(base({ Null: { "aws:MultiFactorAuthPresent": "false" } })).violations).toEqual([[urnOf(T.userPolicy, "inline"), "policy"]]);
         expect(pairs(base({ BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } })).violations).toEqual([[urnOf(T.userPolicy, "inline"), "policy"]]);
     });
 
