@@ -3,6 +3,7 @@
 // its configuration the active settings; in AnalyzeStack it also reports problems with the settings.
 
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { displayName } from "./lib/display-name";
 import { parseSettings, setActiveSettings, SETTINGS_POLICY_NAME, SETTINGS_SCHEMA } from "./lib/settings";
 
 function load(getConfig: () => unknown) {
@@ -19,6 +20,7 @@ function load(getConfig: () => unknown) {
 
 export const packSettingsPolicy: ResourceValidationPolicy & StackValidationPolicy = {
     name: SETTINGS_POLICY_NAME,
+    displayName: displayName(SETTINGS_POLICY_NAME),
     description: "Pack-wide settings (key-material classification, waivers, framework and severity selection, preview handling) must be valid.",
     enforcementLevel: "mandatory",
     severity: "medium",
