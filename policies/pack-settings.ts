@@ -4,6 +4,7 @@
 // rest of the configuration (names and properties that configure nothing), checked against the whole pack.
 
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { displayName } from "./lib/display-name";
 import type { PolicyConfigEntry } from "./lib/engine-config";
 import { configurationProblems, parseSettings, setActiveSettings, SETTINGS_POLICY_NAME, SETTINGS_SCHEMA, type PackIndex, type Settings } from "./lib/settings";
 
@@ -37,6 +38,7 @@ export function packSettingsPolicy(
     };
     return {
         name: SETTINGS_POLICY_NAME,
+        displayName: displayName(SETTINGS_POLICY_NAME),
         description: "Pack-wide settings (key-material classification, waivers, framework and severity selection, preview handling) and the policy configuration must be valid.",
         enforcementLevel: "mandatory",
         severity: "medium",

@@ -7,7 +7,8 @@
 //   latest: DeploymentV3}}`;
 // - a `pulumi preview --json` digest: `{steps: [{op, urn, newState?: ResourceV3, oldState?}], ...}`.
 //
-// Values are mapped the way `pulumi policy analyze --file` maps a snapshot (pkg/resource/deploy/analyze_snapshot.go):
+// Values are mapped the way `pulumi policy analyze --stack <stack>` maps a stack's state (it has no flag to read a
+// file; pkg/resource/deploy/analyze_snapshot.go):
 // resources marked `delete: true` are skipped, Analyze gets the inputs, AnalyzeStack the outputs, a provider's
 // properties are its inputs, resource references collapse to their ID (or URN). Secrets the scanner cannot
 // decrypt (ciphertext, or "[secret]" in a preview digest) are analyzed as the string "[secret]", still marked
@@ -75,8 +76,12 @@ export interface LoadedInput {
     deployment: Deployment;
     /** Resources left out (deleted, or replaced halves of a preview). */
     skipped: number;
-    /** Plaintext of every decoded secret, so no output can echo one (see redactSecrets). */
+    /** Plaintext of every decoded secret (every string inside one). */
     secretValues: string[];
+    /** The same, per resource URN: what a message about that resource may have quoted from a secret (redact.ts). */
+    secretsByUrn: Map<string, string[]>;
+    /** Where the program registered each resource (`sourcePosition` of the state), by URN. */
+    sourcePositions: Map<string, string>;
     warnings: string[];
     /** The file's text, for locating resources in reports. */
     text: string;
@@ -95,6 +100,10 @@ interface Context {
     /** Shared by every copy of a context (copies only change `where` or `digest`). */
     counts: Counts;
     secretValues: Set<string>;
+    /** The secrets of the resource being converted. */
+    resourceSecrets?: Set<string>;
+    /** Collected per resource URN. */
+    secretsOf?: Map<string, string[]>;
     /** True for a preview digest, whose secrets are the plain string "[secret]". */
     digest: boolean;
     /**
@@ -124,14 +133,34 @@ function describe(value: unknown): string {
     return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-/** Every string inside a decoded secret (what must never reach an output). */
-function collectStrings(value: JsonValue, into: Set<string>): void {
+/**
+ * Every string inside a decoded secret (what must never reach an output), including the strings inside a JSON
+ * document held as text (a secret policy document's Sids and CIDRs).
+ */
+function collectStrings(value: JsonValue, into: Set<string>, depth = 0): void {
+    if (depth > 64) {
+        return;
+    }
     if (typeof value === "string") {
         into.add(value);
+        if (/^\s*[[{]/.test(value)) {
+            try {
+                collectStrings(JSON.parse(value) as JsonValue, into, depth + 1);
+            } catch {
+                // Not JSON: the string itself is collected.
+            }
+        }
     } else if (Array.isArray(value)) {
-        value.forEach((element) => collectStrings(element, into));
+        value.forEach((element) => collectStrings(element, into, depth + 1));
     } else if (isObject(value)) {
-        Object.values(value).forEach((element) => collectStrings(element, into));
+        Object.values(value).forEach((element) => collectStrings(element, into, depth + 1));
+    }
+}
+
+function collectSecret(value: JsonValue, context: Context): void {
+    collectStrings(value, context.secretValues);
+    if (context.resourceSecrets) {
+        collectStrings(value, context.resourceSecrets);
     }
 }
 
@@ -185,7 +214,7 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
                     fail(context, `${context.where}: the plaintext of the secret at ${shortPath(context.secretPath ?? path)} is not valid JSON`);
                 }
                 const plain = convertValue(decoded, { ...context, digest: false, secretPath: context.secretPath ?? path }, path, depth + 1);
-                collectStrings(plain, context.secretValues);
+                collectSecret(plain, context);
                 return secret(plain);
             }
             if ("ciphertext" in value) {
@@ -195,7 +224,7 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
             if ("value" in value) {
                 // The wire/SDK form, as some tools write it.
                 const plain = convertValue(value.value, { ...context, secretPath: context.secretPath ?? path }, path, depth + 1);
-                collectStrings(plain, context.secretValues);
+                collectSecret(plain, context);
                 return secret(plain);
             }
             return fail(context, `${context.where}: the secret at ${shortPath(context.secretPath ?? path)} has neither ciphertext nor plaintext`);
@@ -256,7 +285,8 @@ function isUrn(value: unknown): value is string {
 }
 
 /** One ResourceV3 (stack export, checkpoint, digest state) as a ResourceState; undefined when it is skipped. */
-function convertResource(raw: unknown, context: Context): ResourceState | undefined {
+function convertResource(raw: unknown, outerContext: Context): ResourceState | undefined {
+    const context: Context = { ...outerContext, resourceSecrets: new Set() };
     if (!isObject(raw)) {
         fail(context, `${context.where} must be an object, not ${describe(raw)}`);
     }
@@ -301,7 +331,7 @@ function convertResource(raw: unknown, context: Context): ResourceState | undefi
         }
         return value;
     };
-    return {
+    const state: ResourceState = {
         urn: raw.urn,
         type: raw.type,
         name: urnName(raw.urn),
@@ -315,6 +345,16 @@ function convertResource(raw: unknown, context: Context): ResourceState | undefi
         outputs: convertProperties(raw.outputs, resourceContext, "outputs"),
         options,
     };
+    // Only a position the engine could have written (a URI with a line) is kept; anything else is ignored.
+    if (typeof raw.sourcePosition === "string" && /^[a-z][a-z0-9+.-]*:\/\/[^#]*#\d+(,\d+)?$/i.test(raw.sourcePosition)) {
+        state.sourcePosition = raw.sourcePosition;
+    }
+    if (context.resourceSecrets!.size > 0 && outerContext.secretsOf) {
+        // A URN seen twice (only the first state is analyzed): redacting the secrets of both is the safe side.
+        const previous = outerContext.secretsOf.get(raw.urn) ?? [];
+        outerContext.secretsOf.set(raw.urn, [...new Set([...previous, ...context.resourceSecrets!])]);
+    }
+    return state;
 }
 
 /** `urn:pulumi:<stack>::<project>::...` */
@@ -355,9 +395,10 @@ function buildDeployment(
     rawResources: readonly { raw: unknown; where: string }[],
     digest: boolean,
     fallbackStack: string | undefined,
-): { deployment: Deployment; skipped: number; secretValues: string[]; warnings: string[] } {
+): { deployment: Deployment; skipped: number; secretValues: string[]; secretsByUrn: Map<string, string[]>; sourcePositions: Map<string, string>; warnings: string[] } {
     const warnings: string[] = [];
     const context = newContext(file, "", digest);
+    context.secretsOf = new Map();
     const resources: ResourceState[] = [];
     const seen = new Set<string>();
     let skipped = 0;
@@ -388,8 +429,8 @@ function buildDeployment(
     dropMissingProviders(resources, warnings);
     if (context.counts.encryptedSecrets > 0) {
         warnings.push(
-            `${context.counts.encryptedSecrets} secret value(s) are encrypted; they were analyzed as "${REDACTED}", as \`pulumi policy analyze --file\` does` +
-                " (export with `pulumi stack export --show-secrets` to analyze their values)",
+            `${context.counts.encryptedSecrets} secret value(s) are encrypted; they were analyzed as "${REDACTED}"` +
+                " (`pulumi policy analyze --stack` decrypts them with the stack's secrets provider; export with `pulumi stack export --show-secrets` to analyze their values here)",
         );
     }
     if (context.counts.redactedSecrets > 0) {
@@ -413,6 +454,8 @@ function buildDeployment(
         },
         skipped,
         secretValues: [...context.secretValues],
+        secretsByUrn: context.secretsOf,
+        sourcePositions: new Map(resources.filter((r) => r.sourcePosition).map((r) => [r.urn, r.sourcePosition!])),
         warnings,
     };
 }
@@ -561,6 +604,8 @@ export function parseInput(file: string, text: string): LoadedInput {
         deployment: loaded.deployment,
         skipped: loaded.skipped,
         secretValues: loaded.secretValues,
+        secretsByUrn: loaded.secretsByUrn,
+        sourcePositions: loaded.sourcePositions,
         warnings: [...warnings, ...loaded.warnings],
         text,
     };

@@ -9,6 +9,10 @@ import { PolicyEngine } from "./engine/engine";
 import { isObject, type JsonObject } from "./engine/values";
 import type { AnalyzerInfo, Severity } from "./engine/pack";
 import { InputError, type LoadedInput } from "./inputs";
+import { findingProperty, fingerprint } from "./baseline";
+import { parseSourcePosition, type SourceLocation } from "./locations";
+import { redactQuotedSecrets, secretsInScope } from "./redact";
+import { loadWaiverParser, type Waiver } from "./waivers";
 
 export type FindingLevel = "mandatory" | "advisory";
 
@@ -24,6 +28,14 @@ export interface Finding {
     message: string;
     /** The policy's description (the first line of the SDK's message). */
     description: string;
+    /** Stable across runs: policy, resource URN and the property the finding names (baseline.ts). */
+    fingerprint: string;
+    /** Set when a waiver of the pack settings turned the finding advisory. */
+    waiver?: Waiver;
+    /** Where the program registered the resource, when the input records it. */
+    source?: SourceLocation;
+    /** With --baseline: whether the baseline already had the finding. */
+    baseline?: "new" | "existing";
 }
 
 export interface InputSummary {
@@ -159,18 +171,6 @@ function splitMessage(message: string, description: string): string {
     return trimmed;
 }
 
-/** Replaces every decoded secret value in `text` (defence in depth: policies never echo values). */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-    let out = text;
-    for (const value of secrets) {
-        // Very short values ("1", "true") would mangle ordinary words; policies do not echo values anyway.
-        if (value.length >= 4 && out.includes(value)) {
-            out = out.split(value).join("[secret]");
-        }
-    }
-    return out;
-}
-
 /**
  * A scan reads deployed state and changes nothing, so a policy at level `remediate` must report what it would fix:
  * the scan configures such policies as `mandatory`, and their findings say why.
@@ -214,6 +214,7 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
     });
     const bootMs = Date.now() - bootStarted;
     try {
+        const parseWaived = loadWaiverParser(options.packDir);
         // The Pulumi engine accepts a level for a policy name the pack does not have and configures nothing
         // (a typo silently disables nothing); the scanner refuses it.
         const known = new Set(engine.info.policies.map((p) => p.name));
@@ -246,11 +247,19 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
                 onProgress: options.onProgress ? (done, total) => options.onProgress!(input, done, total) : undefined,
             });
             const types = new Map(input.deployment.resources.map((r) => [r.urn, r.type]));
+            const urnOfName = new Map<string, string[]>();
+            for (const resource of input.deployment.resources) {
+                urnOfName.set(resource.name, [...(urnOfName.get(resource.name) ?? []), resource.urn]);
+            }
             const own: Finding[] = [];
             for (const d of run.diagnostics) {
                 if (d.enforcementLevel !== "mandatory" && d.enforcementLevel !== "advisory") {
                     continue;
                 }
+                const text = splitMessage(d.message, d.description);
+                const message = redactQuotedSecrets(text, secretsInScope(text, d.urn, input.secretsByUrn, urnOfName));
+                const waiver = parseWaived(message);
+                const source = parseSourcePosition(input.sourcePositions.get(d.urn));
                 own.push({
                     file: input.file,
                     policy: d.policyName,
@@ -259,8 +268,11 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
                     resourceUrn: d.urn,
                     resourceName: d.resourceName,
                     resourceType: types.get(d.urn) ?? "",
-                    message: redactSecrets(splitMessage(d.message, d.description), input.secretValues) + (remediating.has(d.policyName) ? REMEDIATE_NOTE : ""),
-                    description: redactSecrets(d.description, input.secretValues),
+                    message: message + (remediating.has(d.policyName) ? REMEDIATE_NOTE : ""),
+                    description: d.description,
+                    fingerprint: fingerprint(d.policyName, d.urn, findingProperty(waiver ? waiver.text : message)),
+                    ...(waiver && d.enforcementLevel === "advisory" ? { waiver: { expires: waiver.expires, reason: waiver.reason } } : {}),
+                    ...(source ? { source } : {}),
                 });
             }
             findings.push(...own);

@@ -17,6 +17,8 @@ import type {
 import { readConfig, type ConfigProperties, type ConfigValues } from "./config";
 import { activeSettings, findWaiver, isKeyMaterial, isSelected, type Settings } from "./settings";
 import { snapshot, type PlainObject } from "./values";
+import { displayName } from "./display-name";
+import { waivedText } from "./waiver-text";
 
 export type Level = Extract<EnforcementLevel, "advisory" | "mandatory" | "disabled">;
 
@@ -233,6 +235,7 @@ function configSchema(definition: AnyPolicyDefinition): PolicyConfigSchema | und
 function sdkMetadata(definition: AnyPolicyDefinition) {
     return {
         name: definition.name,
+        displayName: displayName(definition.name),
         description: definition.description,
         enforcementLevel: definition.enforcementLevel,
         severity: definition.severity,
@@ -324,7 +327,7 @@ function report(
         const urn = finding.urn;
         const waiver = subject && finding.property !== "*" ? findWaiver(settings, definition.name, subject.name, subject.urn, subject.props) : undefined;
         if (waiver) {
-            emit({ text: `Waived until ${waiver.expires} (${waiver.reason}): ${text}`, urn, enforcementLevel: "advisory" });
+            emit({ text: waivedText(waiver.expires, waiver.reason, text), urn, enforcementLevel: "advisory" });
         } else if (finding.undecided) {
             emit({ text, urn, enforcementLevel: settings.previewUnknowns });
         } else if (finding.advisory) {

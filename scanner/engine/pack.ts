@@ -67,6 +67,11 @@ export interface AnalyzerInfo {
     version: string;
     supportsConfig: boolean;
     description: string;
+    /** Pack-level metadata for Pulumi Cloud (empty when the pack sets none). */
+    readme: string;
+    provider: string;
+    tags: string[];
+    repository: string;
     policies: PolicyInfo[];
     initialConfig: Record<string, PolicyConfigEntry>;
 }
@@ -420,6 +425,10 @@ export class PolicyPackProcess {
             version: response.getVersion(),
             supportsConfig: response.getSupportsconfig(),
             description: response.getDescription(),
+            readme: response.getReadme(),
+            provider: response.getProvider(),
+            tags: response.getTagsList(),
+            repository: response.getRepository(),
             initialConfig,
             policies: response.getPoliciesList().map((p) => {
                 const schema = p.getConfigschema();
