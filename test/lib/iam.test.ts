@@ -309,6 +309,21 @@ describe("resource breadth", () => {
         ["arn:aws:kms:eu-west-1:111122223333:key/*", "kms", true],
         ["arn:aws:kms:eu-west-1:111122223333:key/abc*", "kms", false],
         ["arn:aws:kms:eu-west-1:111122223333:key/1234", "kms", false],
+        // Globs every key id matches are every key, whatever their spelling.
+        ["arn:aws:kms:*:111122223333:key/*-*", "kms", true],
+        ["arn:aws:kms:eu-west-1:111122223333:key/????????-????-????-????-????????????", "kms", true],
+        ["arn:aws:kms:eu-west-1:111122223333:key/*-*-*-*-*", "kms", true],
+        ["arn:aws:kms:eu-west-1:111122223333:key/?*", "kms", true],
+        ["arn:aws:kms:eu-west-1:111122223333:key/*4*", "kms", true], // the version nibble of every key id
+        ["arn:aws:kms:eu-west-1:111122223333:key/*a*", "kms", false],
+        ["arn:aws:kms:eu-west-1:111122223333:key/*1*", "kms", false],
+        // Narrower globs are not: one key's prefix, a multi-region key set, one fixed character.
+        ["arn:aws:kms:eu-west-1:111122223333:key/0a1b*", "kms", false],
+        ["arn:aws:kms:eu-west-1:111122223333:key/mrk-*", "kms", false],
+        ["arn:aws:kms:eu-west-1:111122223333:key/????????-????-????-????-???????????", "kms", false],
+        ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:*-??????", "secretsmanager", true],
+        ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/*", "secretsmanager", false],
+        ["arn:aws:ssm:eu-west-1:111122223333:parameter*", "ssm", true],
         ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:*", "secretsmanager", true],
         ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-*", "secretsmanager", false],
         ["arn:aws:ssm:eu-west-1:111122223333:parameter/*", "ssm", true],
