@@ -48,6 +48,7 @@ export class StackGraph {
     private readonly byIdentity = new Map<string, StackResource[]>();
     private readonly byTypeMap = new Map<string, StackResource[]>();
     private readonly reverseIndexes = new Map<string, Map<StackResource, StackResource[]>>();
+    private readonly valueIndexes = new Map<string, Map<string, StackResource[]>>();
 
     private static readonly shared = new WeakMap<readonly StackResource[], StackGraph>();
 
@@ -130,6 +131,33 @@ export class StackGraph {
             }
         }
         return { resources: [...found], external, unresolved };
+    }
+
+    /**
+     * The resources of `types` whose input `property` holds one of `values` (known strings), for references to an
+     * identity the graph does not index: an output of another resource, such as a VPC's `mainRouteTableId`.
+     */
+    holding(types: readonly string[], property: string, values: readonly string[]): StackResource[] {
+        const key = `${types.join("\u0000")}\u0002${property}`;
+        let index = this.valueIndexes.get(key);
+        if (!index) {
+            index = new Map();
+            for (const candidate of this.ofType(...types)) {
+                for (const item of referenceValues(read(candidate.props, property))) {
+                    if (item !== UNKNOWN) {
+                        const list = index.get(item) ?? [];
+                        list.push(candidate);
+                        index.set(item, list);
+                    }
+                }
+            }
+            this.valueIndexes.set(key, index);
+        }
+        const found = new Set<StackResource>();
+        for (const value of values) {
+            index.get(value)?.forEach((r) => found.add(r));
+        }
+        return [...found];
     }
 
     /** The resources of `types` whose input `property` refers to `target` (reverse lookup). */

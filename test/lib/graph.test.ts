@@ -124,3 +124,26 @@ describe("StackGraph lookups", () => {
         expect(graph.referencing(sg, [RULE], "securityGroupId")).toEqual([rule]);
     });
 });
+
+describe("StackGraph.holding: resources whose input holds a known value", () => {
+    const ROUTE = "aws:ec2/route:Route";
+    const routes = [
+        resource(ROUTE, "a", { routeTableId: "rtb-main" }),
+        resource(ROUTE, "b", { routeTableId: ["rtb-other", "rtb-main"] }),
+        resource(ROUTE, "c", { routeTableId: SENTINEL }),
+        resource(ROUTE, "d", { routeTableId: " rtb-main " }),
+        resource(SG, "e", { routeTableId: "rtb-main" }),
+    ];
+    const graph = new StackGraph(routes);
+
+    it("finds every candidate of the types holding any of the values, trimmed, once each", () => {
+        expect(graph.holding([ROUTE], "routeTableId", ["rtb-main"]).map((r) => r.name)).toEqual(["a", "b", "d"]);
+        expect(graph.holding([ROUTE], "routeTableId", ["rtb-main", "rtb-other"]).map((r) => r.name)).toEqual(["a", "b", "d"]);
+    });
+
+    it("finds nothing for unknown inputs, other values or no values", () => {
+        expect(graph.holding([ROUTE], "routeTableId", ["rtb-none"])).toEqual([]);
+        expect(graph.holding([ROUTE], "routeTableId", [])).toEqual([]);
+        expect(graph.holding([ROUTE], "gatewayId", ["rtb-main"])).toEqual([]);
+    });
+});
