@@ -9,20 +9,7 @@ import { allPolicies } from "../../policies/catalog";
 import { captureProgram } from "../../test/harness/capture";
 import { unwrapSecrets, type JsonValue } from "../../test/harness/values";
 import { evaluateStack, type StackInputResource } from "../../test/support/evaluate";
-import { ROOT } from "./synth";
-
-function mapStrings(value: JsonValue, f: (s: string) => string): JsonValue {
-    if (typeof value === "string") {
-        return f(value);
-    }
-    if (Array.isArray(value)) {
-        return value.map((v) => mapStrings(v, f));
-    }
-    if (value !== null && typeof value === "object") {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]));
-    }
-    return value;
-}
+import { mapStrings, ROOT } from "./synth";
 
 async function main(): Promise<void> {
     const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
