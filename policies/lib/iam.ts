@@ -526,10 +526,16 @@ function concreteScope(key: string, value: string): boolean {
         case "aws:sourceaccount":
         case "aws:sourceowner":
             return ACCOUNT_ID.test(v);
+        case "aws:vpceaccount":
+            // The account that owns the VPC endpoint the request came through (network perimeter).
+            return ACCOUNT_ID.test(v);
         case "aws:principalorgid":
         case "aws:sourceorgid":
+        case "aws:vpceorgid":
             return /^o-[a-z0-9]+$/.test(v);
         case "aws:principalorgpaths":
+        case "aws:sourceorgpaths":
+        case "aws:vpceorgpaths":
             return /^o-[a-z0-9]+\//.test(v);
         case "aws:sourcevpce":
             return /^vpce-[0-9a-f]+$/i.test(v);
@@ -537,6 +543,7 @@ function concreteScope(key: string, value: string): boolean {
             return /^vpc-[0-9a-f]+$/i.test(v);
         case "aws:principalarn":
         case "aws:sourcearn":
+        case "aws:sourcevpcarn":
             return arnInConcreteAccount(v);
         case "aws:userid":
             // Unique ids of roles/users (`AROA...:*`) are account-bound; a leading wildcard is not.
