@@ -10,10 +10,12 @@ import { elasticachePolicies } from "./elasticache";
 import { iamPolicies } from "./iam";
 import { kmsPolicies } from "./kms";
 import type { PolicyPackArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { configuredPolicy, observeEngineConfiguration, onConfiguration } from "./lib/core/engine-config";
+import { configuredPolicies, configuredPolicy, observeEngineConfiguration, onConfiguration } from "./lib/core/engine-config";
+import { policyTags } from "./lib/core/metadata";
 import type { AnyPolicyDefinition, StackPolicyDefinition } from "./lib/core/policy";
 import { stackPoliciesInOnePass } from "./lib/core/one-pass";
 import { toSdkPolicy } from "./lib/core/sdk";
+import type { PackIndex } from "./lib/core/settings";
 import { neptunePolicies } from "./neptune";
 import { networkPolicies } from "./network";
 import { opensearchPolicies } from "./opensearch";
@@ -45,6 +47,17 @@ export const allPolicies: readonly AnyPolicyDefinition[] = [
     ...stackPolicies,
 ];
 
+/** What pack-settings checks a configuration against: every policy's name, selection tags, level and properties. */
+export const packIndex: PackIndex = {
+    policies: allPolicies.map((p) => ({
+        name: p.name,
+        severity: p.severity,
+        tags: policyTags(p),
+        enforcementLevel: p.enforcementLevel,
+        configKeys: Object.keys(p.config ?? {}),
+    })),
+};
+
 /**
  * The SDK policies of the pack, `pack-settings` first (it loads the settings the others apply), in catalog order.
  * Stack policies run in one pass when the engine's configuration can be read (lib/core/engine-config.ts), and are
@@ -52,12 +65,12 @@ export const allPolicies: readonly AnyPolicyDefinition[] = [
  */
 export function sdkPolicies(): PolicyPackArgs["policies"] {
     if (!observeEngineConfiguration()) {
-        return [packSettingsPolicy, ...allPolicies.map(toSdkPolicy)];
+        return [packSettingsPolicy(packIndex, () => undefined), ...allPolicies.map(toSdkPolicy)];
     }
     const stack = stackPoliciesInOnePass(
         allPolicies.filter((p): p is StackPolicyDefinition => p.kind === "stack"),
         configuredPolicy,
-        packSettingsPolicy,
+        packSettingsPolicy(packIndex, configuredPolicies),
     );
     onConfiguration(stack.rehost);
     const stackPolicies = new Map(stack.policies.map((p) => [p.name, p]));

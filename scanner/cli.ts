@@ -10,7 +10,8 @@ import { parseArgs } from "node:util";
 import type { UserPolicyConfig } from "./engine/config";
 import { FORMAT_NAMES, InputError, loadInput, type LoadedInput } from "./inputs";
 import { FORMATS, formatReport, type OutputFormat, type ToolInfo } from "./reports";
-import { defaultPackDir, loadPolicyPackConfig, loadProfile, mergeConfigs, repoRoot, scan, UsageError } from "./scan";
+import { BaselineError, failingFindings, loadBaseline, SEVERITIES, type FailOn } from "./baseline";
+import { defaultPackDir, loadPolicyPackConfig, loadProfile, mergeConfigs, repoRoot, scan, SETTINGS_POLICY, UsageError } from "./scan";
 
 export const EXIT_CLEAN = 0;
 export const EXIT_MANDATORY = 1;
@@ -26,7 +27,15 @@ would, and reports the findings. FILE is any of (auto-detected):
 
 Options:
   --format FORMAT              table (default), json, sarif or junit
-  --output FILE                write the report to FILE instead of stdout
+  --output FILE                write the report to FILE instead of stdout; several reports in one run:
+                               --format sarif --output a.sarif --format junit --output b.xml (each --output
+                               belongs to the --format before it; one --format without --output goes to stdout)
+  --fail-on SEVERITY           exit 1 only for mandatory findings of SEVERITY or higher: critical, high, medium
+                               or low (default: any mandatory finding); all findings are still reported
+  --baseline FILE              a previous --format json report: its findings are reported as existing and do not
+                               fail the run; only new ones do
+  --source-root DIR            where the Pulumi project (Pulumi.yaml) is, relative to the current directory
+                               (default .): program locations from the state are resolved from it
   --policy-pack-config FILE    policy levels and settings, the same JSON as \`pulumi --policy-pack-config\`
   --profile NAME               start from the pack's profile policies/config/NAME.json (the config file wins)
   --no-fail                    exit 0 even when there are mandatory findings (report only)
@@ -35,8 +44,68 @@ Options:
   -h, --help                   show this help
   -v, --version                show the version
 
-Exit status: 0 no mandatory finding, 1 mandatory findings, 2 usage or input error.
+Exit status: 0 no mandatory finding that fails the run (see --fail-on, --baseline), 1 mandatory findings,
+2 usage or input error (including a policy pack config that the pack cannot honour as written: an unknown
+policy, property or framework id, a blanket waiver). A closed output (\`... | head\`) ends the scan quietly
+with the same status.
 `;
+
+interface ReportRequest {
+    format: OutputFormat;
+    /** undefined: stdout. */
+    output?: string;
+}
+
+type ArgToken = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+
+/**
+ * The reports asked for: each --output belongs to the --format before it. A single --format and --output pair in
+ * any order; no --format is a table.
+ */
+export function reportRequests(tokens: readonly ArgToken[]): ReportRequest[] {
+    const options = tokens.filter((t): t is Extract<ArgToken, { kind: "option" }> => t.kind === "option" && (t.name === "format" || t.name === "output"));
+    const check = (value: string | undefined): OutputFormat => {
+        if (!FORMATS.includes(value as OutputFormat)) {
+            throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+        }
+        return value as OutputFormat;
+    };
+    const formats = options.filter((t) => t.name === "format");
+    const outputs = options.filter((t) => t.name === "output");
+    if (formats.length <= 1 && outputs.length <= 1) {
+        return [{ format: formats[0] ? check(formats[0].value) : "table", output: outputs[0]?.value }];
+    }
+    const requests: ReportRequest[] = [];
+    for (const token of options) {
+        if (token.name === "format") {
+            requests.push({ format: check(token.value) });
+        } else {
+            const last = requests[requests.length - 1];
+            if (!last || last.output !== undefined) {
+                throw new UsageError(`--output ${token.value ?? ""} has no --format before it (with several reports, give --format FORMAT --output FILE pairs)`);
+            }
+            last.output = token.value;
+        }
+    }
+    if (requests.filter((r) => r.output === undefined).length > 1) {
+        throw new UsageError("only one report can go to stdout: give each --format but one an --output FILE");
+    }
+    const files = requests.flatMap((r) => (r.output === undefined ? [] : [r.output]));
+    if (new Set(files).size !== files.length) {
+        throw new UsageError("two reports are written to the same --output file");
+    }
+    return requests;
+}
+
+function failOnOption(value: string | undefined): FailOn | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    if (!SEVERITIES.includes(value as FailOn)) {
+        throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
+    }
+    return value as FailOn;
+}
 
 interface Io {
     stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -100,9 +169,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             args: [...argv],
             allowPositionals: true,
             strict: true,
+            tokens: true,
             options: {
-                format: { type: "string", short: "f" },
-                output: { type: "string", short: "o" },
+                format: { type: "string", short: "f", multiple: true },
+                output: { type: "string", short: "o", multiple: true },
+                "fail-on": { type: "string" },
+                baseline: { type: "string" },
+                "source-root": { type: "string" },
                 "policy-pack-config": { type: "string" },
                 profile: { type: "string" },
                 "no-fail": { type: "boolean" },
@@ -116,7 +189,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stderr.write(`error: ${oneLine(error)}\n${USAGE}`);
         return EXIT_ERROR;
     }
-    const { values, positionals } = parsed;
+    const { values, positionals, tokens } = parsed;
     if (values.help) {
         io.stdout.write(USAGE);
         return EXIT_CLEAN;
@@ -134,9 +207,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stderr.write(`error: no input file given\n${USAGE}`);
         return EXIT_ERROR;
     }
-    const format = (values.format ?? "table") as OutputFormat;
-    if (!FORMATS.includes(format)) {
-        io.stderr.write(`error: --format must be one of ${FORMATS.join(", ")}\n`);
+    let reports: ReportRequest[];
+    let failOn: FailOn | undefined;
+    try {
+        reports = reportRequests(tokens);
+        failOn = failOnOption(values["fail-on"]);
+    } catch (error) {
+        io.stderr.write(`error: ${oneLine(error)}\n`);
         return EXIT_ERROR;
     }
 
@@ -155,36 +232,50 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                 io.stderr.write(`warning: ${input.file}: ${warning}\n`);
             }
         }
+        const baseline = values.baseline !== undefined ? loadBaseline(values.baseline) : undefined;
         const progress = progressReporter(io, values.progress === true);
         const result = await scan(inputs, { packDir, config, onProgress: (input, done, total) => progress.update(input, done, total) });
-        const toFile = values.output !== undefined;
-        const color = format === "table" && !toFile && io.stdout.isTTY === true && !values["no-color"] && !io.env.NO_COLOR;
-        const report = formatReport(format, result, {
-            tool: toolInfo(),
-            cwd: io.cwd,
-            texts: new Map(inputs.map((input) => [input.file, input.text])),
-            color,
-        });
-        if (toFile) {
-            try {
-                writeFileSync(values.output!, report);
-            } catch (error) {
-                throw new UsageError(`--output ${values.output}: cannot be written (${(error as NodeJS.ErrnoException).code ?? oneLine(error)})`);
+        const failing = failingFindings(result.findings, { failOn, baseline });
+        for (const { format, output } of reports) {
+            const color = format === "table" && output === undefined && io.stdout.isTTY === true && !values["no-color"] && !io.env.NO_COLOR;
+            const report = formatReport(format, result, {
+                tool: toolInfo(),
+                cwd: io.cwd,
+                texts: new Map(inputs.map((input) => [input.file, input.text])),
+                color,
+                sourceRoot: values["source-root"] ?? ".",
+                failing,
+            });
+            if (output !== undefined) {
+                try {
+                    writeFileSync(output, report);
+                } catch (error) {
+                    throw new UsageError(`--output ${output}: cannot be written (${(error as NodeJS.ErrnoException).code ?? oneLine(error)})`);
+                }
+                io.stderr.write(
+                    `wrote ${format} report to ${output}: ${result.mandatory} mandatory, ${result.advisory} advisory finding(s) in ${inputs
+                        .map((i) => `${i.file} (${FORMAT_NAMES[i.format]})`)
+                        .join(", ")}\n`,
+                );
+            } else {
+                io.stdout.write(report);
             }
-            io.stderr.write(
-                `wrote ${format} report to ${values.output}: ${result.mandatory} mandatory, ${result.advisory} advisory finding(s) in ${inputs
-                    .map((i) => `${i.file} (${FORMAT_NAMES[i.format]})`)
-                    .join(", ")}\n`,
-            );
-        } else {
-            io.stdout.write(report);
         }
-        if (result.mandatory > 0 && !values["no-fail"]) {
+        const configProblems = result.findings.filter((f) => f.policy === SETTINGS_POLICY);
+        if (configProblems.length > 0) {
+            // A configuration the pack cannot honour as written is a usage error, even with --no-fail: the run
+            // did not check what the file asked for.
+            for (const problem of configProblems) {
+                io.stderr.write(`error: policy pack config: ${oneLine(problem.message)}\n`);
+            }
+            return EXIT_ERROR;
+        }
+        if (failing.size > 0 && !values["no-fail"]) {
             return EXIT_MANDATORY;
         }
         return EXIT_CLEAN;
     } catch (error) {
-        if (error instanceof InputError || error instanceof UsageError) {
+        if (error instanceof InputError || error instanceof UsageError || error instanceof BaselineError) {
             io.stderr.write(`error: ${oneLine(error)}\n`);
         } else {
             io.stderr.write(`error: the scan failed: ${oneLine(error)}\n`);
@@ -193,7 +284,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
 }
 
+/**
+ * A reader that stops early (`scan ... | head`) closes the pipe: the pending writes fail with EPIPE. That is not
+ * an error of the scan: it ends quietly, with the exit status the scan has (or will have).
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") {
+            return;
+        }
+        process.exitCode = EXIT_ERROR;
+    });
+}
+
 if (require.main === module) {
+    quietOnClosedPipe(process.stdout);
+    quietOnClosedPipe(process.stderr);
     main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
         (code) => {
             process.exitCode = code;

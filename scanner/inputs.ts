@@ -7,7 +7,8 @@
 //   latest: DeploymentV3}}`;
 // - a `pulumi preview --json` digest: `{steps: [{op, urn, newState?: ResourceV3, oldState?}], ...}`.
 //
-// Values are mapped the way `pulumi policy analyze --file` maps a snapshot (pkg/resource/deploy/analyze_snapshot.go):
+// Values are mapped the way `pulumi policy analyze --stack <stack>` maps a stack's state (it has no flag to read a
+// file; pkg/resource/deploy/analyze_snapshot.go):
 // resources marked `delete: true` are skipped, Analyze gets the inputs, AnalyzeStack the outputs, a provider's
 // properties are its inputs, resource references collapse to their ID (or URN). Secrets the scanner cannot
 // decrypt (ciphertext, or "[secret]" in a preview digest) are analyzed as the string "[secret]", still marked
@@ -75,8 +76,12 @@ export interface LoadedInput {
     deployment: Deployment;
     /** Resources left out (deleted, or replaced halves of a preview). */
     skipped: number;
-    /** Plaintext of every decoded secret, so no output can echo one (see redactSecrets). */
+    /** Plaintext of every decoded secret (every string inside one). */
     secretValues: string[];
+    /** The same, per resource URN: what a message about that resource may have quoted from a secret (redact.ts). */
+    secretsByUrn: Map<string, string[]>;
+    /** Where the program registered each resource (`sourcePosition` of the state), by URN. */
+    sourcePositions: Map<string, string>;
     warnings: string[];
     /** The file's text, for locating resources in reports. */
     text: string;
@@ -95,8 +100,29 @@ interface Context {
     /** Shared by every copy of a context (copies only change `where` or `digest`). */
     counts: Counts;
     secretValues: Set<string>;
+    /** The secrets of the resource being converted. */
+    resourceSecrets?: Set<string>;
+    /** Collected per resource URN. */
+    secretsOf?: Map<string, string[]>;
     /** True for a preview digest, whose secrets are the plain string "[secret]". */
     digest: boolean;
+    /**
+     * Inside a decoded secret: the path of the secret. Errors name it and never a key or value inside it, since
+     * those are part of the secret.
+     */
+    secretPath?: string;
+}
+
+/** A property path short enough for a one-line error (keys can be long, and nesting deep). */
+function shortPath(path: string): string {
+    const segments = path.split(".");
+    const head = segments.length > 6 ? `${segments.slice(0, 4).join(".")}.(${segments.length - 5} more).${segments[segments.length - 1]}` : path;
+    return head.length > 160 ? `${head.slice(0, 157)}...` : head;
+}
+
+/** What an error names: the property, or the secret it is inside (never a path within a secret). */
+function subject(context: Context, path: string): string {
+    return context.secretPath !== undefined ? `the secret at ${shortPath(context.secretPath)}` : `property ${shortPath(path)}`;
 }
 
 function fail(context: Pick<Context, "file">, message: string): never {
@@ -107,14 +133,34 @@ function describe(value: unknown): string {
     return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-/** Every string inside a decoded secret (what must never reach an output). */
-function collectStrings(value: JsonValue, into: Set<string>): void {
+/**
+ * Every string inside a decoded secret (what must never reach an output), including the strings inside a JSON
+ * document held as text (a secret policy document's Sids and CIDRs).
+ */
+function collectStrings(value: JsonValue, into: Set<string>, depth = 0): void {
+    if (depth > 64) {
+        return;
+    }
     if (typeof value === "string") {
         into.add(value);
+        if (/^\s*[[{]/.test(value)) {
+            try {
+                collectStrings(JSON.parse(value) as JsonValue, into, depth + 1);
+            } catch {
+                // Not JSON: the string itself is collected.
+            }
+        }
     } else if (Array.isArray(value)) {
-        value.forEach((element) => collectStrings(element, into));
+        value.forEach((element) => collectStrings(element, into, depth + 1));
     } else if (isObject(value)) {
-        Object.values(value).forEach((element) => collectStrings(element, into));
+        Object.values(value).forEach((element) => collectStrings(element, into, depth + 1));
+    }
+}
+
+function collectSecret(value: JsonValue, context: Context): void {
+    collectStrings(value, context.secretValues);
+    if (context.resourceSecrets) {
+        collectStrings(value, context.resourceSecrets);
     }
 }
 
@@ -125,7 +171,11 @@ function collectStrings(value: JsonValue, into: Set<string>): void {
  */
 function convertValue(value: unknown, context: Context, path: string, depth: number): JsonValue {
     if (depth > 64) {
-        fail(context, `${context.where}: property ${path} is nested too deeply`);
+        fail(context, `${context.where}: ${subject(context, path)} is nested more than 64 levels deep`);
+    }
+    if (typeof value === "number" && !Number.isFinite(value)) {
+        // JSON.parse reads 1e999 as Infinity, which no protobuf Struct can carry: refuse it before the pack starts.
+        fail(context, `${context.where}: ${subject(context, path)} holds a number too large to represent (like 1e999); a stack export encodes such values with the non-finite signature`);
     }
     if (value === null || typeof value === "boolean" || typeof value === "number") {
         return value;
@@ -137,16 +187,18 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
         }
         return value;
     }
+    // Inside a secret the path stays the secret's: no key of it may reach a message.
+    const inner = context.secretPath !== undefined;
     if (Array.isArray(value)) {
-        return value.map((element, index) => convertValue(element, context, `${path}[${index}]`, depth + 1));
+        return value.map((element, index) => convertValue(element, context, inner ? path : `${path}[${index}]`, depth + 1));
     }
     if (!isObject(value)) {
-        fail(context, `${context.where}: property ${path} is ${describe(value)}, not a JSON value`);
+        fail(context, `${context.where}: ${subject(context, path)} is ${describe(value)}, not a JSON value`);
     }
     if (!(SIG_KEY in value)) {
         const out: JsonObject = {};
         for (const [key, element] of Object.entries(value)) {
-            out[key] = convertValue(element, context, path ? `${path}.${key}` : key, depth + 1);
+            out[key] = convertValue(element, context, inner ? path : path ? `${path}.${key}` : key, depth + 1);
         }
         return out;
     }
@@ -159,11 +211,11 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
                     decoded = JSON.parse(value.plaintext);
                 } catch {
                     // Never echo the plaintext, even a broken one.
-                    fail(context, `${context.where}: the plaintext of the secret at ${path} is not valid JSON`);
+                    fail(context, `${context.where}: the plaintext of the secret at ${shortPath(context.secretPath ?? path)} is not valid JSON`);
                 }
-                const inner = convertValue(decoded, { ...context, digest: false }, path, depth + 1);
-                collectStrings(inner, context.secretValues);
-                return secret(inner);
+                const plain = convertValue(decoded, { ...context, digest: false, secretPath: context.secretPath ?? path }, path, depth + 1);
+                collectSecret(plain, context);
+                return secret(plain);
             }
             if ("ciphertext" in value) {
                 context.counts.encryptedSecrets++;
@@ -171,15 +223,15 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
             }
             if ("value" in value) {
                 // The wire/SDK form, as some tools write it.
-                const inner = convertValue(value.value, context, path, depth + 1);
-                collectStrings(inner, context.secretValues);
-                return secret(inner);
+                const plain = convertValue(value.value, { ...context, secretPath: context.secretPath ?? path }, path, depth + 1);
+                collectSecret(plain, context);
+                return secret(plain);
             }
-            return fail(context, `${context.where}: the secret at ${path} has neither ciphertext nor plaintext`);
+            return fail(context, `${context.where}: the secret at ${shortPath(context.secretPath ?? path)} has neither ciphertext nor plaintext`);
         }
         case RESOURCE_REFERENCE_SIG: {
             if (typeof value.urn !== "string") {
-                fail(context, `${context.where}: the resource reference at ${path} has no urn`);
+                fail(context, `${context.where}: ${subject(context, path)} is a resource reference with no urn`);
             }
             // Collapsed as the engine does (KeepResources=false): the ID when there is one, else the URN.
             if ("id" in value && value.id !== undefined) {
@@ -203,7 +255,7 @@ function convertValue(value: unknown, context: Context, path: string, depth: num
             return typeof value.value === "string" ? Buffer.from(value.value, "base64").toString("utf8") : UNKNOWN_SENTINEL;
         }
         default:
-            return fail(context, `${context.where}: property ${path} carries an unrecognized value signature`);
+            return fail(context, `${context.where}: ${subject(context, path)} carries an unrecognized value signature`);
     }
 }
 
@@ -233,7 +285,8 @@ function isUrn(value: unknown): value is string {
 }
 
 /** One ResourceV3 (stack export, checkpoint, digest state) as a ResourceState; undefined when it is skipped. */
-function convertResource(raw: unknown, context: Context): ResourceState | undefined {
+function convertResource(raw: unknown, outerContext: Context): ResourceState | undefined {
+    const context: Context = { ...outerContext, resourceSecrets: new Set() };
     if (!isObject(raw)) {
         fail(context, `${context.where} must be an object, not ${describe(raw)}`);
     }
@@ -278,7 +331,7 @@ function convertResource(raw: unknown, context: Context): ResourceState | undefi
         }
         return value;
     };
-    return {
+    const state: ResourceState = {
         urn: raw.urn,
         type: raw.type,
         name: urnName(raw.urn),
@@ -292,6 +345,16 @@ function convertResource(raw: unknown, context: Context): ResourceState | undefi
         outputs: convertProperties(raw.outputs, resourceContext, "outputs"),
         options,
     };
+    // Only a position the engine could have written (a URI with a line) is kept; anything else is ignored.
+    if (typeof raw.sourcePosition === "string" && /^[a-z][a-z0-9+.-]*:\/\/[^#]*#\d+(,\d+)?$/i.test(raw.sourcePosition)) {
+        state.sourcePosition = raw.sourcePosition;
+    }
+    if (context.resourceSecrets!.size > 0 && outerContext.secretsOf) {
+        // A URN seen twice (only the first state is analyzed): redacting the secrets of both is the safe side.
+        const previous = outerContext.secretsOf.get(raw.urn) ?? [];
+        outerContext.secretsOf.set(raw.urn, [...new Set([...previous, ...context.resourceSecrets!])]);
+    }
+    return state;
 }
 
 /** `urn:pulumi:<stack>::<project>::...` */
@@ -332,9 +395,10 @@ function buildDeployment(
     rawResources: readonly { raw: unknown; where: string }[],
     digest: boolean,
     fallbackStack: string | undefined,
-): { deployment: Deployment; skipped: number; secretValues: string[]; warnings: string[] } {
+): { deployment: Deployment; skipped: number; secretValues: string[]; secretsByUrn: Map<string, string[]>; sourcePositions: Map<string, string>; warnings: string[] } {
     const warnings: string[] = [];
     const context = newContext(file, "", digest);
+    context.secretsOf = new Map();
     const resources: ResourceState[] = [];
     const seen = new Set<string>();
     let skipped = 0;
@@ -365,8 +429,8 @@ function buildDeployment(
     dropMissingProviders(resources, warnings);
     if (context.counts.encryptedSecrets > 0) {
         warnings.push(
-            `${context.counts.encryptedSecrets} secret value(s) are encrypted; they were analyzed as "${REDACTED}", as \`pulumi policy analyze --file\` does` +
-                " (export with `pulumi stack export --show-secrets` to analyze their values)",
+            `${context.counts.encryptedSecrets} secret value(s) are encrypted; they were analyzed as "${REDACTED}"` +
+                " (`pulumi policy analyze --stack` decrypts them with the stack's secrets provider; export with `pulumi stack export --show-secrets` to analyze their values here)",
         );
     }
     if (context.counts.redactedSecrets > 0) {
@@ -390,6 +454,8 @@ function buildDeployment(
         },
         skipped,
         secretValues: [...context.secretValues],
+        secretsByUrn: context.secretsOf,
+        sourcePositions: new Map(resources.filter((r) => r.sourcePosition).map((r) => [r.urn, r.sourcePosition!])),
         warnings,
     };
 }
@@ -538,17 +604,33 @@ export function parseInput(file: string, text: string): LoadedInput {
         deployment: loaded.deployment,
         skipped: loaded.skipped,
         secretValues: loaded.secretValues,
+        secretsByUrn: loaded.secretsByUrn,
+        sourcePositions: loaded.sourcePositions,
         warnings: [...warnings, ...loaded.warnings],
         text,
     };
 }
 
-/** Reads and parses one input file. */
-export function loadInput(file: string): LoadedInput {
+/**
+ * The largest input read (500 MiB): a 100,000-resource export is about 240 MB, and V8 cannot hold a string much
+ * over 512 MiB, so a larger file would fail later with a less useful error.
+ */
+export const MAX_INPUT_BYTES = 500 * 1024 * 1024;
+
+/** Reads and parses one input file: a regular file (never a device or FIFO, which could block or never end). */
+export function loadInput(file: string, maxBytes = MAX_INPUT_BYTES): LoadedInput {
     let text: string;
     try {
-        if (statSync(file).isDirectory()) {
+        // stat, not open: opening a FIFO blocks until a writer comes, and /dev/zero never ends.
+        const stats = statSync(file);
+        if (stats.isDirectory()) {
             throw new InputError(`${file}: is a directory, not a file`);
+        }
+        if (!stats.isFile()) {
+            throw new InputError(`${file}: is not a regular file (a device, FIFO or socket); save the export to a file first`);
+        }
+        if (stats.size > maxBytes) {
+            throw new InputError(`${file}: is ${(stats.size / 1024 / 1024).toFixed(0)} MiB, over the scanner's limit of ${(maxBytes / 1024 / 1024).toFixed(0)} MiB per file; split the estate into one export per stack`);
         }
         text = readFileSync(file, "utf8");
     } catch (error) {

@@ -1,10 +1,10 @@
 // The scan result as a human table, JSON, SARIF 2.1.0 (GitHub code scanning) and JUnit XML.
 
-import { createHash } from "node:crypto";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { PolicyInfo } from "./engine/pack";
 import { FORMAT_NAMES } from "./inputs";
+import { describeLocation, programPath } from "./locations";
 import type { Finding, ScanResult } from "./scan";
 
 export const FORMATS = ["table", "json", "sarif", "junit"] as const;
@@ -23,6 +23,49 @@ export interface ReportContext {
     /** Each input's text, to find the line of a resource. */
     texts: ReadonlyMap<string, string>;
     color: boolean;
+    /** Where the Pulumi project lives, relative to `cwd` (`--source-root`); program paths are resolved from it. */
+    sourceRoot?: string;
+    /** The findings that fail the run (baseline.ts failingFindings); default: every mandatory finding. */
+    failing?: ReadonlySet<Finding>;
+}
+
+function failingOf(result: ScanResult, context: ReportContext): ReadonlySet<Finding> {
+    return context.failing ?? new Set(result.findings.filter((f) => f.level === "mandatory"));
+}
+
+/** The program file of a finding relative to the checkout, with its location; undefined when unknown. */
+function programLocation(f: Finding, context: ReportContext): { path: string; line: number; column?: number } | undefined {
+    if (!f.source) {
+        return undefined;
+    }
+    const path = programPath(f.source, context.sourceRoot ?? ".", context.cwd);
+    return path === undefined ? undefined : { path, line: f.source.line, ...(f.source.column ? { column: f.source.column } : {}) };
+}
+
+/** "index.ts:42" beside the resource (the project-relative path when the project is outside the checkout). */
+function locationText(f: Finding, context: ReportContext): string | undefined {
+    if (!f.source) {
+        return undefined;
+    }
+    return describeLocation(programLocation(f, context)?.path ?? f.source.path, f.source);
+}
+
+function waiverText(waiver: NonNullable<Finding["waiver"]>): string {
+    return `waived until ${waiver.expires}: ${waiver.reason}`;
+}
+
+function gateSummary(result: ScanResult, context: ReportContext): string {
+    const failing = failingOf(result, context).size;
+    const waived = result.findings.filter((f) => f.waiver).length;
+    const existing = result.findings.filter((f) => f.baseline === "existing").length;
+    const parts = [`${failing} fail the run`];
+    if (waived) {
+        parts.push(`${waived} waived`);
+    }
+    if (result.findings.some((f) => f.baseline !== undefined)) {
+        parts.push(`${existing} already in the baseline`);
+    }
+    return parts.join(", ");
 }
 
 const SEVERITY_ORDER: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, "": 4 };
@@ -68,13 +111,17 @@ export function formatTable(result: ScanResult, context: ReportContext): string 
             lines.push(`  ${paint(color, "green", "no findings")}`, "");
             continue;
         }
-        const rows = findings.map((f) => ({
-            level: f.level.toUpperCase(),
-            severity: f.severity || "-",
-            policy: f.policy,
-            resource: f.resourceType ? `${f.resourceName} (${f.resourceType})` : f.resourceName,
-            finding: f,
-        }));
+        const rows = findings.map((f) => {
+            const at = locationText(f, context);
+            const resource = f.resourceType ? `${f.resourceName} (${f.resourceType})` : f.resourceName;
+            return {
+                level: f.waiver ? "WAIVED" : f.level.toUpperCase(),
+                severity: f.severity || "-",
+                policy: f.policy,
+                resource: `${resource}${at ? ` at ${at}` : ""}${f.baseline === "existing" ? " [in baseline]" : ""}`,
+                finding: f,
+            };
+        });
         const width = {
             level: Math.max(5, ...rows.map((r) => r.level.length)),
             severity: Math.max(8, ...rows.map((r) => r.severity.length)),
@@ -85,6 +132,9 @@ export function formatTable(result: ScanResult, context: ReportContext): string 
             const level = paint(color, row.finding.level === "mandatory" ? "red" : "yellow", pad(row.level, width.level));
             lines.push(`  ${level}  ${pad(row.severity, width.severity)}  ${pad(row.policy, width.policy)}  ${row.resource}`);
             const indent = " ".repeat(2 + width.level + 2);
+            if (row.finding.waiver) {
+                lines.push(`${indent}${waiverText(row.finding.waiver)}`);
+            }
             for (const messageLine of row.finding.message.split("\n")) {
                 if (messageLine.trim()) {
                     lines.push(`${indent}${paint(color, "dim", messageLine.trim())}`);
@@ -99,8 +149,8 @@ export function formatTable(result: ScanResult, context: ReportContext): string 
     const summary = `${result.mandatory} mandatory, ${result.advisory} advisory finding(s) in ${result.inputs.length} input(s), ${result.inputs.reduce(
         (n, i) => n + i.resources,
         0,
-    )} resources, ${result.pack.policies.length} policies of ${result.pack.name} ${result.pack.version}`;
-    lines.push(paint(color, result.mandatory > 0 ? "red" : "green", summary));
+    )} resources, ${result.pack.policies.length} policies of ${result.pack.name} ${result.pack.version}; ${gateSummary(result, context)}`;
+    lines.push(paint(color, failingOf(result, context).size > 0 ? "red" : "green", summary));
     return `${lines.join("\n")}\n`;
 }
 
@@ -115,7 +165,9 @@ export function formatJson(result: ScanResult, context: ReportContext): string {
             resources: result.inputs.reduce((n, i) => n + i.resources, 0),
             mandatory: result.mandatory,
             advisory: result.advisory,
-            blocked: result.mandatory > 0,
+            waived: result.findings.filter((f) => f.waiver).length,
+            failing: failingOf(result, context).size,
+            blocked: failingOf(result, context).size > 0,
         },
         inputs: result.inputs.map((input) => ({
             file: input.file,
@@ -134,9 +186,13 @@ export function formatJson(result: ScanResult, context: ReportContext): string {
             policy: f.policy,
             level: f.level,
             severity: f.severity || null,
-            resource: { urn: f.resourceUrn, name: f.resourceName, type: f.resourceType || null },
+            resource: { urn: f.resourceUrn, name: f.resourceName, type: f.resourceType || null, source: locationText(f, context) ?? null },
             message: f.message,
             description: f.description,
+            fingerprint: f.fingerprint,
+            waived: f.waiver ? { expires: f.waiver.expires, reason: f.waiver.reason } : null,
+            baseline: f.baseline ?? null,
+            failsRun: failingOf(result, context).has(f),
         })),
     };
     return `${JSON.stringify(document, null, 2)}\n`;
@@ -246,28 +302,42 @@ export function formatSarif(result: ScanResult, context: ReportContext): string 
         }
         return map.get(urn) ?? 1;
     };
+    const failing = failingOf(result, context);
     const results = sortedFindings(result.findings).map((f) => {
-        const fingerprint = createHash("sha256").update(`${f.policy}\u0000${f.resourceUrn}\u0000${f.message}`).digest("hex");
+        // The state of the resource in the scanned file.
+        const inExport = {
+            artifactLocation: { ...artifactUri(f.file, context.cwd), index: artifactIndex.get(f.file) ?? 0 },
+            region: { startLine: lineOf(f.file, f.resourceUrn) },
+        };
+        const program = programLocation(f, context);
+        const logicalLocations = [{ name: f.resourceName, fullyQualifiedName: f.resourceUrn, kind: "resource" }];
         return {
             ruleId: f.policy,
             ruleIndex: ruleIndex.get(f.policy)!,
             level: sarifLevel(f.level),
             message: { text: `${f.resourceName}: ${f.message}` },
+            // Where the program registered the resource, when the state records it: that is the line to fix.
             locations: [
-                {
-                    physicalLocation: {
-                        artifactLocation: { ...artifactUri(f.file, context.cwd), index: artifactIndex.get(f.file) ?? 0 },
-                        region: { startLine: lineOf(f.file, f.resourceUrn) },
-                    },
-                    logicalLocations: [{ name: f.resourceName, fullyQualifiedName: f.resourceUrn, kind: "resource" }],
-                },
+                program
+                    ? {
+                          physicalLocation: {
+                              artifactLocation: { uri: program.path.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" },
+                              region: { startLine: program.line, ...(program.column ? { startColumn: program.column } : {}) },
+                          },
+                          logicalLocations,
+                      }
+                    : { physicalLocation: inExport, logicalLocations },
             ],
-            partialFingerprints: { "policyResourceMessage/v1": fingerprint },
+            ...(program ? { relatedLocations: [{ id: 1, physicalLocation: inExport, message: { text: `the state of ${f.resourceName} in ${f.file}` } }] } : {}),
+            partialFingerprints: { "policyResourceProperty/v1": f.fingerprint },
+            ...(f.waiver ? { suppressions: [{ kind: "external", justification: waiverText(f.waiver) }] } : {}),
+            ...(f.baseline ? { baselineState: f.baseline === "existing" ? "unchanged" : "new" } : {}),
             properties: {
                 enforcementLevel: f.level,
                 severity: f.severity || undefined,
                 resourceType: f.resourceType || undefined,
                 resourceUrn: f.resourceUrn,
+                failsRun: failing.has(f),
             },
         };
     });
@@ -321,28 +391,33 @@ export function escapeXml(text: string): string {
  */
 export function formatJunit(result: ScanResult, context: ReportContext): string {
     const active = result.pack.policies.filter((p) => (result.config[p.name]?.enforcementLevel ?? p.enforcementLevel) !== "disabled");
+    const failing = failingOf(result, context);
     const suites: string[] = [];
     let totalTests = 0;
     let totalFailures = 0;
+    let totalSkipped = 0;
     for (const input of result.inputs) {
         const findings = sortedFindings(result.findings.filter((f) => f.file === input.file));
         const names = [...new Set([...active.map((p) => p.name), ...findings.map((f) => f.policy)])];
         const cases: string[] = [];
         let failures = 0;
+        let skipped = 0;
+        const line = (f: Finding) => `${f.resourceUrn}: ${f.message.replace(/\s*\n\s*/g, " ")}`;
         for (const name of names) {
-            const own = findings.filter((f) => f.policy === name);
-            const mandatory = own.filter((f) => f.level === "mandatory");
-            const advisory = own.filter((f) => f.level === "advisory");
-            const line = (f: Finding) => `${f.resourceUrn}: ${f.message.replace(/\s*\n\s*/g, " ")}`;
+            const own = findings.filter((f) => f.policy === name && !f.waiver);
+            const failed = own.filter((f) => failing.has(f));
+            const passed = own.filter((f) => !failing.has(f));
             let body = "";
-            if (mandatory.length > 0) {
+            if (failed.length > 0) {
                 failures++;
                 body += `\n      <failure type="mandatory" message="${escapeXml(
-                    `${mandatory.length} mandatory violation(s) of ${name}`,
-                )}">${escapeXml(mandatory.map(line).join("\n"))}</failure>`;
+                    `${failed.length} mandatory violation(s) of ${name}`,
+                )}">${escapeXml(failed.map(line).join("\n"))}</failure>`;
             }
-            if (advisory.length > 0) {
-                body += `\n      <system-out>${escapeXml(advisory.map((f) => `advisory: ${line(f)}`).join("\n"))}</system-out>`;
+            if (passed.length > 0) {
+                const label = (f: Finding) =>
+                    f.level === "advisory" ? "advisory" : f.baseline === "existing" ? "mandatory, in the baseline" : "mandatory, below --fail-on";
+                body += `\n      <system-out>${escapeXml(passed.map((f) => `${label(f)}: ${line(f)}`).join("\n"))}</system-out>`;
             }
             cases.push(
                 `    <testcase classname="${escapeXml(`${context.tool.name}.${input.file}`)}" name="${escapeXml(name)}" time="0"${
@@ -350,15 +425,26 @@ export function formatJunit(result: ScanResult, context: ReportContext): string 
                 }`,
             );
         }
-        totalTests += names.length;
+        // A waived finding is a skipped case of its own, with the waiver as the reason.
+        for (const f of findings.filter((finding) => finding.waiver)) {
+            skipped++;
+            cases.push(
+                `    <testcase classname="${escapeXml(`${context.tool.name}.${input.file}`)}" name="${escapeXml(`${f.policy} ${f.resourceName}`)}" time="0">\n      <skipped message="${escapeXml(
+                    waiverText(f.waiver!),
+                )}">${escapeXml(line(f))}</skipped>\n    </testcase>`,
+            );
+        }
+        const tests = names.length + skipped;
+        totalTests += tests;
         totalFailures += failures;
+        totalSkipped += skipped;
         suites.push(
-            `  <testsuite name="${escapeXml(input.file)}" tests="${names.length}" failures="${failures}" errors="0" skipped="0" time="${(
+            `  <testsuite name="${escapeXml(input.file)}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${(
                 input.durationMs / 1000
             ).toFixed(3)}">\n${cases.join("\n")}\n  </testsuite>`,
         );
     }
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${escapeXml(context.tool.name)}" tests="${totalTests}" failures="${totalFailures}" errors="0">\n${suites.join(
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${escapeXml(context.tool.name)}" tests="${totalTests}" failures="${totalFailures}" errors="0" skipped="${totalSkipped}">\n${suites.join(
         "\n",
     )}\n</testsuites>\n`;
 }

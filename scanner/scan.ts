@@ -9,6 +9,10 @@ import { PolicyEngine } from "./engine/engine";
 import { isObject, type JsonObject } from "./engine/values";
 import type { AnalyzerInfo, Severity } from "./engine/pack";
 import { InputError, type LoadedInput } from "./inputs";
+import { findingProperty, fingerprint } from "./baseline";
+import { parseSourcePosition, type SourceLocation } from "./locations";
+import { redactQuotedSecrets, secretsInScope } from "./redact";
+import { loadWaiverParser, type Waiver } from "./waivers";
 
 export type FindingLevel = "mandatory" | "advisory";
 
@@ -24,6 +28,14 @@ export interface Finding {
     message: string;
     /** The policy's description (the first line of the SDK's message). */
     description: string;
+    /** Stable across runs: policy, resource URN and the property the finding names (baseline.ts). */
+    fingerprint: string;
+    /** Set when a waiver of the pack settings turned the finding advisory. */
+    waiver?: Waiver;
+    /** Where the program registered the resource, when the input records it. */
+    source?: SourceLocation;
+    /** With --baseline: whether the baseline already had the finding. */
+    baseline?: "new" | "existing";
 }
 
 export interface InputSummary {
@@ -159,17 +171,36 @@ function splitMessage(message: string, description: string): string {
     return trimmed;
 }
 
-/** Replaces every decoded secret value in `text` (defence in depth: policies never echo values). */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-    let out = text;
-    for (const value of secrets) {
-        // Very short values ("1", "true") would mangle ordinary words; policies do not echo values anyway.
-        if (value.length >= 4 && out.includes(value)) {
-            out = out.split(value).join("[secret]");
+/**
+ * A scan reads deployed state and changes nothing, so a policy at level `remediate` must report what it would fix:
+ * the scan configures such policies as `mandatory`, and their findings say why.
+ */
+export const REMEDIATE_NOTE =
+    " (Would be remediated at the next update: the policy's level is `remediate`, but a scan changes nothing, so the deployed stack still has this. At the next `pulumi up` the pack fixes it in place where the policy can remediate it, and blocks it otherwise.)";
+
+function withoutRemediation(config: UserPolicyConfig | undefined): UserPolicyConfig | undefined {
+    if (!config) {
+        return config;
+    }
+    const out: UserPolicyConfig = {};
+    for (const [name, value] of Object.entries(config)) {
+        if (value === "remediate") {
+            out[name] = "mandatory";
+        } else if (isObject(value) && value.enforcementLevel === "remediate") {
+            out[name] = { ...value, enforcementLevel: "mandatory" };
+        } else {
+            out[name] = value;
         }
     }
     return out;
 }
+
+function remediatingPolicies(config: Record<string, PolicyConfigEntry>): Set<string> {
+    return new Set(Object.entries(config).filter(([, entry]) => entry.enforcementLevel === "remediate").map(([name]) => name));
+}
+
+/** The policy that reports problems with the configuration itself (lib/core/settings.ts in the pack). */
+export const SETTINGS_POLICY = "pack-settings";
 
 export async function scan(inputs: readonly LoadedInput[], options: ScanOptions): Promise<ScanResult> {
     const first = inputs[0]?.deployment;
@@ -183,6 +214,7 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
     });
     const bootMs = Date.now() - bootStarted;
     try {
+        const parseWaived = loadWaiverParser(options.packDir);
         // The Pulumi engine accepts a level for a policy name the pack does not have and configures nothing
         // (a typo silently disables nothing); the scanner refuses it.
         const known = new Set(engine.info.policies.map((p) => p.name));
@@ -191,13 +223,18 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
             throw new UsageError(`policy pack config names ${unknownNames.map((n) => JSON.stringify(n)).join(", ")}, which ${unknownNames.length === 1 ? "is" : "are"} not a policy of ${engine.info.name} (see the README catalog)`);
         }
         let config: Record<string, PolicyConfigEntry>;
+        let remediating: ReadonlySet<string>;
         try {
-            config = engine.reconcile(options.config);
+            remediating = remediatingPolicies(engine.reconcile(options.config));
+            config = engine.reconcile(withoutRemediation(options.config));
         } catch (error) {
             if (error instanceof PolicyConfigError || error instanceof Error) {
                 throw new UsageError(error.message.replace(/\s*\n\s*/g, "; "));
             }
             throw error;
+        }
+        if (!Object.entries(config).some(([name, entry]) => known.has(name) && entry.enforcementLevel !== "disabled")) {
+            throw new UsageError("the policy pack config disables every policy, so nothing would be checked");
         }
         const findings: Finding[] = [];
         const summaries: InputSummary[] = [];
@@ -205,16 +242,24 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
         for (const input of inputs) {
             const started = Date.now();
             const run = await engine.run(input.deployment, {
-                config: options.config,
+                config: withoutRemediation(options.config),
                 concurrency: options.concurrency ?? 8,
                 onProgress: options.onProgress ? (done, total) => options.onProgress!(input, done, total) : undefined,
             });
             const types = new Map(input.deployment.resources.map((r) => [r.urn, r.type]));
+            const urnOfName = new Map<string, string[]>();
+            for (const resource of input.deployment.resources) {
+                urnOfName.set(resource.name, [...(urnOfName.get(resource.name) ?? []), resource.urn]);
+            }
             const own: Finding[] = [];
             for (const d of run.diagnostics) {
                 if (d.enforcementLevel !== "mandatory" && d.enforcementLevel !== "advisory") {
                     continue;
                 }
+                const text = splitMessage(d.message, d.description);
+                const message = redactQuotedSecrets(text, secretsInScope(text, d.urn, input.secretsByUrn, urnOfName));
+                const waiver = parseWaived(message);
+                const source = parseSourcePosition(input.sourcePositions.get(d.urn));
                 own.push({
                     file: input.file,
                     policy: d.policyName,
@@ -223,8 +268,11 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
                     resourceUrn: d.urn,
                     resourceName: d.resourceName,
                     resourceType: types.get(d.urn) ?? "",
-                    message: redactSecrets(splitMessage(d.message, d.description), input.secretValues),
-                    description: redactSecrets(d.description, input.secretValues),
+                    message: message + (remediating.has(d.policyName) ? REMEDIATE_NOTE : ""),
+                    description: d.description,
+                    fingerprint: fingerprint(d.policyName, d.urn, findingProperty(waiver ? waiver.text : message)),
+                    ...(waiver && d.enforcementLevel === "advisory" ? { waiver: { expires: waiver.expires, reason: waiver.reason } } : {}),
+                    ...(source ? { source } : {}),
                 });
             }
             findings.push(...own);

@@ -52,6 +52,10 @@ describe("policy metadata", () => {
             expect(type).toMatch(/^aws:[a-zA-Z0-9]+\/[a-zA-Z0-9]+:[A-Z][a-zA-Z0-9]+$/);
         }
         const sdk = toSdkPolicy(policy);
+        // The display name is the name's words, with AWS spellings (display-name.ts): no lower-case acronyms.
+        expect(sdk.displayName).toMatch(/^[A-Z]/);
+        expect(sdk.displayName!.split(" ").length).toBeGreaterThanOrEqual(name.split("-").length);
+        expect(sdk.displayName).not.toMatch(/\b(rds|kms|iam|s3|cmk|tls|vpc|sg|db|ec2|acl|mfa)\b/);
         expect(sdk.severity).toBe(policy.severity);
         expect(sdk.remediationSteps).toBe(policy.remediationSteps);
         expect(sdk.tags).toContain(`category:${policy.category}`);

@@ -20,50 +20,33 @@ interface Members {
     builtInDefault: boolean;
 }
 
-/** Users named by an input (`userIds` of a group, `userId` of an association), by dependency, id or userId. */
+/**
+ * Users named by an input (`userIds` of a group, `userId` of an association), by dependency, id or `userId` (the
+ * graph indexes both: during a preview of a new stack a user's id is unknown, but its `userId` input is the id it
+ * will get), each value resolved to the copy of the user that belongs with the resource.
+ */
 function usersOf(graph: StackGraph, resource: StackResource, property: string, into: Members): void {
     graph.referenced(resource, property, [USER]).resources.forEach((u) => into.users.push(u));
     for (const value of referenceValues(read(resource.props, property))) {
-        if (value === UNKNOWN) {
-            continue;
-        }
-        if (value.toLowerCase() === BUILT_IN_DEFAULT_USER && !graph.ofType(USER).some((u) => read(u.props, "userId") === value)) {
+        if (value !== UNKNOWN && value.toLowerCase() === BUILT_IN_DEFAULT_USER && graph.find(value, [USER]).length === 0) {
             into.builtInDefault = true;
         }
-        // During a preview of a new stack a user's id is unknown, but its `userId` input is the id it will get.
-        graph.ofType(USER)
-            .filter((u) => read(u.props, "userId") === value)
-            .forEach((u) => into.users.push(u));
     }
 }
 
 function membersOf(graph: StackGraph, group: StackResource): Members {
     const members: Members = { users: [], builtInDefault: false };
     usersOf(graph, group, "userIds", members);
-    const groupId = read(group.props, "userGroupId");
-    for (const association of graph.ofType(ASSOCIATION)) {
-        const linked =
-            graph.referencing(group, [ASSOCIATION], "userGroupId").includes(association) ||
-            (typeof groupId === "string" && read(association.props, "userGroupId") === groupId);
-        if (linked) {
-            usersOf(graph, association, "userId", members);
-        }
+    for (const association of graph.referencing(group, [ASSOCIATION], "userGroupId")) {
+        usersOf(graph, association, "userId", members);
     }
     members.users = [...new Set(members.users)];
     return members;
 }
 
 function groupsOf(graph: StackGraph, cache: StackResource, property: string): StackResource[] {
-    const found = new Set(graph.referenced(cache, property, [USER_GROUP]).resources);
-    // By the group's `userGroupId` input (its id to be), for previews where the id is still unknown.
-    for (const value of referenceValues(read(cache.props, property))) {
-        if (value !== UNKNOWN) {
-            graph.ofType(USER_GROUP)
-                .filter((g) => read(g.props, "userGroupId") === value)
-                .forEach((g) => found.add(g));
-        }
-    }
-    return [...found];
+    // By dependency, id or the group's `userGroupId` input (its id to be, known even in a preview).
+    return graph.referenced(cache, property, [USER_GROUP]).resources;
 }
 
 export const elasticacheAuthRequiredLinked = stackPolicy({

@@ -1,4 +1,4 @@
-import { undecided, violation } from "../lib/readers/checks";
+import { advice, undecided, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
 import { describeStatement, KEY_MATERIAL_ACTIONS, requiresMfa, type Tri } from "../lib/aws/iam";
 import {
@@ -43,7 +43,11 @@ interface Config {
     keyMaterialManagedPolicies: string[];
 }
 
-type Exposure = { human: Tri; gated: Tri };
+/** `external`: a role of another stack, whose trust policy (who assumes it, with MFA or not) is not visible here. */
+type Exposure = { human: Tri; gated: Tri; external?: boolean };
+
+const EXTERNAL_ROLE_NOTE =
+    "The role is defined outside this stack, so whether people assume it, and with MFA, cannot be verified here. If people assume it, require MFA in its trust policy or in this statement; if only workloads do, this is fine.";
 
 export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
     name: "iam-sensitive-actions-require-mfa",
@@ -101,8 +105,8 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
                     return { human: true, gated: false };
                 case "role": {
                     if (!principal.resource) {
-                        // A role of another stack: its trust policy is not visible here.
-                        return { human: false, gated: false };
+                        // A role of another stack: its trust policy is not visible here, so who uses it is open.
+                        return { human: UNKNOWN, gated: false, external: true };
                     }
                     const trust = classifyTrust(principal.resource, graph);
                     return { human: trust.human, gated: trust.mfaGated };
@@ -123,7 +127,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
 
         for (const document of model.documents) {
             const { principal, holder, property } = document;
-            const { human, gated } = exposure(principal);
+            const { human, gated, external } = exposure(principal);
             if (human === false || gated === true) {
                 continue;
             }
@@ -159,7 +163,9 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
                 }
                 const where = describeStatement(statement);
                 const key = `${holder.urn}:${property}:${statement.index}:${principal.key}`;
-                if (open.length > 0 && allow === true && mfa === false && human === true && gated === false) {
+                if (external && open.length > 0 && allow === true && mfa === false) {
+                    push(advice(property, `${path}: ${where} allows ${listActions(open)} without MFA. ${EXTERNAL_ROLE_NOTE}`, holder.urn), key);
+                } else if (open.length > 0 && allow === true && mfa === false && human === true && gated === false) {
                     push(violation(property, `${path}: ${where} allows ${listActions(open)} without MFA, so one stolen password or access key is enough to decrypt key material. ${FIX}`, holder.urn), key);
                 } else if (open.length > 0 || openUnknown) {
                     push(undecided(property, `${path}: ${where} depends on values only known at update time; the policy re-checks it then. Requirement: ${REQUIREMENT}`, holder.urn), key);
@@ -173,14 +179,16 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
             if (!hit) {
                 continue;
             }
-            const { human, gated } = exposure(principal);
+            const { human, gated, external } = exposure(principal);
             if (human === false || gated === true) {
                 continue;
             }
             const e = enforced(principal, KEY_MATERIAL_ACTIONS);
             const key = `m:${holder.urn}:${property}:${principal.key}:${hit}`;
             const path = `${principal.label} <- ${holder.type === IAM_TYPES.role ? "managedPolicyArns" : `attachment ${holder.name}`} <- AWS-managed ${hit}`;
-            if (e === false && human === true && gated === false) {
+            if (external) {
+                push(advice(property, `${path}: the AWS-managed policy allows key-material actions without MFA. ${EXTERNAL_ROLE_NOTE}`, holder.urn), key);
+            } else if (e === false && human === true && gated === false) {
                 push(violation(property, `${path}: the AWS-managed policy allows key-material actions (decrypt, secret or parameter reads, key-table reads) without MFA. Attach a customer-managed policy with an MFA condition instead, or enforce MFA for the principal.`, holder.urn), key);
             } else if (e !== true) {
                 push(undecided(property, `${path} depends on values only known at update time; the policy re-checks it then. Requirement: ${REQUIREMENT}`, holder.urn), key);

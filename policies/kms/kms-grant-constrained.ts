@@ -1,34 +1,12 @@
 import { undecided, unknownFinding, violation } from "../lib/readers/checks";
+import { grantDecryptOperations } from "../lib/aws/kms";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
 import { asList, asString, INVALID, isObject, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 import { KMS_GRANT } from "../lib/aws/types";
 
-/** Grant operations that return plaintext, re-encrypt it elsewhere, or let the grantee hand out more access. */
-const SENSITIVE = ["decrypt", "reencryptfrom", "creategrant", "generatedatakey", "generatedatakeywithoutplaintext", "generatedatakeypair", "generatedatakeypairwithoutplaintext"];
-
 const CONSTRAINT_FIX =
     "Add `constraints: [{ encryptionContextEquals: {...} }]` (or `encryptionContextSubset`) so the grant only works for ciphertexts of the intended resource.";
-
-function sensitiveOperations(props: PlainObject): { operations: string[]; unknown: boolean } {
-    const list = asList(read(props, "operations"));
-    if (list === UNKNOWN) {
-        return { operations: [], unknown: true };
-    }
-    const operations: string[] = [];
-    let unknown = false;
-    for (const item of list) {
-        if (item === UNKNOWN) {
-            unknown = true;
-        } else if (typeof item === "string" && SENSITIVE.includes(item.trim().replace(/^kms:/i, "").toLowerCase())) {
-            operations.push(item.trim());
-        } else if (typeof item !== "string") {
-            // Not an operation name: cannot prove it is harmless.
-            operations.push("(invalid entry)");
-        }
-    }
-    return { operations, unknown };
-}
 
 function nonEmptyMap(value: unknown): boolean | typeof UNKNOWN {
     if (value === UNKNOWN) {
@@ -109,7 +87,7 @@ export const kmsGrantConstrained = resourcePolicy({
         "4. Set `retiringPrincipal` so the grant can be retired when the workload goes away.",
     ].join("\n"),
     check: ({ props }) => {
-        const { operations, unknown } = sensitiveOperations(props);
+        const { operations, unknown } = grantDecryptOperations(props);
         if (operations.length === 0) {
             return unknown ? [unknownFinding("operations", "grants with Decrypt, ReEncryptFrom, CreateGrant or GenerateDataKey* need `constraints` and a specific `granteePrincipal`.")] : [];
         }

@@ -11,10 +11,11 @@ import {
     SECRET_READ_ACTIONS,
     type Statement,
 } from "../lib/aws/iam";
+import { grantDecryptOperations } from "../lib/aws/kms";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { KMS_KEY_TYPES, STORES } from "../lib/aws/stores";
-import { read, UNKNOWN } from "../lib/readers/values";
-import { KMS_KEY_POLICY, SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_POLICY } from "../lib/aws/types";
+import { asString, INVALID, read, UNKNOWN } from "../lib/readers/values";
+import { KMS_GRANT, KMS_KEY_POLICY, SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_POLICY } from "../lib/aws/types";
 
 const KEY_POLICY = KMS_KEY_POLICY;
 const SECRET = SECRETSMANAGER_SECRET;
@@ -55,17 +56,73 @@ function ownerAccounts(statements: readonly Statement[]): string[] {
     return owners;
 }
 
+/** The account an aws.kms.Grant's `granteePrincipal` belongs to: an account id, an IAM ARN's account, or none (a service). */
+function granteeAccount(value: unknown): string | undefined | typeof UNKNOWN {
+    const principal = asString(value);
+    if (principal === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (principal === undefined || principal === INVALID) {
+        return undefined;
+    }
+    const text = principal.trim();
+    if (/^\d{12}$/.test(text)) {
+        return text;
+    }
+    const account = text.split(":")[4];
+    return text.toLowerCase().startsWith("arn:") && account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+/**
+ * aws.kms.Grant resources on the key that give decrypting operations to a principal of another account: the same
+ * access as a key policy statement naming that account, so the same finding.
+ */
+function grantFindings(graph: StackGraph, key: StackResource, trusted: ReadonlySet<string>, ambiguous: boolean, owners: readonly string[]): Finding[] {
+    const findings: Finding[] = [];
+    for (const grant of graph.referencing(key, [KMS_GRANT], "keyId")) {
+        const { operations, unknown } = grantDecryptOperations(grant.props);
+        const account = granteeAccount(read(grant.props, "granteePrincipal"));
+        if (operations.length === 0) {
+            if (unknown && account !== undefined && (account === UNKNOWN || !trusted.has(account))) {
+                findings.push(undecided("operations", `Grant ${grant.name} on KMS key ${key.name} has computed operations; whether it lets another account decrypt is checked once known.`, grant.urn));
+            }
+            continue;
+        }
+        if (account === UNKNOWN) {
+            findings.push(undecided("granteePrincipal", `Grant ${grant.name} gives ${operations.join(", ")} on KMS key ${key.name} to a computed principal; checked once known.`, grant.urn));
+            continue;
+        }
+        if (account === undefined) {
+            continue;
+        }
+        if (ambiguous) {
+            findings.push(undecided("granteePrincipal", `Grant ${grant.name} gives ${operations.join(", ")} on KMS key ${key.name}; the key policy gives several accounts (${owners.join(", ")}) full control, so which one is foreign cannot be told. List your accounts in trustedAccountIds.`, grant.urn));
+            continue;
+        }
+        if (trusted.size > 0 && !trusted.has(account)) {
+            findings.push(
+                violation(
+                    "granteePrincipal",
+                    `Grant ${grant.name} lets account ${account} use ${operations.join(", ")} on KMS key ${key.name}, which protects key material; that account's administrators can then decrypt it. Remove the grant or list the account in trustedAccountIds after review.`,
+                    grant.urn,
+                ),
+            );
+        }
+    }
+    return findings;
+}
+
 export const keyMaterialNoCrossAccountAccess = stackPolicy<Config>({
     name: "key-material-no-cross-account-access",
-    description: "The KMS keys that encrypt data stores, and the secrets in the stack, grant decrypt and read access to no principal of another AWS account.",
+    description: "The KMS keys that encrypt data stores (by key policy or grant), and the secrets in the stack, give decrypt and read access to no principal of another AWS account.",
     controls: [68, 77],
     category: "key-management",
     severity: "critical",
     enforcementLevel: "mandatory",
     refs: { securityHub: ["KMS.5"], nist: ["AC-3", "SC-12"], pciDss: ["3.6.1"] },
-    resourceTypes: [...KMS_KEY_TYPES, KEY_POLICY, SECRET, SECRET_POLICY],
+    resourceTypes: [...KMS_KEY_TYPES, KEY_POLICY, KMS_GRANT, SECRET, SECRET_POLICY],
     remediationSteps: [
-        "1. Remove the other account's principals from the key policy or secret policy statement that allows kms:Decrypt / secretsmanager:GetSecretValue.",
+        "1. Remove the other account's principals from the key policy or secret policy statement that allows kms:Decrypt / secretsmanager:GetSecretValue, and delete aws.kms.Grant resources that give another account's principal Decrypt, ReEncryptFrom, GenerateDataKey* or CreateGrant.",
         "2. If another account must read data, share a copy encrypted under a key that account owns, or grant through a role in your account that its principals assume with MFA and an external id.",
         "3. List partner accounts you do trust in this policy's `trustedAccountIds` config, each after a review.",
     ].join("\n"),
@@ -102,6 +159,9 @@ export const keyMaterialNoCrossAccountAccess = stackPolicy<Config>({
             const owners = arnAccount && /^\d{12}$/.test(arnAccount) ? [arnAccount] : ownerAccounts(allStatements);
             const ambiguous = owners.length > 1 && config.trustedAccountIds.length === 0;
             const trusted = new Set([...config.trustedAccountIds, ...(owners.length === 1 ? owners : [])]);
+            if (target.label === "KMS key") {
+                findings.push(...grantFindings(graph, target.resource, trusted, ambiguous, owners));
+            }
             for (const { owner, property, parsed } of parsedDocuments) {
                 if (parsed.kind !== "document") {
                     // Absent, unknown and malformed documents are the key- and secret-policy policies' business.

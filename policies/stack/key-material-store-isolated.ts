@@ -1,4 +1,4 @@
-import { undecided, violation } from "../lib/readers/checks";
+import { advice, classifyKey, undecided, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { groupExposures, sourceGroups, storeGroups } from "../lib/aws/reachability";
@@ -45,6 +45,14 @@ export const keyMaterialStoreIsolated = stackPolicy({
         for (const kind of STORES) {
             for (const store of graph.ofType(kind.type).filter(isKeyMaterial)) {
                 const dataKeyProperties = kind.keyProperties.filter((p) => !/secret|performance/i.test(p));
+                for (const property of dataKeyProperties) {
+                    // A key ARN from outside the stack may be the AWS-managed key: getAlias("alias/aws/rds").targetKeyArn
+                    // returns exactly such an ARN. Malformed and AWS-managed references are the CMK policies' findings.
+                    const external = graph.referenced(store, property, KMS_KEY_TYPES).external.filter((value) => classifyKey(value) === "customer-managed");
+                    if (external.length > 0) {
+                        findings.push(advice(property, `Key-material ${kind.label} ${store.name} is encrypted with a KMS key defined outside this stack (\`${property}\`), so whether it is a customer-managed key with a narrow key policy, and not the AWS-managed key of the service (which a key ARN can also name), cannot be verified here. Define the key in this stack, or confirm it and waive this finding.`, store.urn));
+                    }
+                }
                 for (const key of storeKeys(graph, store, dataKeyProperties)) {
                     // Sharing among key-material stores is one trust domain; sharing with other stores widens it.
                     const others = (keyUsers.get(key) ?? []).filter((r) => r !== store && !isKeyMaterial(r));

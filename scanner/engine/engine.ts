@@ -296,7 +296,10 @@ export class PolicyEngine {
     /** Cancel (tolerating UNIMPLEMENTED) and shut the pack down. */
     async close(): Promise<void> {
         try {
-            await this.pack.cancel();
+            // A pack that already died has nothing to cancel (the call would only fail to connect).
+            if (this.pack.exitCode === null && this.pack.exitSignal === null) {
+                await this.pack.cancel();
+            }
         } finally {
             await this.pack.shutdown();
         }

@@ -29,6 +29,11 @@ export interface ResourceState {
     options: Omit<ResourceOptionsMessage, "parent">;
     /** Set for resources the engine adds on its own (default providers), which the program never registered. */
     synthetic?: "default-provider";
+    /**
+     * Where the program registered the resource, as the engine records it in the state: `project:///<path
+     * relative to the project root>#<line>,<column>` (or the `file://` URI when the file is outside the project).
+     */
+    sourcePosition?: string;
 }
 
 export interface Deployment {

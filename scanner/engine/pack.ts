@@ -67,6 +67,11 @@ export interface AnalyzerInfo {
     version: string;
     supportsConfig: boolean;
     description: string;
+    /** Pack-level metadata for Pulumi Cloud (empty when the pack sets none). */
+    readme: string;
+    provider: string;
+    tags: string[];
+    repository: string;
     policies: PolicyInfo[];
     initialConfig: Record<string, PolicyConfigEntry>;
 }
@@ -339,9 +344,11 @@ export class PolicyPackProcess {
         return new Promise((resolveCall, reject) => {
             fn.call(client, request, new this.proto.grpc.Metadata(), { deadline: Date.now() + this.rpcTimeoutMs }, (error, response) => {
                 if (error) {
-                    const wrapped = new Error(`${method} failed: ${error.message}`) as Error & { code?: number };
-                    wrapped.code = error.code;
-                    reject(wrapped);
+                    void this.whyFailed(`${method} failed: ${error.message}`).then((message) => {
+                        const wrapped = new Error(message) as Error & { code?: number };
+                        wrapped.code = error.code;
+                        reject(wrapped);
+                    });
                 } else {
                     resolveCall(response);
                 }
@@ -420,6 +427,10 @@ export class PolicyPackProcess {
             version: response.getVersion(),
             supportsConfig: response.getSupportsconfig(),
             description: response.getDescription(),
+            readme: response.getReadme(),
+            provider: response.getProvider(),
+            tags: response.getTagsList(),
+            repository: response.getRepository(),
             initialConfig,
             policies: response.getPoliciesList().map((p) => {
                 const schema = p.getConfigschema();
@@ -635,9 +646,32 @@ export class PolicyPackProcess {
                 bytes,
                 new grpc.Metadata(),
                 { deadline: Date.now() + this.rpcTimeoutMs },
-                (error, response) => (error || !response ? reject(new Error(`analyzeStack failed: ${error?.message ?? "no response"}`)) : resolveCall(this.toAnalyzeResult(response))),
+                (error, response) =>
+                    error || !response
+                        ? void this.whyFailed(`analyzeStack failed: ${error?.message ?? "no response"}`).then((message) => reject(new Error(message)))
+                        : resolveCall(this.toAnalyzeResult(response)),
             );
         });
+    }
+
+    /**
+     * A failed call's message, with the reason when the pack process died under it ("14 UNAVAILABLE: Connection
+     * dropped" says nothing): how it ended, whether it ran out of memory, and the last lines it wrote to stderr.
+     */
+    async whyFailed(message: string): Promise<string> {
+        // A dying process closes the connection before its exit is reported; give the exit a moment to arrive.
+        await Promise.race([this.exited, delay(1_000)]);
+        if (this.exitCode === null && this.exitSignal === null) {
+            return message;
+        }
+        const stderr = this.output.filter((l) => l.stream === "stderr").map((l) => l.line.trim()).filter(Boolean);
+        const outOfMemory = stderr.some((line) => /heap out of memory|allocation failed|out of memory/i.test(line)) || this.exitSignal === "SIGKILL";
+        const ended = this.exitSignal ? `was killed by ${this.exitSignal}` : `exited with status ${this.exitCode}`;
+        const hint = outOfMemory
+            ? "; it most likely ran out of memory (a stack this size may need more: NODE_OPTIONS=--max-old-space-size=<MiB>, or scan the stacks one export at a time)"
+            : "";
+        const tail = stderr.slice(-5);
+        return `${message}: the policy pack process ${ended}${hint}${tail.length ? `; its last stderr lines: ${tail.join(" | ")}` : ""}`;
     }
 
     /** Ends the process as the engine does: SIGINT to its process group, SIGKILL after `graceMs`. */

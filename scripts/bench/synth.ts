@@ -34,7 +34,7 @@ function escapeRegExp(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function mapStrings(value: JsonValue, f: (s: string) => string): JsonValue {
+export function mapStrings(value: JsonValue, f: (s: string) => string): JsonValue {
     if (typeof value === "string") {
         return f(value);
     }

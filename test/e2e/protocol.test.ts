@@ -8,6 +8,7 @@ import { SETTINGS_POLICY_NAME } from "../../policies/lib/core/settings";
 import { PolicyEngine } from "../../scanner/engine/engine";
 import { writeThrowawayPack } from "../harness/fixtures/throwaway-pack";
 import { PackStartError, PolicyPackProcess } from "../../scanner/engine/pack";
+import { deployment } from "../data/deployment";
 import { builtPackDir } from "./built-pack";
 
 const packDir = builtPackDir();
@@ -103,6 +104,32 @@ describe("the harness when a pack does not start", () => {
             await expect(started).rejects.toThrow(/exited before printing its port: exit status \d+/);
             await expect(started).rejects.toThrow(/policy module is broken/);
         } finally {
+            pack.remove();
+        }
+    });
+});
+
+describe("the harness when a pack dies during a call", () => {
+    it("says how the pack process ended and why, not only that the connection dropped", async () => {
+        // A stack policy that dies the way V8 does when the heap is exhausted.
+        const pack = writeThrowawayPack(`
+const { PolicyPack } = require("@pulumi/policy");
+new PolicyPack("dying", { policies: [{
+    name: "explodes", description: "Dies in AnalyzeStack.", enforcementLevel: "mandatory",
+    validateStack: () => {
+        process.stderr.write("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n");
+        process.exit(134);
+    },
+}] });
+`);
+        const engine = await PolicyEngine.boot({ packDir: pack.dir });
+        try {
+            const run = engine.run(deployment(false, [["aws:rds/instance:Instance", "db", { engine: "postgres" }]]));
+            await expect(run).rejects.toThrow(/analyzeStack failed: .*the policy pack process exited with status 134/);
+            await expect(run).rejects.toThrow(/most likely ran out of memory/);
+            await expect(run).rejects.toThrow(/JavaScript heap out of memory/);
+        } finally {
+            await engine.close();
             pack.remove();
         }
     });

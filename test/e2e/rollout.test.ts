@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allPolicies } from "../../policies/catalog";
 import { policyTags } from "../../policies/lib/core/metadata";
 import { PolicyConfigError, type UserPolicyConfig } from "../../scanner/engine/config";
-import { PolicyEngine } from "../../scanner/engine/engine";
+import { PolicyEngine, type RunResult } from "../../scanner/engine/engine";
 import { findingKeys } from "../harness/report";
 import { UNKNOWN_SENTINEL } from "../../scanner/engine/values";
 import { deployment, ROOT_URN } from "../data/deployment";
@@ -35,6 +35,11 @@ function stack(preview: boolean, extra: Record<string, unknown> = {}) {
         ],
     ]);
 }
+
+const settingsDiagnostics = (result: RunResult) => result.diagnostics.filter((d) => d.policyName === "pack-settings");
+const settingsProblems = (result: RunResult) => settingsDiagnostics(result).map((d) => [/\[(\S*?)\] /.exec(d.message)?.[1], d.enforcementLevel]);
+const settingsMessages = (result: RunResult) => settingsDiagnostics(result).map((d) => d.message);
+const withoutSettings = (keys: ReturnType<typeof findingKeys>) => keys.filter((k) => k.policy !== "pack-settings");
 
 const levelOf = (keys: ReturnType<typeof findingKeys>, policy: string, resource: string) =>
     keys.filter((k) => k.policy === policy && k.resource === resource).map((k) => k.level);
@@ -157,13 +162,80 @@ describe("rolling the pack out (configuration over the wire)", () => {
             expect(levelOf(findingKeys(result), "rds-instance-storage-encrypted", "orders-db")).toEqual(["mandatory"]);
         });
 
-        it("an unknown policy name: refused with properties only, ignored when it carries a level", async () => {
+        it("an unknown policy name: refused with properties only; with a level, the engine passes it on and pack-settings names it", async () => {
             // The engine gives an entry it cannot match to a policy no level, and refuses the config.
             expect(() => engine.reconcile({ "no-such-policy": { threshold: 3 } })).toThrow(/no-such-policy: invalid enforcement level ""/);
-            // A misspelt name with a level is accepted and configures nothing: the real policy keeps its level.
+            // A misspelt name with a level configures nothing: the real policy keeps its level, and the typo blocks.
             const result = await run({ "rds-deletion-protecton": "disabled", "no-such-policy": { enforcementLevel: "advisory", threshold: 3 } });
-            expect(findingKeys(result)).toEqual(findingKeys(await run()));
+            expect(withoutSettings(findingKeys(result))).toEqual(findingKeys(await run()));
             expect(levelOf(findingKeys(result), "rds-deletion-protection", "orders-db")).toEqual(["advisory"]);
+            expect(settingsProblems(result)).toEqual([
+                ['policyConfig["no-such-policy"]', "mandatory"],
+                ['policyConfig["rds-deletion-protecton"]', "mandatory"],
+            ]);
+            expect(settingsMessages(result)[1]).toContain('did you mean "rds-deletion-protection"?');
+        });
+    });
+
+    // Each of these once weakened the guard without a word (every policy not applicable, every finding advisory,
+    // a property ignored). Now each is a mandatory pack-settings violation naming the entry, and the guard stays on.
+    describe("a typo never switches the guard off", () => {
+        const defaults = async () => findingKeys(await run());
+
+        for (const spelling of ["aws-fsbp ", "cis-aws-5", "nist", ""]) {
+            it(`frameworks ${JSON.stringify([spelling])}: a violation naming the entry, and every policy still runs`, async () => {
+                const result = await run({ "pack-settings": { frameworks: [spelling] } });
+                expect(settingsProblems(result)).toEqual([["config.frameworks[0]", "mandatory"]]);
+                expect(settingsMessages(result)[0]).toContain("is not a framework this pack maps policies to");
+                expect(withoutSettings(findingKeys(result))).toEqual(await defaults());
+                expect(result.blocked).toBe(true);
+            });
+        }
+
+        it("in preview too: the violation blocks the preview and the findings are those of the default selection", async () => {
+            const result = await run({ "pack-settings": { frameworks: ["aws-fsbp "] } }, true);
+            expect(settingsProblems(result)).toEqual([["config.frameworks[0]", "mandatory"]]);
+            expect(withoutSettings(findingKeys(result))).toEqual(findingKeys(await run(undefined, true)));
+        });
+
+        it("a framework/severity selection that selects no enabled policy: a violation, nothing silently skipped", async () => {
+            // rds-deletion-protection has no PCI DSS mapping; it is the only policy left enabled.
+            const result = await run({ all: "disabled", "pack-settings": { enforcementLevel: "mandatory", frameworks: ["pci-dss-4.0"] }, "rds-deletion-protection": "advisory" });
+            expect(settingsProblems(result)).toEqual([["config.frameworks", "mandatory"]]);
+            expect(result.blocked).toBe(true);
+        });
+
+        for (const resource of ["*", "urn:pulumi:*", "?*"]) {
+            it(`a blanket waiver (policy "*", resource ${JSON.stringify(resource)}) is refused and waives nothing`, async () => {
+                const result = await run({
+                    "pack-settings": { waivers: [{ policy: "*", resource, reason: "accepting everything during the migration", expires: "2999-01-01" }] },
+                });
+                expect(settingsProblems(result)).toEqual([["config.waivers[0].resource", "mandatory"]]);
+                expect(settingsMessages(result)[0]).toContain("matches every resource");
+                expect(withoutSettings(findingKeys(result))).toEqual(await defaults());
+                expect(levelOf(findingKeys(result), "rds-instance-storage-encrypted", "orders-db")).toEqual(["mandatory"]);
+            });
+        }
+
+        it("a property no policy has (minimumRetentionDayz) is a violation naming policy and property", async () => {
+            const result = await run({ "rds-backup-retention": { minimumRetentionDayz: 30 } });
+            expect(settingsProblems(result)).toEqual([['policyConfig["rds-backup-retention"].minimumRetentionDayz', "mandatory"]]);
+            expect(settingsMessages(result)[0]).toContain('did you mean "minimumRetentionDays"?');
+            expect(withoutSettings(findingKeys(result))).toEqual(await defaults());
+        });
+
+        it("a setting pack-settings does not have is a violation too", async () => {
+            const result = await run({ "pack-settings": { framework: ["pci-dss-4.0"] } });
+            expect(settingsProblems(result)).toEqual([["config.framework", "mandatory"]]);
+            expect(withoutSettings(findingKeys(result))).toEqual(await defaults());
+        });
+
+        it("a valid configuration raises no pack-settings finding", async () => {
+            const result = await run({
+                "rds-backup-retention": { minimumRetentionDays: 14 },
+                "pack-settings": { frameworks: ["aws-fsbp", "PCI-DSS-4.0"], waivers: [{ policy: "*", resource: "orders-*", reason: "legacy orders DB, replaced by Q3", expires: "2999-01-01" }] },
+            });
+            expect(settingsProblems(result)).toEqual([]);
         });
     });
 

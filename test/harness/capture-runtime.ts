@@ -8,13 +8,45 @@
 // under the language host, so the root stack resource exists and is every top-level resource's parent.
 
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { isAbsolute, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import type * as PulumiModule from "@pulumi/pulumi";
 import type * as ResourcePb from "@pulumi/pulumi/proto/resource_pb";
 import type { Capture, CaptureRequest } from "./capture";
 import { defaultOptions, makeUrn, ROOT_STACK_TYPE, type ResourceState } from "../../scanner/engine/model";
 import { checkInputs, createResource, invoke, type ProviderContext } from "./provider";
 import { isObject, type JsonObject } from "../../scanner/engine/values";
+
+interface SourcePositionLike {
+    getUri(): string;
+    getLine(): number;
+    getColumn(): number;
+}
+
+/**
+ * The engine's form of the SDK's source position (the first frame of user code): a file inside the project
+ * becomes `project:///<relative path>#line,column`, as the engine stores it in the state. The engine keeps a
+ * `file://` URI for files outside the project; the capture leaves those out (here that is only the root stack,
+ * registered from the SDK in the repository's node_modules), so stacks/exports do not depend on the checkout's
+ * path. No position, or one without a line, is not recorded.
+ */
+export function engineSourcePosition(position: SourcePositionLike | undefined, projectRoot: string): string | undefined {
+    if (!position || position.getLine() <= 0 || !position.getUri()) {
+        return undefined;
+    }
+    const fragment = position.getColumn() > 0 ? `${position.getLine()},${position.getColumn()}` : `${position.getLine()}`;
+    let file: string;
+    try {
+        file = fileURLToPath(position.getUri());
+    } catch {
+        return undefined;
+    }
+    const rel = relative(projectRoot, file);
+    if (rel && !rel.startsWith("..") && !isAbsolute(rel)) {
+        return `project:///${rel.split(sep).map(encodeURIComponent).join("/")}#${fragment}`;
+    }
+    return undefined;
+}
 
 interface StructLike {
     toJavaScript(): Record<string, unknown>;
@@ -182,6 +214,10 @@ export async function runCapture(request: CaptureRequest): Promise<Capture> {
                     },
                 },
             };
+            const position = engineSourcePosition(req.getSourceposition(), programDir);
+            if (position) {
+                state.sourcePosition = position;
+            }
             if (byUrn.has(urn)) {
                 throw new Error(`duplicate resource URN ${urn}`);
             }

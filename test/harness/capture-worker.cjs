@@ -9,6 +9,10 @@
 const fs = require("node:fs");
 const ts = require("typescript");
 
+// Stack traces in the program's own lines, as under the Pulumi CLI (its ts-node maps them): the SDK reads each
+// resource's source position from a stack trace.
+process.setSourceMapsEnabled(true);
+
 require.extensions[".ts"] = function compileTypeScript(module, filename) {
     const source = fs.readFileSync(filename, "utf8");
     const output = ts.transpileModule(source, {

@@ -102,6 +102,9 @@ function serializeResource(resource: ResourceState, showSecrets: boolean): JsonO
     if (resource.options.aliases.length > 0) {
         out.aliases = resource.options.aliases;
     }
+    if (resource.sourcePosition) {
+        out.sourcePosition = resource.sourcePosition;
+    }
     if (resource.options.ignoreChanges.length > 0) {
         out.ignoreChanges = resource.options.ignoreChanges;
     }

@@ -1,4 +1,5 @@
 // The command-line scanner end to end: the compiled CLI, the real pack, every format, exit status and bad input.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -240,6 +241,21 @@ describe("usage and input errors exit 2 with one line on stderr", () => {
         ["unknown version", () => ["scan", write("v9.json", '{"version": 9, "deployment": {"resources": []}}')], /deployment version 9 is not supported/],
         ["unknown format", () => ["scan", write("other.json", '{"Resources": {}}')], /unrecognized input format/],
         ["a directory", () => ["scan", dir], /is a directory/],
+        ["a device that never ends", () => ["scan", "/dev/zero"], /\/dev\/zero: is not a regular file/],
+        [
+            "a FIFO (never opened, so the scan cannot block on it)",
+            () => {
+                const fifo = join(dir, "fifo.json");
+                execFileSync("mkfifo", [fifo]);
+                return ["scan", fifo];
+            },
+            /fifo\.json: is not a regular file/,
+        ],
+        [
+            "a number no protobuf Struct can carry, named before the pack starts",
+            () => ["scan", write("inf.json", export3.replace(/"allocatedStorage":\s*\d+/, '"allocatedStorage": 1e999'))],
+            /inf\.json: .*property allocatedStorage holds a number too large to represent/,
+        ],
         ["no command", () => [], /no command given/],
         ["unknown command", () => ["lint", "x.json"], /unknown command "lint"/],
         ["no input", () => ["scan"], /no input file given/],

@@ -1,9 +1,11 @@
 // How each offline format maps to what the engine sends the pack (no pack needed).
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { encodeForAnalyzer, RESOURCE_REFERENCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINEL, unwrapSecrets, type JsonObject } from "../../scanner/engine/values";
-import { InputError, parseInput, REDACTED, type LoadedInput } from "../../scanner/inputs";
+import { InputError, loadInput, MAX_INPUT_BYTES, parseInput, REDACTED, type LoadedInput } from "../../scanner/inputs";
 import { fixturesDir } from "./built-cli";
 
 const CANARY = "CANARY-s3cr3t-wallet-seed-7f3a";
@@ -158,6 +160,43 @@ describe("value encodings", () => {
         expect(message).not.toContain("hunter2");
     });
 
+    it("refuses a number JSON cannot represent (1e999) up front, naming the file and property", () => {
+        const text = wrap({ a: { b: [1, 2] } }).replace("[1,2]", "[1,1e999]");
+        expect(errorOf("v.json", text)).toBe(
+            "v.json: deployment.resources[0] (urn:pulumi:dev::p::aws:s3/bucket:Bucket::b): property a.b[1] holds a number too large to represent (like 1e999); a stack export encodes such values with the non-finite signature",
+        );
+        expect(errorOf("v.json", wrap({ n: 0 }).replace('"n":0', '"n":-1e999'))).toMatch(/property n holds a number too large/);
+    });
+
+    it("names the secret, never a key or value inside it, when what is inside is broken", () => {
+        const inside = { hunter2Key: { deeper: { [SIG_KEY]: "deadbeef" } }, n: 1 };
+        const plaintext = { x: { [SIG_KEY]: SECRET_SIG, plaintext: JSON.stringify(inside) } };
+        const message = errorOf("v.json", wrap(plaintext));
+        expect(message).toMatch(/: the secret at x carries an unrecognized value signature$/);
+        expect(message).not.toContain("hunter2Key");
+        expect(message).not.toContain("deeper");
+        const wire = errorOf("v.json", wrap({ y: { [SIG_KEY]: SECRET_SIG, value: { hunter2Key: [{ deeper: 0 }] } } }).replace('"deeper":0', '"deeper":1e999'));
+        expect(wire).toMatch(/: the secret at y holds a number too large/);
+        expect(wire).not.toContain("hunter2Key");
+    });
+
+    it("names a deep property by its first and last keys, not 64 of them", () => {
+        let nested: unknown = 1;
+        for (let i = 0; i < 70; i++) {
+            nested = { [`level${i}`]: nested };
+        }
+        const message = errorOf("v.json", wrap(nested));
+        expect(message).toMatch(/property level69\.level68\.level67\.level66\.\(\d+ more\)\.level\d+ is nested more than 64 levels deep$/);
+        expect(message.length).toBeLessThan(300);
+        let secretNested: unknown = 1;
+        for (let i = 0; i < 70; i++) {
+            secretNested = { [`hidden${i}`]: secretNested };
+        }
+        const inSecret = errorOf("v.json", wrap({ s: { [SIG_KEY]: SECRET_SIG, plaintext: JSON.stringify(secretNested) } }));
+        expect(inSecret).toMatch(/the secret at s is nested more than 64 levels deep$/);
+        expect(inSecret).not.toContain("hidden");
+    });
+
     it("leaves resource references to the engine's collapse rules", () => {
         const input = parseInput("v.json", wrap({ k: { [SIG_KEY]: RESOURCE_REFERENCE_SIG, urn: "urn:pulumi:dev::p::aws:kms/key:Key::k", id: "" } }));
         expect(input.deployment.resources[0]!.inputs.k).toBe(UNKNOWN_SENTINEL);
@@ -190,5 +229,33 @@ describe("bad inputs are one-line InputErrors", () => {
         const message = errorOf("f.json", text);
         expect(message).toMatch(expected);
         expect(message).not.toContain("\n");
+    });
+});
+
+describe("only regular files of a bounded size are read", () => {
+    const dir = mkdtempSync(join(tmpdir(), "akmg-inputs-"));
+
+    it("refuses a device such as /dev/zero instead of reading forever", () => {
+        expect(() => loadInput("/dev/zero")).toThrow(/^\/dev\/zero: is not a regular file \(a device, FIFO or socket\)/);
+    });
+
+    it("refuses a FIFO without opening it (opening would block until a writer comes)", () => {
+        const fifo = join(dir, "pipe");
+        execFileSync("mkfifo", [fifo]);
+        expect(() => loadInput(fifo)).toThrow(/pipe: is not a regular file/);
+    });
+
+    it("refuses a file over the size limit before reading it", () => {
+        const big = join(dir, "big.json");
+        writeFileSync(big, "");
+        truncateSync(big, 3 * 1024 * 1024); // sparse: no disk used
+        expect(() => loadInput(big, 2 * 1024 * 1024)).toThrow(/big\.json: is 3 MiB, over the scanner's limit of 2 MiB per file/);
+        expect(MAX_INPUT_BYTES).toBe(500 * 1024 * 1024);
+    });
+
+    it("reads a regular file under the limit, through a symbolic link too", () => {
+        const link = join(dir, "link.json");
+        symlinkSync(join(fixturesDir, "export-v3.json"), link);
+        expect(loadInput(link).format).toBe("stack-export");
     });
 });

@@ -377,10 +377,35 @@ export function isBroadResourceFor(pattern: string, service: string): boolean {
         // S3 ARNs carry no resource-type word: `bucket/*` is one bucket's objects, `*` or `*/...` is every bucket.
         return resource.startsWith("*");
     }
-    // Strip the resource-type word (`key`, `secret`, `parameter`, `dbuser`, `table`): what is left names no resource.
-    const rest = resource.replace(/^[a-z0-9-]*/i, "");
-    return rest.includes("*") && WILDCARD_ONLY.test(rest);
+    // Strip the resource-type word (`key`, `secret`, `parameter`, `dbuser`, `table`): what is left names no resource,
+    // or is a glob every identifier of that type matches (`key/*-*`, `key/????????-????-????-????-????????????`).
+    const typeWord = /^[a-z0-9-]*/i.exec(resource)![0];
+    const rest = resource.slice(typeWord.length);
+    if (!/[*?]/.test(rest)) {
+        return false;
+    }
+    if (WILDCARD_ONLY.test(rest)) {
+        return true;
+    }
+    const separator = rest[0] === "/" || rest[0] === ":" ? rest[0] : "";
+    const probes = RESOURCE_ID_PROBES[typeWord.toLowerCase()] ?? GENERIC_ID_PROBES;
+    return probes.every((id) => globMatch(rest, `${separator}${id}`));
 }
+
+// Identifiers of resources of one type, varied in every position that can vary: a glob that matches them all is
+// written to match any resource of the type, whatever it looks like (`key/*-*` is every key, `key/1*` is not).
+// (version-4 UUIDs: only the version nibble is fixed; one of digits only, one of letters only, one mixed).
+const KEY_IDS = ["12345678-9012-4345-8678-901234567890", "fedcbafe-dcba-4fed-bcaf-edcbafedcbaf", "0a1b2c3d-4e5f-4789-abcd-ef0123456789"];
+const GENERIC_ID_PROBES: readonly string[] = ["a", "Zz9", "prod/db-AbC123_x.y", ...KEY_IDS];
+const RESOURCE_ID_PROBES: Readonly<Record<string, readonly string[]>> = {
+    // Key ids are UUIDs (multi-region keys `mrk-...` aside): a glob over every UUID covers every single-region key.
+    key: KEY_IDS,
+    // Secret ARNs end in `-` and six random characters.
+    secret: ["prod/db-AbC123", "x-Zz9yXw", "wallet.seed_1@v2-0q1w2e"],
+    parameter: ["/a", "/prod/db/pass_9", "x"],
+    dbuser: ["db-ABCDEFGHIJKLMNOP/admin", "cluster-XYZ123/app_user"],
+    table: ["a", "Orders_2024.v1", "wallet-keys"],
+};
 
 export function serviceOf(action: string): string {
     return action.split(":")[0] ?? action;
@@ -501,10 +526,16 @@ function concreteScope(key: string, value: string): boolean {
         case "aws:sourceaccount":
         case "aws:sourceowner":
             return ACCOUNT_ID.test(v);
+        case "aws:vpceaccount":
+            // The account that owns the VPC endpoint the request came through (network perimeter).
+            return ACCOUNT_ID.test(v);
         case "aws:principalorgid":
         case "aws:sourceorgid":
+        case "aws:vpceorgid":
             return /^o-[a-z0-9]+$/.test(v);
         case "aws:principalorgpaths":
+        case "aws:sourceorgpaths":
+        case "aws:vpceorgpaths":
             return /^o-[a-z0-9]+\//.test(v);
         case "aws:sourcevpce":
             return /^vpce-[0-9a-f]+$/i.test(v);
@@ -512,6 +543,7 @@ function concreteScope(key: string, value: string): boolean {
             return /^vpc-[0-9a-f]+$/i.test(v);
         case "aws:principalarn":
         case "aws:sourcearn":
+        case "aws:sourcevpcarn":
             return arnInConcreteAccount(v);
         case "aws:userid":
             // Unique ids of roles/users (`AROA...:*`) are account-bound; a leading wildcard is not.
@@ -553,8 +585,8 @@ function isTrueValue(value: string | Unknown): Tri {
 }
 
 /**
- * Does an Allow statement only apply when the caller signed in with MFA? `Bool aws:MultiFactorAuthPresent true`
- * or `NumericLessThan(Equals) aws:MultiFactorAuthAge N`. `BoolIfExists` does not count: the key is absent for
+ * Does an Allow statement only apply when the caller signed in with MFA? `Bool aws:MultiFactorAuthPresent true`,
+ * `NumericLessThan(Equals) aws:MultiFactorAuthAge N` or `Null aws:MultiFactorAuthAge false`. `BoolIfExists` does not count: the key is absent for
  * long-term access keys, so the statement then applies without MFA.
  */
 export function requiresMfa(statement: Statement): Tri {
@@ -580,6 +612,15 @@ export function requiresMfa(statement: Statement): Tri {
             } else if ((condition.values as string[]).every((v) => Number.isFinite(Number(v)))) {
                 return true;
             }
+        }
+        // `Null aws:MultiFactorAuthAge false`: the key must be present, and it is only present when the caller
+        // authenticated with MFA (it is absent for long-term keys and for sessions without MFA).
+        if (condition.key === "aws:multifactorauthage" && base === "null") {
+            const all = condition.values.map((v) => (v === UNKNOWN ? UNKNOWN : v.trim().toLowerCase() === "false"));
+            if (all.every((v) => v === true)) {
+                return true;
+            }
+            unknown ||= all.some((v) => v === UNKNOWN);
         }
     }
     return unknown ? UNKNOWN : false;

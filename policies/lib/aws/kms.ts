@@ -14,8 +14,24 @@ import {
     type Statement,
     type Tri,
 } from "./iam";
-import { UNKNOWN } from "../readers/values";
+import { asList, read, UNKNOWN, type PlainObject } from "../readers/values";
 import { KMS_EXTERNAL_KEY, KMS_KEY, KMS_KEY_POLICY, KMS_REPLICA_KEY } from "./types";
+
+/** Grant operations that return plaintext, re-encrypt it elsewhere, or let the grantee hand out more access. */
+export const GRANT_DECRYPT_OPERATIONS: readonly string[] = [
+    "decrypt",
+    "reencryptfrom",
+    "creategrant",
+    "generatedatakey",
+    "generatedatakeywithoutplaintext",
+    "generatedatakeypair",
+    "generatedatakeypairwithoutplaintext",
+];
+
+/** Is this grant operation name (`Decrypt`, `kms:Decrypt`) one of GRANT_DECRYPT_OPERATIONS? */
+export function isGrantDecryptOperation(operation: string): boolean {
+    return GRANT_DECRYPT_OPERATIONS.includes(operation.trim().replace(/^kms:/i, "").toLowerCase());
+}
 
 /** Resources that create a KMS key (and may carry its key policy inline). */
 export const KMS_KEY_TYPES: readonly string[] = [KMS_KEY, KMS_REPLICA_KEY, KMS_EXTERNAL_KEY];
@@ -213,4 +229,28 @@ export function isDefaultKeyPolicy(statements: readonly Statement[]): boolean {
                 accountPrincipals(s).length === s.principals.length,
         )
     );
+}
+
+/**
+ * The decrypting operations an aws.kms.Grant gives (`operations`), with `(invalid entry)` for a non-string (it
+ * cannot be proved harmless); `unknown` when the list or an entry is computed.
+ */
+export function grantDecryptOperations(props: PlainObject): { operations: string[]; unknown: boolean } {
+    const list = asList(read(props, "operations"));
+    if (list === UNKNOWN) {
+        return { operations: [], unknown: true };
+    }
+    const operations: string[] = [];
+    let unknown = false;
+    for (const item of list) {
+        if (item === UNKNOWN) {
+            unknown = true;
+        } else if (typeof item === "string" && isGrantDecryptOperation(item)) {
+            operations.push(item.trim());
+        } else if (typeof item !== "string") {
+            // Not an operation name: cannot prove it is harmless.
+            operations.push("(invalid entry)");
+        }
+    }
+    return { operations, unknown };
 }

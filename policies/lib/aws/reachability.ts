@@ -265,11 +265,18 @@ function subnetRouteTables(graph: StackGraph, subnet: StackResource): { tables: 
     if (!vpc) {
         return { tables: [], unresolved: true };
     }
-    const tables = [
+    const tables = new Set([
         ...graph.referencing(vpc, [DEFAULT_ROUTE_TABLE], "defaultRouteTableId"),
+        // Adopted by the id written as a literal (`rtb-...`), with no dependency on the VPC.
+        ...graph.holding([DEFAULT_ROUTE_TABLE], "defaultRouteTableId", mainRouteTableIds(vpc)),
         ...graph.referencing(vpc, [MAIN_ASSOCIATION], "vpcId").flatMap((a) => graph.referenced(a, "routeTableId", [ROUTE_TABLE]).resources),
-    ];
-    return { tables, mainOf: vpc, unresolved: false };
+    ]);
+    return { tables: [...tables], mainOf: vpc, unresolved: false };
+}
+
+/** The ids of a VPC's main route table, when known (the VPC's `mainRouteTableId` and `defaultRouteTableId` outputs). */
+function mainRouteTableIds(vpc: StackResource): string[] {
+    return ["mainRouteTableId", "defaultRouteTableId"].map((key) => read(vpc.props, key)).filter((v): v is string => typeof v === "string" && v.trim() !== "");
 }
 
 /** Is a subnet public: auto-assigned public IPs, or a route table that sends internet-bound traffic to an IGW? */
@@ -283,8 +290,10 @@ export function subnetVerdict(graph: StackGraph, subnet: StackResource): Verdict
     const routeResources = (table: StackResource) => graph.referencing(table, [ROUTE], "routeTableId");
     const candidates: { table?: StackResource; routes: StackResource[] }[] = tables.map((table) => ({ table, routes: routeResources(table) }));
     if (mainOf) {
-        // Routes added to the VPC's main table by id (routeTableId: vpc.mainRouteTableId).
-        candidates.push({ routes: graph.referencing(mainOf, [ROUTE], "routeTableId") });
+        // Routes added to the VPC's main table by id: `routeTableId: vpc.mainRouteTableId` (a dependency on the VPC),
+        // or the same id written as a literal.
+        const routes = new Set([...graph.referencing(mainOf, [ROUTE], "routeTableId"), ...graph.holding([ROUTE], "routeTableId", mainRouteTableIds(mainOf))]);
+        candidates.push({ routes: [...routes] });
     }
     for (const { table, routes } of candidates) {
         const findings = internetRoutes(graph, table, routes);

@@ -38,6 +38,11 @@ export function resetConfiguration(): void {
     listeners.forEach((listener) => listener());
 }
 
+/** Everything the engine configured, including names that are no policy of the pack; undefined before Configure. */
+export function configuredPolicies(): ReadonlyMap<string, PolicyConfigEntry> | undefined {
+    return configured;
+}
+
 /** The engine's configuration of one policy, or undefined when none was sent for it. */
 export function configuredPolicy(name: string): PolicyConfigEntry | undefined {
     return configured?.get(name);

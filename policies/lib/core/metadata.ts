@@ -2,6 +2,7 @@
 // the compliance framework, tags (category, catalog rows, framework ids) and the configuration schema.
 
 import type { PolicyComplianceFramework, PolicyConfigSchema } from "@pulumi/policy";
+import { displayName } from "./display-name";
 import type { AnyPolicyDefinition, ControlRefs } from "./policy";
 
 const SECURITY_HUB_PAGES: Record<string, string> = {
@@ -77,6 +78,7 @@ function configSchema(definition: AnyPolicyDefinition): PolicyConfigSchema | und
 export function sdkMetadata(definition: AnyPolicyDefinition) {
     return {
         name: definition.name,
+        displayName: displayName(definition.name),
         description: definition.description,
         enforcementLevel: definition.enforcementLevel,
         severity: definition.severity,

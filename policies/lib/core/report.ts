@@ -8,6 +8,7 @@ import type { PlainObject } from "../readers/values";
 import type { AnyPolicyDefinition } from "./policy";
 import { reportObject } from "./sdk-internals";
 import { findWaiver, type Settings } from "./settings";
+import { waivedText } from "./waiver-text";
 
 function formatFinding(finding: Finding): string {
     const prefix = finding.undecided ? "Cannot verify during preview: " : "";
@@ -77,7 +78,7 @@ export function report(
         const urn = finding.urn;
         const waiver = subject && finding.property !== "*" ? findWaiver(settings, definition.name, subject.name, subject.urn, subject.props) : undefined;
         if (waiver) {
-            emit({ text: `Waived until ${waiver.expires} (${waiver.reason}): ${text}`, urn, enforcementLevel: "advisory" });
+            emit({ text: waivedText(waiver.expires, waiver.reason, text), urn, enforcementLevel: "advisory" });
         } else if (finding.undecided) {
             emit({ text, urn, enforcementLevel: settings.previewUnknowns });
         } else if (finding.advisory) {

@@ -123,9 +123,103 @@ export function today(): string {
     return new Date().toISOString().slice(0, 10);
 }
 
-export function parseSettings(raw: unknown, now: string = today()): Settings {
+/**
+ * What the settings are checked against: every policy of the pack with its severity, tags, default level and
+ * configuration property names. Without it (unit tests of one policy) names and selections are not checked.
+ */
+export interface PackIndex {
+    policies: readonly PackIndexEntry[];
+}
+
+export interface PackIndexEntry {
+    name: string;
+    severity: Severity;
+    tags: readonly string[];
+    enforcementLevel: string;
+    configKeys: readonly string[];
+}
+
+/** Tag prefixes that are not frameworks (`category:...`, `catalog:...`). */
+const NON_FRAMEWORK_TAG_PREFIXES: ReadonlySet<string> = new Set(["category", "catalog"]);
+
+function frameworkOfTag(tag: string): string {
+    return tag.split(":")[0]!.toLowerCase();
+}
+
+/** The framework ids a `frameworks` entry may name: those at least one policy of the pack maps to. */
+export function knownFrameworks(pack: PackIndex): string[] {
+    const ids = new Set<string>();
+    for (const policy of pack.policies) {
+        for (const tag of policy.tags) {
+            const id = frameworkOfTag(tag);
+            if (tag.includes(":") && !NON_FRAMEWORK_TAG_PREFIXES.has(id)) {
+                ids.add(id);
+            }
+        }
+    }
+    return [...ids].sort();
+}
+
+function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length]!;
+}
+
+/** The candidate a misspelt name most likely meant (` (did you mean "x"?)`), or "". */
+export function didYouMean(given: string, candidates: readonly string[]): string {
+    const wanted = given.trim().toLowerCase();
+    let best: string | undefined;
+    let bestDistance = Math.max(2, Math.floor(wanted.length / 4)) + 1;
+    for (const candidate of candidates) {
+        const distance = editDistance(wanted, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best === undefined ? "" : ` (did you mean ${JSON.stringify(best)}?)`;
+}
+
+/** Text of a config entry, for naming it in a message (config files are the user's own, never stack values). */
+function quoted(value: unknown): string {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+// Resources no waiver pattern should be written for: if a pattern matches all of one group, it matches any
+// resource whatever its name, type, project or stack, so it waives everything.
+const PROBE_NAMES = ["a", "Z9", "x-y_z.w", "probe name"];
+const PROBE_URNS = [
+    "urn:pulumi:s::p::aws:rds/instance:Instance::a",
+    "urn:pulumi:prod-eu::Ledger_2::pkg:index:Component$aws:s3/bucketV2:BucketV2::Z9",
+    "urn:pulumi:x::y::t::q",
+];
+
+/** Does this waiver `resource` pattern match every resource (`*`, `?*`, `urn:*`, `urn:pulumi:*`)? */
+export function isBlanketResourcePattern(pattern: string): boolean {
+    return PROBE_NAMES.every((name) => matchesResource(pattern, name, "")) || PROBE_URNS.every((urn) => matchesResource(pattern, "", urn));
+}
+
+export function parseSettings(raw: unknown, now: string = today(), pack?: PackIndex): Settings {
     const { values, problems: configProblems } = readConfig(SETTINGS_SCHEMA, raw);
     const problems: Finding[] = [...configProblems];
+    const settingNames = Object.keys(SETTINGS_SCHEMA);
+    for (const key of isObject(raw) ? Object.keys(raw) : []) {
+        // `enforcementLevel` sits beside the settings in a config file; the engine takes it out before the pack.
+        if (key !== "enforcementLevel" && !settingNames.includes(key)) {
+            problems.push({
+                property: `config.${key}`,
+                message: `${quoted(key)} is not a setting of ${SETTINGS_POLICY_NAME}${didYouMean(key, settingNames)}, so it configures nothing. Fix the --policy-pack-config file.`,
+            });
+        }
+    }
     const patterns: RegExp[] = [];
     values.keyMaterialNamePatterns.forEach((pattern, i) => {
         try {
@@ -147,6 +241,21 @@ export function parseSettings(raw: unknown, now: string = today()): Settings {
             problems.push({ property: where, message: "The waiver names no `policy` or no `resource`; it waives nothing. Name both (policy `*` waives every policy)." });
             return;
         }
+        if (pack && waiver.policy !== "*" && !pack.policies.some((p) => p.name === waiver.policy)) {
+            const names = pack.policies.map((p) => p.name);
+            problems.push({
+                property: `${where}.policy`,
+                message: `${quoted(waiver.policy)} is not a policy of this pack${didYouMean(waiver.policy, names)}, so the waiver waives nothing. Name a policy from the catalog, or \`*\`. It is not applied.`,
+            });
+            return;
+        }
+        if (isBlanketResourcePattern(waiver.resource)) {
+            problems.push({
+                property: `${where}.resource`,
+                message: `The waiver for ${waiver.policy === "*" ? "every policy" : waiver.policy} matches every resource (${quoted(waiver.resource)}): a blanket waiver would turn every such finding advisory and switch the guard off. Name the resources it accepts (a URN, a Pulumi name or a narrower glob); to change a policy's level, set it in the config file instead. It is not applied.`,
+            });
+            return;
+        }
         if (waiver.reason.length < 10) {
             problems.push({ property: `${where}.reason`, message: `The waiver for ${waiver.policy} on ${waiver.resource} gives no reason; a waiver must say why the risk is accepted. It is not applied.` });
             return;
@@ -161,6 +270,7 @@ export function parseSettings(raw: unknown, now: string = today()): Settings {
         }
         waivers.push(waiver);
     });
+    const selection = checkSelection(values.frameworks, values.minimumSeverity, pack, problems);
     return {
         keyMaterialTagKeys: values.keyMaterialTagKeys.map((k) => k.toLowerCase()),
         keyMaterialTagValues: values.keyMaterialTagValues.map((v) => v.toLowerCase()),
@@ -168,11 +278,97 @@ export function parseSettings(raw: unknown, now: string = today()): Settings {
         keyMaterialEnforcement: values.keyMaterialEnforcement === "as-configured" ? "as-configured" : "mandatory",
         waivers,
         allowTagWaivers: values.allowTagWaivers,
-        frameworks: values.frameworks.map((f) => f.toLowerCase()),
-        minimumSeverity: (SEVERITY_ORDER as readonly string[]).includes(values.minimumSeverity) ? (values.minimumSeverity as Severity) : "low",
+        frameworks: selection.frameworks,
+        minimumSeverity: selection.minimumSeverity,
         previewUnknowns: values.previewUnknowns === "mandatory" ? "mandatory" : "advisory",
         problems,
     };
+}
+
+/**
+ * The framework/severity selection in force. A selection the pack cannot honour as written (an unknown framework
+ * id, or one that leaves no policy selected) is reported and ignored, so every policy runs: a typo in a selection
+ * must never switch the guard off.
+ */
+function checkSelection(
+    frameworks: readonly string[],
+    minimumSeverityValue: string,
+    pack: PackIndex | undefined,
+    problems: Finding[],
+): { frameworks: string[]; minimumSeverity: Severity } {
+    const everything = { frameworks: [], minimumSeverity: "low" as Severity };
+    const minimumSeverity = (SEVERITY_ORDER as readonly string[]).includes(minimumSeverityValue) ? (minimumSeverityValue as Severity) : "low";
+    const chosen = { frameworks: frameworks.map((f) => f.toLowerCase()), minimumSeverity };
+    if (!pack) {
+        return chosen;
+    }
+    const known = knownFrameworks(pack);
+    const unknown = chosen.frameworks.map((id, i) => ({ id, i })).filter(({ id }) => !known.includes(id));
+    for (const { i } of unknown) {
+        problems.push({
+            property: `config.frameworks[${i}]`,
+            message: `${quoted(frameworks[i])} is not a framework this pack maps policies to${didYouMean(frameworks[i]!, known)} (known: ${known.join(", ")}). The framework selection is ignored and every policy runs until the entry is fixed.`,
+        });
+    }
+    if (unknown.length > 0) {
+        return { ...everything, minimumSeverity };
+    }
+    if (!pack.policies.some((p) => isSelected({ frameworks: chosen.frameworks, minimumSeverity }, p.severity, p.tags))) {
+        problems.push({
+            property: chosen.frameworks.length > 0 ? "config.frameworks" : "config.minimumSeverity",
+            message: `The framework/severity selection (frameworks ${quoted(frameworks)}, minimumSeverity ${quoted(minimumSeverity)}) selects no policy of this pack. It is ignored and every policy runs until it is fixed.`,
+        });
+        return everything;
+    }
+    return chosen;
+}
+
+/**
+ * Problems with the rest of the engine's configuration that only the whole pack can see: entries naming no policy
+ * of the pack (`"rds-deletion-protecton": "disabled"` disables nothing), properties a policy does not have
+ * (`minimumRetentionDayz` is ignored), and a configuration that leaves no policy enabled. The engine passes all of
+ * these to the pack without complaint.
+ */
+export function configurationProblems(
+    pack: PackIndex,
+    configured: ReadonlyMap<string, { enforcementLevel: string; properties: Record<string, unknown> }>,
+    settings: Pick<Settings, "frameworks" | "minimumSeverity">,
+): Finding[] {
+    const problems: Finding[] = [];
+    const byName = new Map(pack.policies.map((p) => [p.name, p]));
+    const names = [...byName.keys()];
+    // In name order, whatever order the engine's map arrives in, so reports are stable.
+    for (const [name, entry] of [...configured].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (name === "all" || name === SETTINGS_POLICY_NAME) {
+            continue;
+        }
+        const policy = byName.get(name);
+        if (!policy) {
+            problems.push({
+                property: `policyConfig[${quoted(name)}]`,
+                message: `The config names ${quoted(name)}, which is not a policy of this pack${didYouMean(name, names)}: its level and properties configure nothing. Fix the name in the --policy-pack-config file.`,
+            });
+            continue;
+        }
+        for (const key of Object.keys(entry.properties)) {
+            if (!policy.configKeys.includes(key)) {
+                problems.push({
+                    property: `policyConfig[${quoted(name)}].${key}`,
+                    message: `${quoted(key)} is not a property of ${name}${didYouMean(key, policy.configKeys)} (${policy.configKeys.length > 0 ? `its properties: ${policy.configKeys.join(", ")}` : "it has no properties"}), so it configures nothing. Fix the --policy-pack-config file.`,
+                });
+            }
+        }
+    }
+    const enabled = pack.policies.filter((p) => (configured.get(p.name)?.enforcementLevel ?? p.enforcementLevel) !== "disabled");
+    if (enabled.length === 0) {
+        problems.push({ property: "policyConfig", message: "The configuration disables every policy of this pack, so nothing is checked. Enable the policies you rely on." });
+    } else if (!enabled.some((p) => isSelected(settings, p.severity, p.tags))) {
+        problems.push({
+            property: "config.frameworks",
+            message: "The framework/severity selection keeps only policies the configuration disables, so nothing is checked. Enable a selected policy or widen the selection.",
+        });
+    }
+    return problems;
 }
 
 export const DEFAULT_SETTINGS: Settings = parseSettings({});
@@ -217,12 +413,12 @@ export function findWaiver(settings: Settings, policy: string, name: string, urn
 }
 
 /** Does the framework/severity selection keep this policy? */
-export function isSelected(settings: Settings, severity: Severity, tags: readonly string[]): boolean {
+export function isSelected(settings: Pick<Settings, "frameworks" | "minimumSeverity">, severity: Severity, tags: readonly string[]): boolean {
     if (!severityAtLeast(severity, settings.minimumSeverity)) {
         return false;
     }
     if (settings.frameworks.length === 0) {
         return true;
     }
-    return tags.some((tag) => settings.frameworks.includes(tag.split(":")[0]!.toLowerCase()));
+    return tags.some((tag) => settings.frameworks.includes(frameworkOfTag(tag)));
 }

@@ -101,8 +101,23 @@ export function classifyKey(value: unknown): KeyKind {
     if (reading === undefined || reading.trim() === "") {
         return "absent";
     }
-    return /(^|:)alias\/aws\//i.test(reading.trim()) ? "aws-managed" : "customer-managed";
+    const text = reading.trim();
+    if (/(^|:)alias\/aws\//i.test(text)) {
+        return "aws-managed";
+    }
+    // A key ARN, an alias ARN, a key id or an alias name; anything else (`"none"`, `"default"`) names no key.
+    return KEY_REFERENCE.test(text) ? "customer-managed" : "invalid";
 }
+
+const KEY_REFERENCE = new RegExp(
+    [
+        "^arn:aws[a-z-]*:kms:[a-z0-9-]*:\\d{12}:(key|alias)/\\S+$",
+        "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+        "^mrk-[0-9a-f]{32}$",
+        "^alias/\\S+$",
+    ].join("|"),
+    "i",
+);
 
 /** How a key-reference finding reads; every part has a default but what is omitted. */
 interface KeyWording {

@@ -124,3 +124,68 @@ describe("StackGraph lookups", () => {
         expect(graph.referencing(sg, [RULE], "securityGroupId")).toEqual([rule]);
     });
 });
+
+describe("StackGraph.holding: resources whose input holds a known value", () => {
+    const ROUTE = "aws:ec2/route:Route";
+    const routes = [
+        resource(ROUTE, "a", { routeTableId: "rtb-main" }),
+        resource(ROUTE, "b", { routeTableId: ["rtb-other", "rtb-main"] }),
+        resource(ROUTE, "c", { routeTableId: SENTINEL }),
+        resource(ROUTE, "d", { routeTableId: " rtb-main " }),
+        resource(SG, "e", { routeTableId: "rtb-main" }),
+    ];
+    const graph = new StackGraph(routes);
+
+    it("finds every candidate of the types holding any of the values, trimmed, once each", () => {
+        expect(graph.holding([ROUTE], "routeTableId", ["rtb-main"]).map((r) => r.name)).toEqual(["a", "b", "d"]);
+        expect(graph.holding([ROUTE], "routeTableId", ["rtb-main", "rtb-other"]).map((r) => r.name)).toEqual(["a", "b", "d"]);
+    });
+
+    it("finds nothing for unknown inputs, other values or no values", () => {
+        expect(graph.holding([ROUTE], "routeTableId", ["rtb-none"])).toEqual([]);
+        expect(graph.holding([ROUTE], "routeTableId", [])).toEqual([]);
+        expect(graph.holding([ROUTE], "gatewayId", ["rtb-main"])).toEqual([]);
+    });
+});
+
+describe("value references between copies of a stack (names reused per region or tenant)", () => {
+    const INSTANCE = "aws:rds/instance:Instance";
+    const SUBNET_GROUP = "aws:rds/subnetGroup:SubnetGroup";
+    const copy = (tenant: string, region: string, parent?: string) => {
+        const group = { ...resource(SUBNET_GROUP, `${tenant}-subnets`, { name: "db-subnets", id: `db-subnets-${tenant}`, region }), parentUrn: parent };
+        const db = { ...resource(INSTANCE, `${tenant}-db`, { dbSubnetGroupName: "db-subnets", region }), parentUrn: parent };
+        return [group, db];
+    };
+
+    it("links each copy's reference by name to its own copy: same parent first, then same region", () => {
+        const byParent = new StackGraph([...copy("a", "us-east-1", "urn:tenant-a"), ...copy("b", "us-east-1", "urn:tenant-b")]);
+        const dbA = byParent.ofType(INSTANCE)[0]!;
+        expect(byParent.referenced(dbA, "dbSubnetGroupName", [SUBNET_GROUP]).resources.map((r) => r.name)).toEqual(["a-subnets"]);
+        expect(byParent.referencing(byParent.ofType(SUBNET_GROUP)[1]!, [INSTANCE], "dbSubnetGroupName").map((r) => r.name)).toEqual(["b-db"]);
+        const byRegion = new StackGraph([...copy("east", "us-east-1"), ...copy("west", "us-west-2")]);
+        const west = byRegion.ofType(INSTANCE)[1]!;
+        expect(byRegion.referenced(west, "dbSubnetGroupName", [SUBNET_GROUP]).resources.map((r) => r.name)).toEqual(["west-subnets"]);
+    });
+
+    it("prefers what the input's dependencies and unique ids name over a shared name", () => {
+        const [groupA, dbA] = copy("a", "us-east-1");
+        const [groupB] = copy("b", "us-east-1");
+        const viaDeps = new StackGraph([groupA!, groupB!, { ...dbA!, propertyDependencies: { dbSubnetGroupName: [groupB!.urn] } }]);
+        expect(viaDeps.referenced(viaDeps.ofType(INSTANCE)[0]!, "dbSubnetGroupName", [SUBNET_GROUP]).resources.map((r) => r.name)).toEqual(["b-subnets"]);
+    });
+
+    it("follows no copy when a shared name stays ambiguous, and says the reference is unresolved", () => {
+        const graph = new StackGraph([...copy("a", "us-east-1"), ...copy("b", "us-east-1")]);
+        const reference = graph.referenced(graph.ofType(INSTANCE)[0]!, "dbSubnetGroupName", [SUBNET_GROUP]);
+        expect(reference).toEqual({ resources: [], external: [], unresolved: true });
+        expect(graph.referencing(graph.ofType(SUBNET_GROUP)[0]!, [INSTANCE], "dbSubnetGroupName")).toEqual([]);
+    });
+
+    it("still finds one resource by a name nobody else uses, and never the referring resource itself", () => {
+        const bucket = resource("aws:s3/bucket:Bucket", "b", { bucket: "b" });
+        const versioning = resource("aws:s3/bucketVersioning:BucketVersioning", "b-versioning", { bucket: "b" });
+        const graph = new StackGraph([bucket, versioning]);
+        expect(graph.referenced(versioning, "bucket", ["aws:s3/bucket:Bucket"]).resources).toEqual([bucket]);
+        expect(graph.referencing(bucket, ["aws:s3/bucketVersioning:BucketVersioning"], "bucket")).toEqual([versioning]);
+    });
+});

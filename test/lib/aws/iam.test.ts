@@ -125,6 +125,13 @@ describe("conditions", () => {
         expect(mfa({ Bool: { "aws:MultiFactorAuthPresent": "true" } })).toBe(true);
         expect(mfa({ Bool: { "aws:MultiFactorAuthPresent": true } })).toBe(true);
         expect(mfa({ NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } })).toBe(true);
+        // The age key is present only for MFA sessions, so requiring its presence requires MFA.
+        expect(mfa({ Null: { "aws:MultiFactorAuthAge": "false" } })).toBe(true);
+        expect(mfa({ Null: { "aws:MultiFactorAuthAge": false } })).toBe(true);
+        expect(mfa({ Null: { "aws:MultiFactorAuthAge": "true" } })).toBe(false);
+        expect(mfa({ Null: { "aws:MultiFactorAuthAge": SENTINEL } })).toBe(UNKNOWN);
+        // MultiFactorAuthPresent is present (as false) for sessions without MFA: its presence proves nothing.
+        expect(mfa({ Null: { "aws:MultiFactorAuthPresent": "false" } })).toBe(false);
         expect(mfa({ BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } })).toBe(false);
         expect(mfa({ Bool: { "aws:MultiFactorAuthPresent": "false" } })).toBe(false);
         expect(mfa(undefined)).toBe(false);
@@ -302,6 +309,21 @@ describe("resource breadth", () => {
         ["arn:aws:kms:eu-west-1:111122223333:key/*", "kms", true],
         ["arn:aws:kms:eu-west-1:111122223333:key/abc*", "kms", false],
         ["arn:aws:kms:eu-west-1:111122223333:key/1234", "kms", false],
+        // Globs every key id matches are every key, whatever their spelling.
+        ["arn:aws:kms:*:111122223333:key/*-*", "kms", true],
+        ["arn:aws:kms:eu-west-1:111122223333:key/????????-????-????-????-????????????", "kms", true],
+        ["arn:aws:kms:eu-west-1:111122223333:key/*-*-*-*-*", "kms", true],
+        ["arn:aws:kms:eu-west-1:111122223333:key/?*", "kms", true],
+        ["arn:aws:kms:eu-west-1:111122223333:key/*4*", "kms", true], // the version nibble of every key id
+        ["arn:aws:kms:eu-west-1:111122223333:key/*a*", "kms", false],
+        ["arn:aws:kms:eu-west-1:111122223333:key/*1*", "kms", false],
+        // Narrower globs are not: one key's prefix, a multi-region key set, one fixed character.
+        ["arn:aws:kms:eu-west-1:111122223333:key/0a1b*", "kms", false],
+        ["arn:aws:kms:eu-west-1:111122223333:key/mrk-*", "kms", false],
+        ["arn:aws:kms:eu-west-1:111122223333:key/????????-????-????-????-???????????", "kms", false],
+        ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:*-??????", "secretsmanager", true],
+        ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/*", "secretsmanager", false],
+        ["arn:aws:ssm:eu-west-1:111122223333:parameter*", "ssm", true],
         ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:*", "secretsmanager", true],
         ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-*", "secretsmanager", false],
         ["arn:aws:ssm:eu-west-1:111122223333:parameter/*", "ssm", true],
@@ -388,6 +410,14 @@ describe("condition details", () => {
         ["aws:PrincipalOrgPaths", "o-abc123/r-ab12/ou-ab12-11111111/", true],
         ["aws:PrincipalOrgPaths", "o-*/", false],
         ["aws:PrincipalOrgPaths", "x/o-abc123/", false],
+        ["aws:VpceAccount", "111122223333", true],
+        ["aws:VpceAccount", "1111*", false],
+        ["aws:VpceOrgID", "o-abc123", true],
+        ["aws:VpceOrgID", "o-*", false],
+        ["aws:VpceOrgPaths", "o-abc123/r-ab12/", true],
+        ["aws:SourceOrgPaths", "o-abc123/r-ab12/ou-ab12-11111111/", true],
+        ["aws:SourceVpcArn", "arn:aws:ec2:eu-west-1:111122223333:vpc/vpc-1a2b3c4d", true],
+        ["aws:SourceVpcArn", "arn:aws:ec2:eu-west-1:*:vpc/*", false],
         ["aws:SourceVpce", "vpce-1a2b3c4d", true],
         ["aws:SourceVpce", "vpce-*", false],
         ["aws:SourceVpce", "vpce-1a2b3c4d-x", false],

@@ -3,10 +3,18 @@
 
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
-import { configuredPolicy, observeEngineConfiguration, onConfiguration, recordConfiguration, resetConfiguration, type ConfigureRequestLike } from "../../../policies/lib/core/engine-config";
+import {
+    configuredPolicies,
+    configuredPolicy,
+    observeEngineConfiguration,
+    onConfiguration,
+    recordConfiguration,
+    resetConfiguration,
+    type ConfigureRequestLike,
+} from "../../../policies/lib/core/engine-config";
 import { stackPoliciesInOnePass } from "../../../policies/lib/core/one-pass";
 import type { StackPolicyDefinition } from "../../../policies/lib/core/policy";
-import { allPolicies } from "../../../policies/catalog";
+import { allPolicies, packIndex } from "../../../policies/catalog";
 import { packSettingsPolicy } from "../../../policies/pack-settings";
 import { SETTINGS_POLICY_NAME } from "../../../policies/lib/core/settings";
 
@@ -82,7 +90,7 @@ describe("stack policies in one pass", () => {
     const disabled = (...names: string[]) => Object.fromEntries(names.map((name) => [name, { level: "DISABLED" as const, properties: {} }]));
 
     it("lists every stack policy without a validate function while pack-settings hosts the pass", () => {
-        const pass = stackPoliciesInOnePass(definitions, configuredPolicy, packSettingsPolicy);
+        const pass = stackPoliciesInOnePass(definitions, configuredPolicy, packSettingsPolicy(packIndex, configuredPolicies));
         expect(pass.policies.map((p) => p.name)).toEqual(definitions.map((d) => d.name));
         expect(hosts(pass.policies)).toEqual([]);
         expect(pass.settingsPolicy.name).toBe(SETTINGS_POLICY_NAME);
@@ -90,7 +98,7 @@ describe("stack policies in one pass", () => {
     });
 
     it("moves the pass to the first enabled stack policy when pack-settings is disabled, and runs none when all are", () => {
-        const pass = stackPoliciesInOnePass(definitions, configuredPolicy, packSettingsPolicy);
+        const pass = stackPoliciesInOnePass(definitions, configuredPolicy, packSettingsPolicy(packIndex, configuredPolicies));
         onConfiguration(pass.rehost);
         recordConfiguration(request(disabled(SETTINGS_POLICY_NAME)));
         expect(hosts(pass.policies)).toEqual([definitions[0]!.name]);

@@ -105,6 +105,15 @@ describe("classifyKey", () => {
         expect(classifyKey(true)).toBe("invalid");
         expect(classifyKey({ id: "k" })).toBe("invalid");
     });
+
+    it("a string that names no key (not an ARN, key id or alias) is malformed, not customer-managed", () => {
+        for (const text of ["none", "default", "aws/rds", "my-key", "key/1234abcd-12ab-34cd-56ef-1234567890ab", "arn:aws:kms:eu-west-1:111122223333:secret/x", "arn:aws:s3:::bucket"]) {
+            expect(classifyKey(text)).toBe("invalid");
+        }
+        for (const text of ["1234abcd-12ab-34cd-56ef-1234567890ab", "mrk-0123456789abcdef0123456789abcdef", "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k1", "alias/team/db"]) {
+            expect(classifyKey(text)).toBe("customer-managed");
+        }
+    });
 });
 
 describe("expectCustomerManagedKey", () => {

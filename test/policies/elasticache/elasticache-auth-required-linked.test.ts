@@ -36,6 +36,20 @@ describe("elasticache-auth-required-linked", () => {
         expect(result.diagnostics).toEqual([]);
     });
 
+    it("links each regional copy of a stack to its own group and users, never to the other copy's", () => {
+        // Multi-region copies reuse the ids they choose (userId, userGroupId); each copy has its region.
+        const copy = (region: string, open: boolean): StackInputResource[] =>
+            [
+                user("app", { authenticationMode: open ? { type: "no-password-required" } : { type: "iam" } }),
+                ownDefault,
+                group("users", ["my-default", "app"]),
+                rg("cache", ["users"]),
+            ].map((r) => ({ ...r, name: `${r.name}-${region}`, props: { ...r.props, region } }));
+        const result = evaluateStack(policy, [...copy("us-east-1", true), ...copy("eu-west-1", false)]);
+        expect(pairs(result)).toEqual([[urnOf(RG, "cache-us-east-1"), "userGroupIds"]]);
+        expect(result.violations[0]!.message).toContain("`app-us-east-1`");
+    });
+
     it("links by dependencies during preview, when ids are unknown", () => {
         const result = evaluateStack(policy, [
             ownDefault,

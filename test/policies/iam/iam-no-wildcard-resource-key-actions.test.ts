@@ -33,6 +33,9 @@ describe("iam-no-wildcard-resource-key-actions", () => {
         ["ssm:GetParameter*", "arn:aws:ssm:eu-west-1:111122223333:parameter/*"],
         ["rds-db:connect", "arn:aws:rds-db:eu-west-1:111122223333:dbuser:*/*"],
         ["KMS:DECRYPT", "arn:aws:kms:*"],
+        ["kms:Decrypt", "arn:aws:kms:*:111122223333:key/*-*"],
+        ["kms:Decrypt", "arn:aws:kms:eu-west-1:111122223333:key/????????-????-????-????-????????????"],
+        ["secretsmanager:GetSecretValue", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:*-??????"],
     ])("flags %s on %s", (action, resource) => {
         expect(violatedProperties(run(doc({ Effect: "Allow", Action: action, Resource: resource })))).toEqual(["policy"]);
     });

@@ -50,7 +50,24 @@ describe("iam-sensitive-actions-require-mfa", () => {
         ];
         expect(pairs(base(MFA)).result.diagnostics).toEqual([]);
         expect(pairs(base({ NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } })).result.diagnostics).toEqual([]);
+        // Must not block: the age key exists only for MFA sessions, so requiring it requires MFA.
+        expect(pairs(base({ Null: { "aws:MultiFactorAuthAge": "false" } })).result.diagnostics).toEqual([]);
+        expect(pairs(base({ Null: { "aws:MultiFactorAuthPresent": "false" } })).violations).toEqual([[urnOf(T.userPolicy, "inline"), "policy"]]);
         expect(pairs(base({ BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } })).violations).toEqual([[urnOf(T.userPolicy, "inline"), "policy"]]);
+    });
+
+    it("says it cannot verify a role defined outside the stack that reads key material without MFA (advisory)", () => {
+        const inline = { type: T.rolePolicy, name: "ext-read", props: { role: "platform-operators", policy: doc(DECRYPT) } };
+        const result = pairs([inline]).result;
+        expect(result.diagnostics.map((d) => [d.urn, d.property, d.level])).toEqual([[urnOf(T.rolePolicy, "ext-read"), "policy", "advisory"]]);
+        expect(result.diagnostics[0]!.message).toContain("allows kms:Decrypt without MFA");
+        expect(result.diagnostics[0]!.message).toContain("defined outside this stack");
+        // The same role reaching key material through a managed key-material policy.
+        const managed = pairs([{ type: T.roleAtt, name: "ext-att", props: { role: "platform-operators", policyArn: "arn:aws:iam::aws:policy/SecretsManagerReadWrite" } }]).result;
+        expect(managed.diagnostics.map((d) => [d.urn, d.level])).toEqual([[urnOf(T.roleAtt, "ext-att"), "advisory"]]);
+        // Must not report: with an MFA condition, or for actions that read no key material.
+        expect(pairs([{ ...inline, props: { role: "platform-operators", policy: doc({ ...DECRYPT, Condition: MFA }) } }]).result.diagnostics).toEqual([]);
+        expect(pairs([{ ...inline, props: { role: "platform-operators", policy: doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }) } }]).result.diagnostics).toEqual([]);
     });
 
     it("flags group policies and wildcard grants (kms:*, secretsmanager:Get*, NotAction)", () => {

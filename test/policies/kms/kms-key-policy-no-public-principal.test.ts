@@ -50,6 +50,8 @@ describe("kms-key-policy-no-public-principal", () => {
         ["aws:PrincipalOrgID", { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }],
         ["aws:PrincipalArn in the account", { ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${ACCOUNT}:role/*` } }],
         ["aws:SourceVpce", { StringEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" } }],
+        ["aws:VpceAccount", { StringEquals: { "aws:VpceAccount": ACCOUNT } }],
+        ["aws:VpceOrgID", { StringEquals: { "aws:VpceOrgID": "o-a1b2c3d4e5" } }],
     ])("passes a wildcard principal scoped by %s", (_label, condition) => {
         expect(run({ policy: doc(publicDecrypt({ Condition: condition })) }).diagnostics).toEqual([]);
     });

@@ -34,6 +34,12 @@ describe("rds-storage-cmk", () => {
         expect(violatedProperties(run(instance, { storageEncrypted: true, kmsKeyId: { arn: key } }))).toEqual(["kmsKeyId"]);
     });
 
+    it.each(["none", "default", "aws/rds"])("flags kmsKeyId %j, which names no key, as malformed", (value) => {
+        const result = run(instance, { storageEncrypted: true, kmsKeyId: value });
+        expect(violatedProperties(result)).toEqual(["kmsKeyId"]);
+        expect(result.violations[0]!.message).toContain("is not a key id, ARN or alias");
+    });
+
     it("passes replicas and restores without their own key (they keep the source's key) but checks a key they name", () => {
         expect(run(instance, { replicateSourceDb: "primary" }).diagnostics).toEqual([]);
         expect(run(instance, { snapshotIdentifier: "snap" }).diagnostics).toEqual([]);

@@ -43,6 +43,55 @@ describe("db-subnets-private", () => {
         expect(result.violations[0]!.message).toContain("private-b -> route main-default");
     });
 
+    describe("the main route table linked only by value (a literal rtb- id, no property dependencies)", () => {
+        const vpc = { props: { id: "vpc-1", cidrBlock: "10.0.0.0/16", mainRouteTableId: "rtb-main", defaultRouteTableId: "rtb-main" } };
+        it("an aws.ec2.Route on the main table's id sends a subnet without association to the IGW", () => {
+            const stack = network({
+                override: {
+                    vpc,
+                    "private-b-assoc": null,
+                    "main-default": { type: "aws:ec2/route:Route", props: { routeTableId: "rtb-main", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" } },
+                },
+            });
+            const result = evaluateStack(policy, stack);
+            expect(result.violations.map((d) => d.urn)).toEqual([GROUP]);
+            expect(result.violations[0]!.message).toContain("private-b -> route main-default -> internet gateway");
+        });
+
+        it("an aws.ec2.DefaultRouteTable adopted by id with an inline route to the IGW", () => {
+            const stack = network({
+                override: {
+                    vpc,
+                    "private-b-assoc": null,
+                    "main-table": {
+                        type: "aws:ec2/defaultRouteTable:DefaultRouteTable",
+                        props: { defaultRouteTableId: "rtb-main", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }] },
+                    },
+                },
+            });
+            expect(evaluateStack(policy, stack).violations.map((d) => d.urn)).toEqual([GROUP]);
+        });
+
+        it("must not block: a route by value on another VPC's main table, or to a NAT gateway", () => {
+            const other = network({
+                override: {
+                    vpc,
+                    "private-b-assoc": null,
+                    "main-default": { type: "aws:ec2/route:Route", props: { routeTableId: "rtb-other", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" } },
+                },
+            });
+            expect(evaluateStack(policy, other).violations).toEqual([]);
+            const nat = network({
+                override: {
+                    vpc,
+                    "private-b-assoc": null,
+                    "main-default": { type: "aws:ec2/route:Route", props: { routeTableId: "rtb-main", destinationCidrBlock: "0.0.0.0/0", natGatewayId: "nat-1" } },
+                },
+            });
+            expect(evaluateStack(policy, nat).diagnostics).toEqual([]);
+        });
+    });
+
     it("treats NAT, egress-only and ::/0 to NAT as private, but ::/0 to an IGW id as public", () => {
         const viaIgwId = network({
             override: { "private-rt": { props: { id: "rtb-priv", routes: [{ ipv6CidrBlock: "::/0", gatewayId: "igw-0abc" }] }, propertyDependencies: {} } },

@@ -59,6 +59,45 @@ describe("key-material-no-cross-account-access", () => {
         expect(evaluateStack(policy, keyOnly).diagnostics).toEqual([]);
     });
 
+    describe("aws.kms.Grant: the same access as a key policy statement, the same rule", () => {
+        const GRANT = urnOf("aws:kms/grant:Grant", "ledger-grant");
+        const withGrant = (grant: Record<string, unknown>, preview = false) => [
+            ...stack([ownerStatement], preview),
+            { type: "aws:kms/grant:Grant", name: "ledger-grant", props: { keyId: preview ? UNKNOWN : `arn:aws:kms:eu-west-1:${OWN}:key/1`, ...grant }, propertyDependencies: { keyId: ["ledger-key"] } },
+        ];
+
+        it.each([false, true])("flags Decrypt granted to a role of another account, mandatory (preview=%s)", (preview) => {
+            const result = evaluateStack(policy, withGrant({ granteePrincipal: `arn:aws:iam::${OTHER}:role/analytics`, operations: ["Decrypt", "Encrypt"] }, preview));
+            expect(result.violations.map((d) => [d.urn, d.property, d.level])).toEqual([[GRANT, "granteePrincipal", "mandatory"]]);
+            expect(result.violations[0]!.message).toContain(`account ${OTHER} use Decrypt on KMS key ledger-key`);
+        });
+
+        it("flags an account id or root as grantee, and GenerateDataKey / CreateGrant operations", () => {
+            for (const [grantee, operations] of [
+                [OTHER, ["GenerateDataKey"]],
+                [`arn:aws:iam::${OTHER}:root`, ["kms:CreateGrant"]],
+            ] as const) {
+                expect(evaluateStack(policy, withGrant({ granteePrincipal: grantee, operations })).violations.map((d) => d.urn)).toEqual([GRANT]);
+            }
+        });
+
+        it("must not block: a grant to the own account, a trusted account, a service, or for encryption only", () => {
+            expect(evaluateStack(policy, withGrant({ granteePrincipal: `arn:aws:iam::${OWN}:role/app`, operations: ["Decrypt"] })).diagnostics).toEqual([]);
+            expect(evaluateStack(policy, withGrant({ granteePrincipal: `arn:aws:iam::${OTHER}:role/backup`, operations: ["Decrypt"] }), { trustedAccountIds: [OTHER] }).diagnostics).toEqual([]);
+            expect(evaluateStack(policy, withGrant({ granteePrincipal: "rds.eu-west-1.amazonaws.com", operations: ["Decrypt"] })).diagnostics).toEqual([]);
+            expect(evaluateStack(policy, withGrant({ granteePrincipal: `arn:aws:iam::${OTHER}:role/writer`, operations: ["Encrypt", "DescribeKey"] })).diagnostics).toEqual([]);
+        });
+
+        it("is undecided for a computed grantee or computed operations to a foreign grantee", () => {
+            const grantee = evaluateStack(policy, withGrant({ granteePrincipal: UNKNOWN, operations: ["Decrypt"] }));
+            expect(grantee.violations).toEqual([]);
+            expect(grantee.undecided.map((d) => [d.urn, d.property])).toEqual([[GRANT, "granteePrincipal"]]);
+            const operations = evaluateStack(policy, withGrant({ granteePrincipal: `arn:aws:iam::${OTHER}:role/x`, operations: UNKNOWN }));
+            expect(operations.undecided.map((d) => [d.urn, d.property])).toEqual([[GRANT, "operations"]]);
+            expect(evaluateStack(policy, withGrant({ granteePrincipal: `arn:aws:iam::${OWN}:role/x`, operations: UNKNOWN })).diagnostics).toEqual([]);
+        });
+    });
+
     it("flags GetSecretValue granted to another account in a secret policy", () => {
         const result = evaluateStack(policy, [
             { type: "aws:secretsmanager/secret:Secret", name: "seed", props: { arn: `arn:aws:secretsmanager:eu-west-1:${OWN}:secret:seed` } },

@@ -28,6 +28,28 @@ describe("key-material-store-isolated", () => {
         expect(result.violations[0]!.message).toContain("orders-table");
     });
 
+    describe("a key defined outside the stack", () => {
+        const AWS_MANAGED_AS_ARN = "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0";
+        const withKey = (kmsKeyId: unknown) =>
+            network({ override: { "wallet-db": { props: { id: "db-1", dbSubnetGroupName: "db-subnets", vpcSecurityGroupIds: ["sg-db"], kmsKeyId }, propertyDependencies: { dbSubnetGroupName: ["db-subnets"], vpcSecurityGroupIds: ["db-sg"] } } } });
+
+        it("on a key-material store: an advisory that it cannot be verified (it may be the AWS-managed key)", () => {
+            const result = evaluateStack(policy, withKey(AWS_MANAGED_AS_ARN));
+            expect(result.diagnostics.map((d) => [d.urn, d.property, d.level])).toEqual([[DB, "kmsKeyId", "advisory"]]);
+            expect(result.diagnostics[0]!.message).toContain("defined outside this stack");
+            expect(result.diagnostics[0]!.message).toContain("cannot be verified here");
+        });
+
+        it("must not report: the same key on a store that holds no key material, or an AWS-managed alias (the CMK policies' finding)", () => {
+            const orders = network({
+                override: { "orders-table": { type: "aws:dynamodb/table:Table", props: { serverSideEncryption: { enabled: true, kmsKeyArn: AWS_MANAGED_AS_ARN } } } },
+            });
+            expect(evaluateStack(policy, orders).diagnostics).toEqual([]);
+            expect(evaluateStack(policy, withKey("alias/aws/rds")).diagnostics).toEqual([]);
+            expect(evaluateStack(policy, withKey("none")).diagnostics).toEqual([]);
+        });
+    });
+
     it("accepts a key shared only among key-material stores", () => {
         const stack = network({
             override: {
