@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allPolicies } from "../../policies/catalog";
-import { STACK_POLICIES_ENV } from "../../policies/lib/core/engine-config";
+import { observeEngineConfiguration, STACK_POLICIES_ENV } from "../../policies/lib/core/engine-config";
 import { captureProgram, readProjectName, type Capture } from "../harness/capture";
 import { PolicyEngine, type Diagnostic, type RunResult } from "../../scanner/engine/engine";
 import { builtPackDir } from "./built-pack";
@@ -48,11 +48,24 @@ describe("stack policies registered one by one (the fallback) report what the on
         await Promise.all([onePass?.close(), perPolicy?.close()]);
     });
 
-    it("really runs the two paths: stack policies are typed only when registered one by one", () => {
-        const typeOf = (engine: PolicyEngine, name: string) => engine.info.policies.find((p) => p.name === name)?.policyType;
+    it("really runs the two paths: the switch turns the one-pass reader off, and both packs list the same policies", () => {
+        // In process: the switch is what the pack's sdkPolicies() consults (observeEngineConfiguration false -> one by one).
+        const saved = process.env[STACK_POLICIES_ENV];
+        try {
+            process.env[STACK_POLICIES_ENV] = "per-policy";
+            expect(observeEngineConfiguration()).toBe(false);
+            delete process.env[STACK_POLICIES_ENV];
+            expect(observeEngineConfiguration()).toBe(true);
+        } finally {
+            if (saved === undefined) {
+                delete process.env[STACK_POLICIES_ENV];
+            } else {
+                process.env[STACK_POLICIES_ENV] = saved;
+            }
+        }
+        // Over the wire: registered one by one, every stack policy carries its own validate function.
         for (const name of stackPolicyNames) {
-            expect([name, typeOf(onePass!, name)]).toEqual([name, "unknown"]);
-            expect([name, typeOf(perPolicy!, name)]).toEqual([name, "stack"]);
+            expect([name, perPolicy!.info.policies.find((p) => p.name === name)?.policyType]).toEqual([name, "stack"]);
         }
         expect(onePass!.info.policies.map((p) => p.name)).toEqual(perPolicy!.info.policies.map((p) => p.name));
     });
