@@ -19,8 +19,11 @@ import { describeEachCli } from "./suite";
 type StackName = "hardened" | "exposed-wallet-db";
 
 type Outcome =
-    /** The engine runs the pack with it: findings as the emulator computes them. */
-    | { kind: "analyzed" }
+    /**
+     * The engine runs the pack with it: findings as the emulator computes them, and, with `sameAsDefault`, as
+     * without any config (the entry changes nothing).
+     */
+    | { kind: "analyzed"; sameAsDefault?: boolean }
     /**
      * The engine refuses it and analyzes nothing: `stage` is where (in the CLI's error output), `reason` what
      * both the CLI and the emulator say.
@@ -64,7 +67,7 @@ const CASES: readonly ConfigCase[] = [
         name: "an unknown policy name with a level",
         stack: "exposed-wallet-db",
         config: { "rds-deletion-protecton": "disabled" },
-        outcome: { kind: "analyzed" },
+        outcome: { kind: "analyzed", sameAsDefault: true },
     },
     {
         // Reconciliation keeps the unknown name with no level, and Configure refuses that.
@@ -77,7 +80,7 @@ const CASES: readonly ConfigCase[] = [
         name: "an unknown property name",
         stack: "exposed-wallet-db",
         config: { "rds-backup-retention": { minimumRetentionDay: 14 } },
-        outcome: { kind: "analyzed" },
+        outcome: { kind: "analyzed", sameAsDefault: true },
     },
 ];
 
@@ -125,6 +128,9 @@ describeEachCli("--policy-pack-config", (session) => {
             const emulated = await emulator.run(captures.get(stack)!, { config: c.config });
             expect(findingKeys(findings), formatFindings(findings)).toEqual(emulatorFindingKeys(emulated));
             expect(result.ok).toBe(!emulated.blocked);
+            if (c.outcome.sameAsDefault) {
+                expect(findingKeys(findings)).toEqual(emulatorFindingKeys(await emulator.run(captures.get(stack)!)));
+            }
         }
     });
 });

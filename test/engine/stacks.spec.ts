@@ -8,7 +8,7 @@ import { allPolicies } from "../../policies/catalog";
 import { EXPECTED, expected } from "../e2e/exposed-wallet-db.expected";
 import { cantRun, findingKeys, formatFindings, policyFindings, policySummaries, warnings, type PolicyFinding } from "./events";
 import type { OperationResult } from "./protocol";
-import { packDir, type CommandResult } from "./session";
+import { LAUNCHERS, packDir, type CommandResult } from "./session";
 import { describeEachCli } from "./suite";
 
 const RESOURCE_POLICIES = new Set(allPolicies.filter((p) => p.kind === "resource").map((p) => p.name));
@@ -42,10 +42,13 @@ describeEachCli("stacks/exposed-wallet-db", (session) => {
         findings = policyFindings(preview.events, "exposed-wallet-db-dev");
     });
 
-    it("was started by the engine from the pack directory", () => {
+    it("was started by the engine from the pack directory, through the launcher this CLI version uses", () => {
+        // analyzer plugin: cwd = pack dir, argv = <engine address> . ; language host: RunPlugin(<engine address>).
+        const launch = LAUNCHERS[session().version] === "analyzer-plugin" ? /^(\S+) 127\.0\.0\.1:\d+ \.$/ : /^(\S+) language-host 127\.0\.0\.1:\d+$/;
         expect(session().launches().length).toBeGreaterThan(0);
-        for (const launch of session().launches()) {
-            expect(launch.startsWith(`${packDir} `)).toBe(true);
+        for (const line of session().launches()) {
+            expect(line).toMatch(launch);
+            expect(launch.exec(line)![1]).toBe(packDir);
         }
     });
 
