@@ -74,6 +74,14 @@ export function formatFindings(findings: readonly PolicyFinding[]): string {
     return findings.map((f) => `${f.level.padEnd(9)} ${f.policy} on ${f.resource}: ${f.message.replace(/\s+/g, " ").slice(0, 200)}`).join("\n");
 }
 
+/** The events `pulumi policy analyze --json` prints, one JSON object per line. */
+export function jsonLines(stdout: string): EngineEvent[] {
+    return stdout
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as EngineEvent);
+}
+
 /** Diagnostics the CLI printed at warning or error severity (policy violations are policyEvents, not these). */
 export function warnings(events: readonly EngineEvent[]): string[] {
     return events.flatMap((event) => {

@@ -37,7 +37,7 @@ export interface OperationResult {
     error?: string;
     /** The CLI's stdout. */
     output: string;
-    /** Every engine event, as the CLI wrote them to its `--event-log` file. */
+    /** Every engine event the CLI wrote to its `--event-log` (the Automation API streams it to onEvent). */
     events: EngineEvent[];
     /** `pulumi stack export` (the `deployment` part), for "export". */
     deployment?: unknown;

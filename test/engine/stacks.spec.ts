@@ -6,7 +6,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { allPolicies } from "../../policies/catalog";
 import { EXPECTED, expected } from "../e2e/exposed-wallet-db.expected";
-import { cantRun, findingKeys, formatFindings, policyFindings, policySummaries, warnings, type PolicyFinding } from "./events";
+import { cantRun, findingKeys, formatFindings, jsonLines, policyFindings, policySummaries, warnings, type PolicyFinding } from "./events";
 import type { OperationResult } from "./protocol";
 import { LAUNCHERS, packDir, type CommandResult } from "./session";
 import { describeEachCli } from "./suite";
@@ -78,6 +78,10 @@ describeEachCli("stacks/exposed-wallet-db", (session) => {
         expect(findingKeys(policyFindings(up.events, "exposed-wallet-db-dev"), ["mandatory"]).length).toBeGreaterThan(0);
     });
 
+    it("`pulumi up` stops before creating any AWS resource (only the stack and its default provider exist)", () => {
+        expect(deployedResources(state).filter((r) => r.type.startsWith("aws:")).map((r) => r.urn)).toEqual([]);
+    });
+
     it("summarizes each resource with its resource policies only, and the stack with its stack policies only", () => {
         const { resources, stack } = policySummaries(preview.events);
         expect(resources.length).toBeGreaterThan(0);
@@ -109,10 +113,10 @@ describeEachCli("stacks/hardened", (session) => {
         ]);
         workDir = deployed.workDir;
         [preview, up] = deployed.results as [OperationResult, OperationResult];
-        analyzeClean = await session().pulumi(["policy", "analyze", "--stack", "dev", "--policy-pack", packDir], workDir);
+        analyzeClean = await session().pulumi(["policy", "analyze", "--json", "--stack", "dev", "--policy-pack", packDir], workDir);
         // A flaw deployed with the pack off (the state now holds a public, unprotected database).
         [flawedUp] = (await session().stack("hardened", [{ kind: "up", flaw: "public-unprotected-db" }], workDir)).results as [OperationResult];
-        analyzeFlawed = await session().pulumi(["policy", "analyze", "--stack", "dev", "--policy-pack", packDir], workDir);
+        analyzeFlawed = await session().pulumi(["policy", "analyze", "--json", "--stack", "dev", "--policy-pack", packDir], workDir);
     });
 
     it("previews with the pack and no finding or warning", () => {
@@ -128,17 +132,22 @@ describeEachCli("stacks/hardened", (session) => {
     });
 
     it("`pulumi policy analyze` of the deployed state finds nothing", () => {
-        expect(analyzeClean.code, analyzeClean.stdout + analyzeClean.stderr).toBe(0);
-        expect(analyzeClean.stdout + analyzeClean.stderr).not.toMatch(/mandatory|advisory/);
+        expect(analyzeClean.code, analyzeClean.stderr).toBe(0);
+        const events = jsonLines(analyzeClean.stdout);
+        expect(events.some((e) => e.summaryEvent)).toBe(true);
+        expect(formatFindings(policyFindings(events, "hardened-wallet-db-dev"))).toBe("");
     });
 
-    it("`pulumi policy analyze` finds a flaw deployed with the pack off", () => {
+    it("`pulumi policy analyze` finds exactly the flaw deployed with the pack off", () => {
         expect(flawedUp.ok, flawedUp.error).toBe(true);
         expect(analyzeFlawed.code).not.toBe(0);
-        const output = analyzeFlawed.stdout + analyzeFlawed.stderr;
-        expect(output).toMatch(/rds-instance-not-public/);
-        expect(output).toMatch(/rds-deletion-protection/);
-        expect(output).toMatch(/wallet-db/);
+        expect(analyzeFlawed.stderr).toMatch(/one or more mandatory policy violations were found/);
+        const findings = policyFindings(jsonLines(analyzeFlawed.stdout), "hardened-wallet-db-dev");
+        // The database of a key-material store: its advisory policies are raised to mandatory.
+        expect(findingKeys(findings), formatFindings(findings)).toEqual([
+            { policy: "rds-deletion-protection", resource: "wallet-db", level: "mandatory" },
+            { policy: "rds-instance-not-public", resource: "wallet-db", level: "mandatory" },
+        ]);
     });
 });
 
