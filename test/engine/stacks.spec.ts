@@ -70,6 +70,8 @@ describeEachCli("stacks/exposed-wallet-db", (session) => {
         expect(formatFindings(cantRun(findings))).toBe("");
     });
 
+    // Not "nothing is created": the engine works on several resources at once, and a resource without a finding
+    // that it reaches before the first blocked one may be created (seen: the IAM group wallet-operators).
     it("blocks `pulumi up`: no resource with a mandatory resource-policy finding is created", () => {
         expect(up.ok).toBe(false);
         const blocked = new Set(EXPECTED.filter(([policy, , level, modes]) => level === "mandatory" && modes !== "preview" && RESOURCE_POLICIES.has(policy)).map(([, resource]) => resource));
@@ -78,9 +80,6 @@ describeEachCli("stacks/exposed-wallet-db", (session) => {
         expect(findingKeys(policyFindings(up.events, "exposed-wallet-db-dev"), ["mandatory"]).length).toBeGreaterThan(0);
     });
 
-    it("`pulumi up` stops before creating any AWS resource (only the stack and its default provider exist)", () => {
-        expect(deployedResources(state).filter((r) => r.type.startsWith("aws:")).map((r) => r.urn)).toEqual([]);
-    });
 
     it("summarizes each resource with its resource policies only, and the stack with its stack policies only", () => {
         const { resources, stack } = policySummaries(preview.events);

@@ -53,7 +53,7 @@ const shapes = new Map<string, TypeShape>();
 
 /**
  * Whether a resource type has a `region` input and a `tagsAll` output, read from @pulumi/aws itself
- * (`aws:rds/instance:Instance` lives in `rds/instance.js`, which sets `resourceInputs["region"]` and
+ * (`aws:rds/instance:Instance` lives in `rds/instance.js`, which sets `resourceInputs["region"] = args?.region` and
  * `resourceInputs["tagsAll"] = undefined /*out*\/`).
  */
 function shapeOf(type: string): TypeShape {
@@ -71,7 +71,7 @@ function shapeOf(type: string): TypeShape {
         }
     }
     const shape = {
-        hasRegion: source.includes('resourceInputs["region"] = args ? args.region'),
+        hasRegion: /resourceInputs\["region"\] = args(\?\.| \? args\.)region\b/.test(source),
         hasTagsAll: source.includes('resourceInputs["tagsAll"] = undefined /*out*/'),
     };
     shapes.set(type, shape);
@@ -97,12 +97,13 @@ function parseMaybeJson(value: JsonValue | undefined): JsonValue | undefined {
 }
 
 /** The provider's configuration, from the `args` Struct or (older engines) the `aws:config:*` variables. */
-function configure(args: JsonObject, variable: (key: string) => string | undefined): ProviderConfig {
+export function configure(args: JsonObject, variable: (key: string) => string | undefined = () => undefined): ProviderConfig {
     const region = args.region ?? variable("aws:config:region") ?? "us-east-1";
-    return {
+    config = {
         region: typeof region === "string" && !isUnknown(region) ? region : "us-east-1",
         defaultTags: parseMaybeJson(args.defaultTags ?? variable("aws:config:defaultTags")),
     };
+    return config;
 }
 
 /** The provider's `defaultTags.tags` merged under the resource's `tags`; unknown if either map is unknown. */
@@ -183,7 +184,7 @@ const service: Partial<GrpcJs.UntypedServiceImplementation> = {
     diffConfig: unary((request: ProviderPb.DiffRequest) => diffResponse(toJs(request.getOldInputs() ?? request.getOlds()), toJs(request.getNews()))),
     configure: unary((request: ProviderPb.ConfigureRequest) => {
         const variables = request.getVariablesMap();
-        config = configure(toJs(request.getArgs()), (key) => variables.get(key));
+        configure(toJs(request.getArgs()), (key) => variables.get(key));
         const response = new providerPb.ConfigureResponse();
         response.setAcceptsecrets(true);
         response.setSupportspreview(true);
