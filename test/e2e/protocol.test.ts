@@ -67,10 +67,10 @@ describe("the pack over the Analyzer protocol", () => {
         expect(info.description).toBe(policy.description);
         expect(info.severity).toBe(policy.severity);
         expect(info.enforcementLevel).toBe(policy.enforcementLevel);
-        // Stack policies run in one pass hosted by pack-settings (lib/core/one-pass.ts stackPoliciesInOnePass): they are
-        // listed without the validate function that gives the SDK's type. The engine counts an untyped policy in
-        // both resource and stack summaries.
-        expect(info.policyType).toBe(policy.kind === "stack" ? "unknown" : "resource");
+        // The engine reads the types once, before Configure, for its per-policy summaries: an untyped policy would
+        // be counted as passed on every resource (pulumi/pulumi pkg/resource/analyzer/summary.go). Stack policies
+        // run in one pass (lib/core/one-pass.ts stackPoliciesInOnePass) yet must still be listed as stack policies.
+        expect(info.policyType).toBe(policy.kind === "stack" ? "stack" : "resource");
         expect(info.remediationSteps).toBe(policy.remediationSteps);
         if (policy.config) {
             expect(info.configSchema?.properties).toEqual(policy.config);

@@ -49,10 +49,17 @@ type StackValidate = StackValidationPolicy["validateStack"];
  * The stack policies as the SDK gets them when they run in one pass. @pulumi/policy 1.21 rebuilds the whole stack
  * before each stack policy it calls (about 0.3 ms per resource per policy: 8 s for 26 policies on 10,000
  * resources), so only one policy, the host, carries a `validateStack`, and it runs them all (stackPolicyRunner).
- * The stack policies are listed (name, level, severity, schema, framework) without a validate function, which the
- * SDK skips at no cost. The host is `settingsPolicy` (pack-settings, which loads the settings first) when it is
- * enabled, else the first stack policy the configuration leaves enabled; `rehost` chooses again at every Configure,
- * so any combination of levels (`all: disabled` plus one stack policy) runs exactly what it enables.
+ * After Configure the other stack policies are listed (name, level, severity, schema, framework) without a validate
+ * function, which the SDK skips at no cost. The host is `settingsPolicy` (pack-settings, which loads the settings
+ * first) when it is enabled, else the first stack policy the configuration leaves enabled; `rehost` chooses again at
+ * every Configure, so any combination of levels (`all: disabled` plus one stack policy) runs exactly what it enables.
+ *
+ * Before the first Configure every stack policy carries a placeholder that does nothing. The SDK types a policy by
+ * its validate function in GetAnalyzerInfo, and the engine calls GetAnalyzerInfo once, before Configure, and keeps
+ * the answer (pulumi/pulumi analyzer_plugin.go): listed without one, the stack policies reached the engine untyped,
+ * and its per-policy summaries counted them as passed on every resource. The placeholders change no result (the
+ * default host, pack-settings, runs every stack policy); they only cost the SDK's per-policy stack copy should an
+ * AnalyzeStack ever come before Configure, which the engine never does.
  */
 export function stackPoliciesInOnePass(
     definitions: readonly StackPolicyDefinition<ConfigValues>[],
@@ -80,7 +87,10 @@ export function stackPoliciesInOnePass(
             }
         }
     };
-    rehost();
+    const listedAsStackPolicy: StackValidate = () => undefined;
+    for (const entry of entries) {
+        entry.sdk.validateStack = listedAsStackPolicy;
+    }
     return { settingsPolicy: settingsHost, policies: entries.map((e) => e.sdk) as Policy[], rehost };
 }
 

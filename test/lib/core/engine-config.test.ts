@@ -2,7 +2,7 @@
 // policies can run in one pass at their own levels. These tests pin what it reads against the real protobuf classes.
 
 import { createRequire } from "node:module";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
     configuredPolicies,
     configuredPolicy,
@@ -89,9 +89,19 @@ describe("stack policies in one pass", () => {
         policies.filter((p) => typeof (p as { validateStack?: unknown }).validateStack === "function").map((p) => (p as { name: string }).name);
     const disabled = (...names: string[]) => Object.fromEntries(names.map((name) => [name, { level: "DISABLED" as const, properties: {} }]));
 
-    it("lists every stack policy without a validate function while pack-settings hosts the pass", () => {
+    it("lists every stack policy as one until Configure, then without a validate function while pack-settings hosts the pass", async () => {
         const pass = stackPoliciesInOnePass(definitions, configuredPolicy, packSettingsPolicy(packIndex, configuredPolicies));
         expect(pass.policies.map((p) => p.name)).toEqual(definitions.map((d) => d.name));
+        // GetAnalyzerInfo comes before Configure and the engine keeps it: each stack policy must carry a
+        // validate function then, or the SDK lists it untyped. The placeholders report nothing.
+        expect(hosts(pass.policies)).toEqual(definitions.map((d) => d.name));
+        for (const policy of pass.policies as unknown as { validateStack: (args: unknown, report: () => void) => unknown }[]) {
+            const report = vi.fn();
+            await policy.validateStack({ resources: [] }, report);
+            expect(report).not.toHaveBeenCalled();
+        }
+        onConfiguration(pass.rehost);
+        recordConfiguration(request({}));
         expect(hosts(pass.policies)).toEqual([]);
         expect(pass.settingsPolicy.name).toBe(SETTINGS_POLICY_NAME);
         expect(typeof pass.settingsPolicy.validateStack).toBe("function");
