@@ -170,7 +170,7 @@ export const CONTROLS: readonly Control[] = [
         row: 26, id: "vpc-default-sg-closed", category: "network-isolation", severity: "medium", crossResource: false,
         severityReason: "resources created without explicit SGs silently inherit its rules",
         requirement: "both empty/omitted",
-        limitation: "only an adopted aws.ec2.DefaultSecurityGroup can be checked; a never-adopted default group keeps AWS's rules unseen",
+        limitation: "a VPC defined outside the stack, and its default group, cannot be seen; within the stack a never-adopted default group is reported (vpc-default-sg-adopted) since it keeps AWS's rules",
     },
     {
         row: 27, id: "ec2-db-host-no-public-ip", category: "network-isolation", severity: "high", crossResource: true,

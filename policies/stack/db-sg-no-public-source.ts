@@ -49,6 +49,9 @@ export const dbSgNoPublicSource = stackPolicy<Config>({
                     }
                     continue;
                 }
+                if (groups.defaultGroup) {
+                    findings.push(violation(property, `${kind.label} ${store.name} names the VPC's default security group (\`defaultSecurityGroupId\`), which this stack does not adopt: it keeps AWS's rules and is shared with anything launched without a group of its own. Set \`${property}\` to a dedicated group.`, store.urn));
+                }
                 if (groups.unresolved) {
                     findings.push(undecided(property, `A security group of ${kind.label} ${store.name} is computed and cannot be followed; its rules are checked when the group is known.`, store.urn));
                 }

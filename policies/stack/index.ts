@@ -4,5 +4,6 @@ import { dbSubnetsPrivate } from "./db-subnets-private";
 import { keyMaterialNoCrossAccountAccess } from "./key-material-no-cross-account-access";
 import { keyMaterialStoreIsolated } from "./key-material-store-isolated";
 import { rdsSnapshotSourceEncrypted } from "./rds-snapshot-source-encrypted";
+import { vpcDefaultSgAdopted } from "./vpc-default-sg-adopted";
 
-export const stackPolicies: AnyPolicyDefinition[] = [dbSubnetsPrivate, rdsSnapshotSourceEncrypted, dbSgNoPublicSource, keyMaterialStoreIsolated, keyMaterialNoCrossAccountAccess];
+export const stackPolicies: AnyPolicyDefinition[] = [dbSubnetsPrivate, rdsSnapshotSourceEncrypted, dbSgNoPublicSource, keyMaterialStoreIsolated, keyMaterialNoCrossAccountAccess, vpcDefaultSgAdopted];

@@ -43,6 +43,9 @@ const DATA_SERVICES = ["rds", "secretsmanager", "dynamodb", "dax", "elasticache"
 // ---- Network --------------------------------------------------------------------------------------------
 
 const vpc = new aws.ec2.Vpc("wallet-vpc", { cidrBlock: "10.30.0.0/16", enableDnsHostnames: true, enableDnsSupport: true, tags });
+// Adopt the VPC's default security group with no rules, so nothing launched without a group of its own can reach
+// anything (Pulumi removes AWS's default rules when it adopts the group).
+new aws.ec2.DefaultSecurityGroup("wallet-vpc-default-sg", { vpcId: vpc.id, tags });
 const privateRoutes = new aws.ec2.RouteTable("wallet-private-rt", { vpcId: vpc.id, tags });
 const subnets = [0, 1].map((i) => {
     const subnet = new aws.ec2.Subnet(`wallet-private-${i + 1}`, {

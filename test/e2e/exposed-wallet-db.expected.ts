@@ -14,6 +14,8 @@ export type Modes = "both" | "preview" | "update";
 export const EXPECTED: readonly [policy: string, resource: string, level: Level, modes: Modes][] = [
     // Network: the database group open to the world, three ways
     ["sg-no-public-db-port-ingress",                 "wallet-db-sg",                   "mandatory", "both"],
+    // The VPC's default security group is never adopted, so it keeps AWS's rules
+    ["vpc-default-sg-adopted",                       "wallet-vpc",                     "advisory",  "both"],
     ["sg-no-public-all-ports-ingress",               "wallet-db-admin-any",            "mandatory", "both"],
     ["sg-no-public-db-port-ingress",                 "wallet-db-admin-any",            "mandatory", "both"],
     ["sg-no-public-db-port-ingress",                 "wallet-db-pg-v6",                "mandatory", "both"],

@@ -41,6 +41,11 @@ export interface StoreGroups {
     unresolved: boolean;
     /** True when the store names no group at all. */
     none: boolean;
+    /**
+     * True when a named group is a VPC's default security group, not adopted in the stack: `vpc.defaultSecurityGroupId`
+     * (a dependency on the VPC), or its id written as a literal. The same placement as naming no group.
+     */
+    defaultGroup: boolean;
 }
 
 export function label(resource: StackResource): string {
@@ -49,7 +54,7 @@ export function label(resource: StackResource): string {
 
 /** The security groups a store names, followed through the graph. */
 export function storeGroups(graph: StackGraph, store: StackResource, kind: StoreKind): StoreGroups {
-    const result: StoreGroups = { groups: [], external: [], unresolved: false, none: true };
+    const result: StoreGroups = { groups: [], external: [], unresolved: false, none: true, defaultGroup: false };
     for (const property of kind.securityGroupProperties) {
         const value = read(store.props, property);
         const items = asList(value);
@@ -63,8 +68,12 @@ export function storeGroups(graph: StackGraph, store: StackResource, kind: Store
                 result.groups.push(group);
             }
         }
-        result.external.push(...ref.external);
-        result.unresolved ||= ref.unresolved;
+        const defaultIds = ref.external.filter((value) => graph.holding([VPC], "defaultSecurityGroupId", [value]).length > 0);
+        result.external.push(...ref.external.filter((value) => !defaultIds.includes(value)));
+        // In an SG-id list, the only output of a VPC that fits is its default security group's id.
+        const viaVpc = (store.propertyDependencies[property.split(".")[0]!] ?? []).some((urn) => graph.byUrn(urn)?.type === VPC);
+        result.defaultGroup ||= defaultIds.length > 0 || viaVpc;
+        result.unresolved ||= ref.unresolved && !viaVpc;
     }
     return result;
 }

@@ -148,4 +148,5 @@ export const SECRETSMANAGER_SECRET_VERSION = "aws:secretsmanager/secretVersion:S
 
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 
+export const VPC_SECURITY_GROUP_EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 export const VPC_SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";

@@ -29,14 +29,22 @@ describe("storeGroups", () => {
         const sg = resource(SG, "db-sg", { id: "sg-1" });
         const named = resource(DB, "db", { vpcSecurityGroupIds: ["sg-1", "sg-1", "sg-external"] });
         const graph = new StackGraph([sg, named]);
-        expect(storeGroups(graph, named, KIND)).toEqual({ groups: [sg], external: ["sg-external"], unresolved: false, none: false });
+        expect(storeGroups(graph, named, KIND)).toEqual({ groups: [sg], external: ["sg-external"], unresolved: false, none: false, defaultGroup: false });
         const none = resource(DB, "bare", {});
-        expect(storeGroups(graph, none, KIND)).toEqual({ groups: [], external: [], unresolved: false, none: true });
+        expect(storeGroups(graph, none, KIND)).toEqual({ groups: [], external: [], unresolved: false, none: true, defaultGroup: false });
         const computed = resource(DB, "computed", { vpcSecurityGroupIds: SENTINEL });
         expect(storeGroups(graph, computed, KIND)).toMatchObject({ unresolved: true, none: false });
         const viaDependency = resource(DB, "dep", { vpcSecurityGroupIds: [] }, { vpcSecurityGroupIds: ["urn:db-sg"] });
         expect(storeGroups(new StackGraph([sg, viaDependency]), viaDependency, KIND)).toMatchObject({ groups: [sg], none: false });
         expect(label(sg)).toBe("db-sg");
+    });
+
+    it("recognises a VPC's default security group by its id or by a dependency on the VPC, and no longer calls it external", () => {
+        const vpc = resource("aws:ec2/vpc:Vpc", "vpc", { id: "vpc-1", defaultSecurityGroupId: "sg-default" });
+        const byId = resource(DB, "by-id", { vpcSecurityGroupIds: ["sg-default", "sg-other"] });
+        expect(storeGroups(new StackGraph([vpc, byId]), byId, KIND)).toEqual({ groups: [], external: ["sg-other"], unresolved: false, none: false, defaultGroup: true });
+        const byOutput = resource(DB, "by-output", { vpcSecurityGroupIds: [SENTINEL] }, { vpcSecurityGroupIds: ["urn:vpc"] });
+        expect(storeGroups(new StackGraph([vpc, byOutput]), byOutput, KIND)).toEqual({ groups: [], external: [], unresolved: false, none: false, defaultGroup: true });
     });
 });
 

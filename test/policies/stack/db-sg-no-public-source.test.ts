@@ -59,6 +59,34 @@ describe("db-sg-no-public-source", () => {
         expect(result.violations[0]!.message).toMatch(/default security group/);
     });
 
+    describe("a store attached to the VPC's default security group by id", () => {
+        const vpc = { props: { id: "vpc-1", cidrBlock: "10.0.0.0/16", defaultSecurityGroupId: "sg-default-1" } };
+
+        it("is the same finding as naming no group, by literal id (update) and by the VPC output (preview)", () => {
+            const literal = evaluateStack(policy, network({ override: { vpc, "wallet-db": { props: { vpcSecurityGroupIds: ["sg-default-1"] }, propertyDependencies: {} } } }));
+            expect(pairs(literal.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
+            expect(literal.violations[0]!.message).toContain("names the VPC's default security group");
+            expect(literal.undecided).toEqual([]);
+            const preview = evaluateStack(
+                policy,
+                network({ preview: true, override: { "wallet-db": { props: { vpcSecurityGroupIds: [UNKNOWN] }, propertyDependencies: { vpcSecurityGroupIds: ["vpc"] } } } }),
+            );
+            expect(pairs(preview.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
+            expect(preview.undecided).toEqual([]);
+        });
+
+        it("must not block: another VPC output, a dedicated group beside it still checked, an unrelated external id undecided", () => {
+            const mixed = evaluateStack(
+                policy,
+                network({ override: { vpc, "wallet-db": { props: { vpcSecurityGroupIds: ["sg-db", "sg-default-1"] }, propertyDependencies: { vpcSecurityGroupIds: ["db-sg"] } } } }),
+            );
+            expect(pairs(mixed.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
+            const other = evaluateStack(policy, network({ override: { vpc, "wallet-db": { props: { vpcSecurityGroupIds: ["sg-elsewhere"] }, propertyDependencies: {} } } }));
+            expect(other.violations).toEqual([]);
+            expect(other.undecided.map((d) => d.message)).toEqual([expect.stringContaining("not defined in this stack")]);
+        });
+    });
+
     it("reports groups outside the stack and computed sources it cannot resolve as undecided", () => {
         const external = evaluateStack(policy, network({ override: { "wallet-db": { props: { vpcSecurityGroupIds: ["sg-shared"] }, propertyDependencies: {} } } }));
         expect(external.violations).toEqual([]);
