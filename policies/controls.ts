@@ -78,8 +78,8 @@ export const CONTROLS: readonly Control[] = [
     {
         row: 9, id: "rds-tls-enforced", category: "encryption-in-transit", severity: "high", crossResource: true,
         severityReason: "without forced TLS the key material and DB credentials cross the VPC (and any peering/VPN) in clear",
-        requirement: "the DB references a (cluster) parameter group in the stack with: postgres*/aurora-postgresql*/sqlserver-*: `rds.force_ssl` = `\"1\"`; mysql*/mariadb*/aurora-mysql*: `require_secure_transport` = `\"1\"` (Aurora MySQL also accepts `ON`); db2-*: `db2comm` = `\"SSL\"`; oracle-*: option group with `SSL` (or `NATIVE_NETWORK_ENCRYPTION` REQUIRED)",
-        limitation: "parameter groups outside the stack and the real values of engine default groups cannot be read (PostgreSQL 15+ defaults are trusted)",
+        requirement: "the DB references a (cluster) parameter group in the stack with: postgres*/aurora-postgresql*/sqlserver-*: `rds.force_ssl` = `\"1\"`; mysql*/mariadb*/aurora-mysql*: `require_secure_transport` = `\"1\"` (Aurora MySQL also accepts `ON`); db2-*: `db2comm` = `\"SSL\"`; oracle-*: option group with `SSL` (or `NATIVE_NETWORK_ENCRYPTION` REQUIRED). A DB on its engine's default group (none named, `\"\"` or `default.*`) passes only where AWS documents that default as forcing TLS (RDS for PostgreSQL 15+, MySQL 9.7+, MariaDB 11.8+)",
+        limitation: "parameter groups outside the stack cannot be read; engine default groups are judged from AWS's documented defaults per engine and major version, and an engine or version the policy cannot place is reported as undecided",
     },
     {
         row: 10, id: "rds-managed-master-password", category: "secrets-handling", severity: "high", crossResource: false,

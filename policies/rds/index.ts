@@ -6,6 +6,7 @@ import { rdsClusterInstanceNotPublic } from "./rds-cluster-instance-not-public";
 import { rdsClusterStorageEncrypted } from "./rds-cluster-storage-encrypted";
 import { rdsDataApiDisabled } from "./rds-data-api-disabled";
 import { rdsDbSubnetGroupSet } from "./rds-db-subnet-group-set";
+import { rdsDefaultParameterGroupTls } from "./rds-default-parameter-group-tls";
 import { rdsDeletionProtection } from "./rds-deletion-protection";
 import { rdsIamAuthEnabled } from "./rds-iam-auth-enabled";
 import { rdsInstanceNotPublic } from "./rds-instance-not-public";
@@ -31,6 +32,7 @@ export const rdsPolicies: AnyPolicyDefinition[] = [
     rdsDbSubnetGroupSet, // 6
     rdsIamAuthEnabled, // 8
     rdsParameterGroupTls, // 9 (single-resource half)
+    rdsDefaultParameterGroupTls, // 9 (default parameter groups)
     rdsManagedMasterPassword, // 10
     rdsMasterSecretCmk, // 11
     rdsDeletionProtection, // 12

@@ -141,6 +141,40 @@ const walletDb = new aws.rds.Instance("wallet-db", {
     tags,
 });
 
+// MySQL 8.0 audit database (no key material: neither its names nor its tags classify it), careful everywhere
+// but TLS: no `parameterGroupName`, so it runs the engine's default parameter group, where
+// `require_secure_transport` is OFF (rds-default-parameter-group-tls). Not in a backup plan (advisory).
+const auditSg = new aws.ec2.SecurityGroup("audit-db-sg", {
+    vpcId: vpc.id,
+    description: "audit database",
+    ingress: [{ protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: ["10.20.0.0/16"], description: "mysql from the VPC" }],
+    tags: { app: "audit" },
+});
+new aws.rds.Instance("audit-db", {
+    engine: "mysql",
+    engineVersion: "8.0.39",
+    instanceClass: "db.t3.micro",
+    allocatedStorage: 20,
+    dbName: "audit",
+    username: "audit_admin",
+    manageMasterUserPassword: true,
+    masterUserSecretKmsKeyId: walletKey.arn,
+    iamDatabaseAuthenticationEnabled: true,
+    storageEncrypted: true,
+    kmsKeyId: walletKey.arn,
+    publiclyAccessible: false,
+    dbSubnetGroupName: dbSubnets.name,
+    vpcSecurityGroupIds: [auditSg.id],
+    caCertIdentifier: "rds-ca-rsa2048-g1",
+    backupRetentionPeriod: 14,
+    deletionProtection: true,
+    skipFinalSnapshot: false,
+    finalSnapshotIdentifier: "audit-db-final",
+    performanceInsightsEnabled: false,
+    enabledCloudwatchLogsExports: ["audit", "error", "general", "slowquery", "iam-db-auth-error"],
+    tags: { app: "audit" },
+});
+
 // Aurora MySQL cluster: encrypted only with the AWS-managed aws/rds key (no kmsKeyId), literal master
 // password, TLS optional, one day of backups, no deletion protection; its instance is publicly accessible.
 const clusterParams = new aws.rds.ClusterParameterGroup("wallet-cluster-params", {

@@ -46,7 +46,7 @@ describe("stacks/exposed-wallet-db is blocked", () => {
             const capture = captures[mode];
             expect(run.resources.map((r) => r.urn)).toEqual(capture.resources.map((r) => r.urn));
             expect(capture.resources.map((r) => r.type)).toEqual(expect.arrayContaining(["pulumi:pulumi:Stack", "pulumi:providers:aws"]));
-            expect(capture.resources.filter((r) => r.type === "aws:rds/instance:Instance").map((r) => r.name)).toEqual(["wallet-db"]);
+            expect(capture.resources.filter((r) => r.type === "aws:rds/instance:Instance").map((r) => r.name)).toEqual(["wallet-db", "audit-db"]);
         });
     });
 
