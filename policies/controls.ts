@@ -598,4 +598,10 @@ export const CONTROLS: readonly Control[] = [
         requirement: "trail delivers to CloudWatch Logs and metric filters+alarms exist for `DisableKey`/`ScheduleKeyDeletion`, console login without MFA, and (custom) anomalous `Decrypt`/`GetSecretValue` volume",
         limitation: "whether alarm actions reach anyone is runtime-only",
     },
+    {
+        row: 105, id: "workload-env-no-plaintext-credentials", category: "secrets-handling", severity: "critical", crossResource: false,
+        severityReason: "a database password or key in a function's or task's environment is readable in clear by anyone who can describe the workload (lambda:GetFunctionConfiguration, ecs:DescribeTaskDefinition, glue:GetConnection) and sits in the Pulumi state",
+        requirement: "aws.lambda.Function `environment.variables`, aws.ecs.TaskDefinition `containerDefinitions[].environment` and aws.glue.Connection `connectionProperties` hold no literal credential (a name that marks a password, token or key with a value that is not a Secrets Manager / SSM reference); use `secrets` (ECS), a Secrets Manager lookup at run time (Lambda), `SECRET_ID` (Glue)",
+        limitation: "names are matched against configurable credential patterns; a credential under an innocuous name is not recognized, and a computed value is judged only once known",
+    },
 ];

@@ -7,6 +7,7 @@ import { secretsmanagerRecoveryWindow } from "./secretsmanager-recovery-window";
 import { secretsmanagerRotation } from "./secretsmanager-rotation";
 import { ssmParameterCmk } from "./ssm-parameter-cmk";
 import { ssmParameterSecurestring } from "./ssm-parameter-securestring";
+import { workloadEnvNoPlaintextCredentials } from "./workload-env-no-plaintext-credentials";
 
 export const secretsPolicies: AnyPolicyDefinition[] = [
     secretsmanagerCmk,
@@ -17,4 +18,5 @@ export const secretsPolicies: AnyPolicyDefinition[] = [
     secretsmanagerRecoveryWindow,
     ssmParameterSecurestring,
     ssmParameterCmk,
+    workloadEnvNoPlaintextCredentials,
 ];

@@ -146,6 +146,9 @@ export const SECRETSMANAGER_SECRET_POLICY = "aws:secretsmanager/secretPolicy:Sec
 export const SECRETSMANAGER_SECRET_ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
 export const SECRETSMANAGER_SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
 
+export const ECS_TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+export const GLUE_CONNECTION = "aws:glue/connection:Connection";
+export const LAMBDA_FUNCTION = "aws:lambda/function:Function";
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 
 export const VPC_SECURITY_GROUP_EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";

@@ -18,6 +18,7 @@ const SECURITY_HUB_PAGES: Record<string, string> = {
     OpenSearch: "opensearch",
     ES: "es",
     SecretsManager: "secretsmanager",
+    ECS: "ecs",
     S3: "s3",
     Backup: "backup",
     IAM: "iam",
