@@ -599,6 +599,12 @@ export const CONTROLS: readonly Control[] = [
         limitation: "whether alarm actions reach anyone is runtime-only",
     },
     {
+        row: 106, id: "s3-acls-disabled", category: "network-isolation", severity: "medium", crossResource: true,
+        severityReason: "with ACLs enabled, one object or bucket ACL grant (by any writer) can share key material outside the bucket policy's review; defence in depth for key-material buckets",
+        requirement: "key-material buckets: no aws.s3.BucketOwnershipControls with `rule.objectOwnership` other than `BucketOwnerEnforced` (omitted: S3's default for new buckets since April 2023, ACLs disabled)",
+        limitation: "a bucket created before April 2023 and adopted without ownership controls keeps ACLs enabled; its ownership setting is not in the inputs",
+    },
+    {
         row: 105, id: "workload-env-no-plaintext-credentials", category: "secrets-handling", severity: "critical", crossResource: false,
         severityReason: "a database password or key in a function's or task's environment is readable in clear by anyone who can describe the workload (lambda:GetFunctionConfiguration, ecs:DescribeTaskDefinition, glue:GetConnection) and sits in the Pulumi state",
         requirement: "aws.lambda.Function `environment.variables`, aws.ecs.TaskDefinition `containerDefinitions[].environment` and aws.glue.Connection `connectionProperties` hold no literal credential (a name that marks a password, token or key with a value that is not a Secrets Manager / SSM reference); use `secrets` (ECS), a Secrets Manager lookup at run time (Lambda), `SECRET_ID` (Glue)",

@@ -1,4 +1,5 @@
 import type { AnyPolicyDefinition } from "../lib/core/policy";
+import { s3AclsDisabled } from "./s3-acls-disabled";
 import { s3BlockPublicAccess } from "./s3-block-public-access";
 import { s3BlockPublicAccessLinked } from "./s3-block-public-access-linked";
 import { s3MfaDelete } from "./s3-mfa-delete";
@@ -21,4 +22,5 @@ export const s3Policies: AnyPolicyDefinition[] = [
     s3Versioning,
     s3MfaDelete,
     s3ObjectLock,
+    s3AclsDisabled,
 ];

@@ -1,4 +1,4 @@
-import { advice } from "../lib/readers/checks";
+import { violation } from "../lib/readers/checks";
 import { StackGraph, type StackResource } from "../lib/aws/graph";
 import { stackPolicy, type Finding } from "../lib/core/policy";
 import { EC2_DEFAULT_SECURITY_GROUP, EC2_SECURITY_GROUP_RULE, EC2_VPC, VPC_SECURITY_GROUP_EGRESS_RULE, VPC_SECURITY_GROUP_INGRESS_RULE } from "../lib/aws/types";
@@ -33,6 +33,9 @@ export const vpcDefaultSgAdopted = stackPolicy({
     category: "network-isolation",
     severity: "medium",
     enforcementLevel: "advisory",
+    // The findings are on VPCs and rules, which hold no key material whatever their names: a VPC named after the
+    // wallet app is not a key-material store, so its findings stay at the configured level.
+    keyMaterialEscalation: false,
     refs: {
         securityHub: ["EC2.2"],
         cis: ["5.5"],
@@ -51,7 +54,7 @@ export const vpcDefaultSgAdopted = stackPolicy({
         for (const vpc of graph.ofType(EC2_VPC)) {
             if (graph.referencing(vpc, [EC2_DEFAULT_SECURITY_GROUP], "vpcId").length === 0) {
                 findings.push(
-                    advice(
+                    violation(
                         "defaultSecurityGroupId",
                         `The default security group of VPC ${vpc.name} is not adopted by an aws.ec2.DefaultSecurityGroup in this stack, so it keeps AWS's rules: every resource placed in it without a group of its own can reach every other one on any port. ${ADOPT}`,
                         vpc.urn,
@@ -66,7 +69,7 @@ export const vpcDefaultSgAdopted = stackPolicy({
             }
             if (vpc) {
                 findings.push(
-                    advice(
+                    violation(
                         "securityGroupId",
                         `Rule ${rule.name} is attached to the default security group of VPC ${vpc.name} (\`defaultSecurityGroupId\`), which every resource launched without a group of its own shares. Put the rule on a dedicated group. ${ADOPT}`,
                         rule.urn,
