@@ -3,6 +3,7 @@ import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { presenceOf } from "../lib/readers/presence";
 import { asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 import { RDS_CLUSTER, RDS_INSTANCE } from "../lib/aws/types";
+import { RDS_TLS_REFS } from "./lib/tls";
 
 // An RDS instance or cluster that names no parameter group (or a `default.*` one) runs its engine's default
 // parameter group, which cannot be modified. Whether that group forces TLS is a fact of the engine and its major
@@ -37,6 +38,22 @@ function atLeast(version: Version, minimum: Version): boolean {
     return true;
 }
 
+/**
+ * A default that is OFF below `offBelow` and ON from `onFrom`, as AWS documents it; versions in between (and an
+ * unknown version) are not placed: undefined, which the policy reports as undecided.
+ */
+function documentedBetween(offBelow: Version, onFrom: Version): (version: Version | undefined) => boolean | undefined {
+    return (version) => {
+        if (version === undefined) {
+            return undefined;
+        }
+        if (!atLeast(version, offBelow)) {
+            return false;
+        }
+        return atLeast(version, onFrom) ? true : undefined;
+    };
+}
+
 const FORCE_SSL_SETTING = '`rds.force_ssl` = "1"';
 const SECURE_TRANSPORT_SETTING = '`require_secure_transport` = "1"';
 
@@ -61,15 +78,7 @@ const MYSQL: DefaultTls = {
     defaultValue: "OFF",
     setting: SECURE_TRANSPORT_SETTING,
     majorDigits: 2,
-    forcesTls: (version) => {
-        if (version === undefined) {
-            return undefined;
-        }
-        if (!atLeast(version, [8, 5])) {
-            return false;
-        }
-        return atLeast(version, [9, 7]) ? true : undefined;
-    },
+    forcesTls: documentedBetween([8, 5], [9, 7]),
 };
 
 // RDS for MariaDB: "For 11.4 and earlier versions, the require_secure_transport parameter is set to OFF by
@@ -81,15 +90,7 @@ const MARIADB: DefaultTls = {
     defaultValue: "OFF",
     setting: SECURE_TRANSPORT_SETTING,
     majorDigits: 2,
-    forcesTls: (version) => {
-        if (version === undefined) {
-            return undefined;
-        }
-        if (!atLeast(version, [11, 5])) {
-            return false;
-        }
-        return atLeast(version, [11, 8]) ? true : undefined;
-    },
+    forcesTls: documentedBetween([11, 5], [11, 8]),
 };
 
 // RDS for SQL Server: "By default, the rds.force_ssl parameter is set to 0 (off)", every edition and version.
@@ -270,12 +271,7 @@ export const rdsDefaultParameterGroupTls = resourcePolicy({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
-    refs: {
-        securityHub: ["RDS.38", "RDS.39", "RDS.41", "RDS.44"],
-        pciDss: ["4.2.1"],
-        nist: ["SC-8"],
-        checkov: ["CKV2_AWS_69"],
-    },
+    refs: RDS_TLS_REFS,
     resourceTypes: [RDS_INSTANCE, RDS_CLUSTER],
     remediationSteps: [
         "1. Create a parameter group for the engine family: an aws.rds.ParameterGroup for an RDS instance, an aws.rds.ClusterParameterGroup for an Aurora or Multi-AZ DB cluster (default groups cannot be modified).",

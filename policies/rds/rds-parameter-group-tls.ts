@@ -2,6 +2,7 @@ import { undecided, unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asList, asString, INVALID, isObject, read, UNKNOWN } from "../lib/readers/values";
 import { RDS_CLUSTER_PARAMETER_GROUP, RDS_PARAMETER_GROUP } from "../lib/aws/types";
+import { RDS_TLS_REFS } from "./lib/tls";
 
 interface TlsRule {
     /** The parameter that forces TLS, lower-case. */
@@ -124,12 +125,7 @@ export const rdsParameterGroupTls = resourcePolicy({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
-    refs: {
-        securityHub: ["RDS.38", "RDS.39", "RDS.41", "RDS.44"],
-        pciDss: ["4.2.1"],
-        nist: ["SC-8"],
-        checkov: ["CKV2_AWS_69"],
-    },
+    refs: RDS_TLS_REFS,
     resourceTypes: [RDS_PARAMETER_GROUP, RDS_CLUSTER_PARAMETER_GROUP],
     remediationSteps: [
         '1. PostgreSQL, Aurora PostgreSQL and SQL Server families: add `{ name: "rds.force_ssl", value: "1" }` to `parameters`.',
