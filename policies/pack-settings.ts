@@ -6,7 +6,7 @@
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { displayName } from "./lib/core/display-name";
 import type { PolicyConfigEntry } from "./lib/core/engine-config";
-import { configurationProblems, parseSettings, setActiveSettings, SETTINGS_POLICY_NAME, SETTINGS_SCHEMA, type PackIndex, type Settings } from "./lib/core/settings";
+import { configurationProblems, parseSettings, setActiveSettings, SETTINGS_POLICY_NAME, SETTINGS_SCHEMA, today, type PackIndex, type Settings } from "./lib/core/settings";
 
 function readRaw(getConfig: () => unknown): unknown {
     try {
@@ -29,7 +29,7 @@ export function packSettingsPolicy(
     const load = (getConfig: () => unknown): Settings => {
         const raw = readRaw(getConfig);
         const text = JSON.stringify(raw) ?? "";
-        const day = new Date().toISOString().slice(0, 10);
+        const day = today();
         if (last?.text !== text || last.day !== day) {
             last = { text, day, settings: parseSettings(raw, day, pack) };
         }

@@ -472,22 +472,22 @@ export function hasWildcardPrincipal(statement: Statement): Tri {
     return unknown ? UNKNOWN : false;
 }
 
-/** The 12-digit account ids named by AWS principals (ARNs or bare ids). */
-export function principalAccounts(statement: Statement): (string | Unknown)[] {
+/** The statement's `AWS` principal values, trimmed; UNKNOWN for a computed one (or a computed Principal). */
+export function awsPrincipalValues(statement: Statement): (string | Unknown)[] {
     if (!Array.isArray(statement.principals)) {
         return statement.principals === UNKNOWN ? [UNKNOWN] : [];
     }
+    return statement.principals.filter((entry) => entry.kind === "AWS").map((entry) => (entry.value === UNKNOWN ? UNKNOWN : entry.value.trim()));
+}
+
+/** The 12-digit account ids named by AWS principals (ARNs or bare ids). */
+export function principalAccounts(statement: Statement): (string | Unknown)[] {
     const out: (string | Unknown)[] = [];
-    for (const entry of statement.principals) {
-        if (entry.kind !== "AWS") {
-            continue;
-        }
-        if (entry.value === UNKNOWN) {
+    for (const value of awsPrincipalValues(statement)) {
+        const match = value === UNKNOWN ? undefined : /^(?:arn:[^:]+:iam::)?(\d{12})(?::|$)/.exec(value);
+        if (value === UNKNOWN) {
             out.push(UNKNOWN);
-            continue;
-        }
-        const match = /^(?:arn:[^:]+:iam::)?(\d{12})(?::|$)/.exec(entry.value.trim());
-        if (match?.[1]) {
+        } else if (match?.[1]) {
             out.push(match[1]);
         }
     }

@@ -4,6 +4,7 @@
 // Built on policies/lib/aws/iam.ts (wildcard principals, account scoping, condition operators).
 
 import {
+    awsPrincipalValues,
     coversAction,
     globMatch,
     NEGATIVE_STRING_OPERATORS,
@@ -44,21 +45,12 @@ const ROOT = /^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::root)?$/i;
 
 /** The statement's AWS principals that stand for a whole account (`arn:...:root` or a bare account id). */
 export function accountPrincipals(statement: Statement): (string | typeof UNKNOWN)[] {
-    if (!Array.isArray(statement.principals)) {
-        return statement.principals === UNKNOWN ? [UNKNOWN] : [];
-    }
     const out: (string | typeof UNKNOWN)[] = [];
-    for (const entry of statement.principals) {
-        if (entry.kind !== "AWS") {
-            continue;
-        }
-        if (entry.value === UNKNOWN) {
+    for (const value of awsPrincipalValues(statement)) {
+        const match = value === UNKNOWN ? null : ROOT.exec(value);
+        if (value === UNKNOWN) {
             out.push(UNKNOWN);
-            continue;
-        }
-        const value = entry.value.trim();
-        const match = ROOT.exec(value);
-        if (match && (value.toLowerCase().endsWith(":root") || ACCOUNT_ID.test(value))) {
+        } else if (match && (value.toLowerCase().endsWith(":root") || ACCOUNT_ID.test(value))) {
             out.push(match[1]!);
         }
     }
