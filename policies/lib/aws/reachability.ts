@@ -184,7 +184,25 @@ const MAIN_ASSOCIATION = EC2_MAIN_ROUTE_TABLE_ASSOCIATION;
 const INTERNET_GATEWAY = EC2_INTERNET_GATEWAY;
 export const SUBNET_TYPE = SUBNET;
 
-export type Verdict = { kind: "private" } | { kind: "public"; path: string } | { kind: "undecided"; reason: string };
+/**
+ * The hops of a public subnet's path, for reports that draw it (the scanner's HTML report): the route table or
+ * route resource that sends internet-bound traffic to the gateway, where that route is written, and how the subnet
+ * gets the table. Absent when the subnet is public by `mapPublicIpOnLaunch`.
+ */
+export interface PublicRoute {
+    /** The route table (inline `routes`), absent for an aws.ec2.Route on the VPC's main table by id. */
+    table?: StackResource;
+    /** The aws.ec2.Route resource, when the route is one. */
+    route?: StackResource;
+    /** Where the gateway is named: `routes[0].gatewayId` on the table, `gatewayId` on a route resource. */
+    property: string;
+    /** The internet gateway, when it is a resource of the stack. */
+    gateway?: StackResource;
+    /** How the subnet is governed by the table: an explicit association, or the VPC's main route table. */
+    governedBy: "association" | "main route table";
+}
+
+export type Verdict = { kind: "private" } | { kind: "public"; path: string; route?: PublicRoute } | { kind: "undecided"; reason: string };
 
 function isDefaultDestination(value: Plain): boolean | typeof UNKNOWN {
     if (value === UNKNOWN) {
@@ -214,6 +232,15 @@ function isInternetGateway(graph: StackGraph, owner: StackResource, property: st
 interface RouteFinding {
     path: string;
     unknown: boolean;
+    hop?: Omit<PublicRoute, "governedBy">;
+}
+
+/** The internet gateway resource a known gateway value names, if it is in the stack. */
+function gatewayResource(graph: StackGraph, owner: StackResource, property: string, value: Plain): StackResource | undefined {
+    if (typeof value === "string") {
+        return graph.find(value, [INTERNET_GATEWAY])[0];
+    }
+    return (owner.propertyDependencies[property.split(/[.[]/)[0]!] ?? []).map((urn) => graph.byUrn(urn)).find((r) => r?.type === INTERNET_GATEWAY);
 }
 
 /** Routes of a route table (inline `routes` and aws.ec2.Route resources) that send public destinations to an IGW. */
@@ -234,7 +261,11 @@ function internetRoutes(graph: StackGraph, table: StackResource | undefined, ext
             }
             const igw = isInternetGateway(graph, table, "routes", route.gatewayId);
             if (igw === true && toInternet.some((d) => d === true)) {
-                out.push({ path: `${table.name}.routes[${i}] -> internet gateway`, unknown: false });
+                out.push({
+                    path: `${table.name}.routes[${i}] -> internet gateway`,
+                    unknown: false,
+                    hop: { table, property: `routes[${i}].gatewayId`, gateway: gatewayResource(graph, table, "routes", route.gatewayId) },
+                });
             } else if (igw !== false) {
                 out.push({ path: `${table.name}.routes[${i}] (computed target)`, unknown: true });
             }
@@ -248,7 +279,11 @@ function internetRoutes(graph: StackGraph, table: StackResource | undefined, ext
         }
         const igw = isInternetGateway(graph, route, "gatewayId", read(route.props, "gatewayId"));
         if (igw === true && destination.some((d) => d === true)) {
-            out.push({ path: `route ${route.name} -> internet gateway`, unknown: false });
+            out.push({
+                path: `route ${route.name} -> internet gateway`,
+                unknown: false,
+                hop: { table, route, property: "gatewayId", gateway: gatewayResource(graph, route, "gatewayId", read(route.props, "gatewayId")) },
+            });
         } else if (igw !== false) {
             out.push({ path: `route ${route.name} (computed target)`, unknown: true });
         }
@@ -308,7 +343,8 @@ export function subnetVerdict(graph: StackGraph, subnet: StackResource): Verdict
         const findings = internetRoutes(graph, table, routes);
         const decided = findings.find((f) => !f.unknown);
         if (decided) {
-            return { kind: "public", path: `${subnet.name} -> ${decided.path}` };
+            const route = decided.hop ? { ...decided.hop, governedBy: mainOf ? ("main route table" as const) : ("association" as const) } : undefined;
+            return { kind: "public", path: `${subnet.name} -> ${decided.path}`, ...(route ? { route } : {}) };
         }
         if (findings.length > 0) {
             undecidedReason = `subnet ${subnet.name} has a route whose target is computed (${findings[0]!.path})`;

@@ -188,6 +188,22 @@ describe("subnetVerdict", () => {
         expect(verdict(s, t, assoc("s", "t"), route({ destinationCidrBlock: "0.0.0.0/0", natGatewayId: "nat-1" }))).toEqual({ kind: "private" });
     });
 
+    it("names the hops of a public path: the table or route, where the gateway is named, the gateway, how the subnet gets the table", () => {
+        const s = subnet("s");
+        const t = table("t", [{ cidrBlock: "10.0.0.0/16", gatewayId: "local" }, { cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }]);
+        const inline = verdict(s, t, assoc("s", "t"));
+        expect(inline.kind === "public" && inline.route).toEqual({ table: t, property: "routes[1].gatewayId", gateway: igw, governedBy: "association" });
+        const empty = table("t", []);
+        const r = resource(ROUTE, "r", { routeTableId: "rtb-t", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-elsewhere" });
+        const viaRoute = verdict(s, empty, assoc("s", "t"), r);
+        expect(viaRoute.kind === "public" && viaRoute.route).toEqual({ table: empty, route: r, property: "gatewayId", gateway: undefined, governedBy: "association" });
+        const main = resource(DEFAULT_RT, "main", { id: "rtb-main", defaultRouteTableId: "rtb-main", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: SENTINEL }] }, { defaultRouteTableId: ["urn:vpc"], routes: ["urn:igw"] });
+        const viaMain = verdict(s, main);
+        expect(viaMain.kind === "public" && viaMain.route).toEqual({ table: main, property: "routes[0].gatewayId", gateway: igw, governedBy: "main route table" });
+        const byIp = verdict(subnet("p", { mapPublicIpOnLaunch: true }));
+        expect(byIp.kind === "public" && byIp.route).toBeUndefined();
+    });
+
     it("uses the VPC's main route table when the subnet has no association", () => {
         const s = subnet("s");
         const main = resource(DEFAULT_RT, "main", { id: "rtb-main", defaultRouteTableId: "rtb-main", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }] }, { defaultRouteTableId: ["urn:vpc"] });
