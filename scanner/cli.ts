@@ -11,6 +11,7 @@ import type { UserPolicyConfig } from "./engine/config";
 import { FORMAT_NAMES, InputError, loadInput, type LoadedInput } from "./inputs";
 import { FORMATS, formatReport, type OutputFormat, type ToolInfo } from "./reports";
 import { BaselineError, failingFindings, loadBaseline, SEVERITIES, type FailOn } from "./baseline";
+import { loadPackModel, stackExposure, type StackExposure } from "./exposure";
 import { defaultPackDir, loadPolicyPackConfig, loadProfile, mergeConfigs, repoRoot, scan, SETTINGS_POLICY, UsageError } from "./scan";
 
 export const EXIT_CLEAN = 0;
@@ -26,7 +27,8 @@ would, and reports the findings. FILE is any of (auto-detected):
   - a \`pulumi preview --json [--show-sames]\` digest
 
 Options:
-  --format FORMAT              table (default), json, sarif or junit
+  --format FORMAT              table (default), json, sarif, junit or html (a self-contained page: the paths
+                               that expose each key-material store, drawn as graphs, with the findings)
   --output FILE                write the report to FILE instead of stdout; several reports in one run:
                                --format sarif --output a.sarif --format junit --output b.xml (each --output
                                belongs to the --format before it; one --format without --output goes to stdout)
@@ -236,6 +238,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const progress = progressReporter(io, values.progress === true);
         const result = await scan(inputs, { packDir, config, onProgress: (input, done, total) => progress.update(input, done, total) });
         const failing = failingFindings(result.findings, { failOn, baseline });
+        let exposures: StackExposure[] | undefined;
+        if (reports.some((r) => r.format === "html")) {
+            const model = loadPackModel(packDir);
+            exposures = inputs.map((input) => stackExposure(model, input, result.config, result.findings));
+        }
         for (const { format, output } of reports) {
             const color = format === "table" && output === undefined && io.stdout.isTTY === true && !values["no-color"] && !io.env.NO_COLOR;
             const report = formatReport(format, result, {
@@ -245,6 +252,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                 color,
                 sourceRoot: values["source-root"] ?? ".",
                 failing,
+                exposures,
             });
             if (output !== undefined) {
                 try {

@@ -5,9 +5,11 @@ import { pathToFileURL } from "node:url";
 import type { PolicyInfo } from "./engine/pack";
 import { FORMAT_NAMES } from "./inputs";
 import { describeLocation, programPath } from "./locations";
+import type { StackExposure } from "./exposure";
+import { formatHtml } from "./report-html";
 import type { Finding, ScanResult } from "./scan";
 
-export const FORMATS = ["table", "json", "sarif", "junit"] as const;
+export const FORMATS = ["table", "json", "sarif", "junit", "html"] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 export interface ToolInfo {
@@ -27,6 +29,8 @@ export interface ReportContext {
     sourceRoot?: string;
     /** The findings that fail the run (baseline.ts failingFindings); default: every mandatory finding. */
     failing?: ReadonlySet<Finding>;
+    /** The exposure paths of each input's key-material stores (exposure.ts), for `html`. */
+    exposures?: readonly StackExposure[];
 }
 
 function failingOf(result: ScanResult, context: ReportContext): ReadonlySet<Finding> {
@@ -43,7 +47,7 @@ function programLocation(f: Finding, context: ReportContext): { path: string; li
 }
 
 /** "index.ts:42" beside the resource (the project-relative path when the project is outside the checkout). */
-function locationText(f: Finding, context: ReportContext): string | undefined {
+export function locationText(f: Finding, context: ReportContext): string | undefined {
     if (!f.source) {
         return undefined;
     }
@@ -459,5 +463,12 @@ export function formatReport(format: OutputFormat, result: ScanResult, context: 
             return formatSarif(result, context);
         case "junit":
             return formatJunit(result, context);
+        case "html":
+            return formatHtml(result, {
+                tool: context.tool,
+                exposures: context.exposures ?? [],
+                locationOf: (f) => locationText(f, context),
+                failing: failingOf(result, context),
+            });
     }
 }
