@@ -10,7 +10,7 @@
 // prefix-list ids of rules, and statement Sids, each replaced by "[secret]" when the input holds it as a secret.
 
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Deployment } from "./engine/model";
 import { encodeForAnalyzer, unwrapSecrets } from "./engine/values";
 import type { PolicyConfigEntry } from "./engine/config";
@@ -160,7 +160,7 @@ const MODULES: Record<string, readonly (keyof PackModel)[]> = {
 export function loadPackModel(packDir: string): PackModel {
     const model: Record<string, unknown> = {};
     for (const [module, names] of Object.entries(MODULES)) {
-        const file = join(packDir, "bin", ...module.split("/"));
+        const file = join(resolve(packDir), "bin", ...module.split("/"));
         if (!existsSync(file)) {
             throw new Error(`the policy pack has no bin/${module} (is it built, and a version this scanner knows?)`);
         }

@@ -44,6 +44,12 @@ describe("exposure paths from the pack's model", () => {
         expect(keyPaths.some((p) => /-\[policy\.Statement\[0\]\]-> Sid "AnyoneCanUseTheKey" -\[Principal\]-> any AWS principal \(\*\)$/.test(p))).toBe(true);
     });
 
+    it("follows a secret to the identity policy that lets a group without MFA read it", () => {
+        const exposure = stackExposure(model, exportOf("exposed-wallet-db"), NO_CONFIG, []);
+        expect(pathLabels(store(exposure, "wallet-master-key"))).toContain("wallet-master-key -[Resource]-> Statement[0] -[policy]-> wallet-key-readers -[attached to]-> group wallet-operators (no MFA)");
+        expect(loadPackModel("policies").StackGraph).toBe(model.StackGraph);
+    });
+
     it("draws the store's own public endpoint and its public snapshots from the pack's findings", () => {
         const findings = [
             finding({ policy: "rds-instance-not-public", resourceName: "wallet-db", message: "[publiclyAccessible] `publiclyAccessible` is true." }),
