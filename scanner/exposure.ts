@@ -302,6 +302,8 @@ interface Context {
     allowedCidrs: readonly string[];
     findings: readonly Finding[];
     iam?: IamModel;
+    /** Identity documents parsed once per stack (every secret is checked against all of them). */
+    parsed?: Map<ReachingDocument, ParsedDocument>;
 }
 
 /** A value a node may quote (a CIDR, a prefix-list id, a Sid), or "[secret]" when the input holds it as a secret. */
@@ -461,8 +463,9 @@ function secretPaths(context: Context, builder: PathBuilder, store: StackResourc
     context.iam ??= new model.IamModel(graph);
     const iam = context.iam;
     const identities = [model.read(store.props, "arn"), model.read(store.props, "id"), model.read(store.props, "name")].filter((v): v is string => typeof v === "string" && v !== "");
+    context.parsed ??= new Map(iam.documents.map((d) => [d, model.parsePolicyDocument(d.value)]));
     for (const document of iam.documents) {
-        const parsed = model.parsePolicyDocument(document.value);
+        const parsed = context.parsed.get(document)!;
         if (parsed.kind !== "document") {
             continue;
         }

@@ -76,6 +76,18 @@ function layout(store: StoreExposure): { placed: Map<string, Placed>; width: num
     const height = MARGIN * 2 + tallest * NODE_HEIGHT + (tallest - 1) * ROW_GAP;
     const placed = new Map<string, Placed>();
     const byKey = new Map(store.nodes.map((n) => [n.key, n]));
+    // Fewer crossings: each column ordered by the mean row of the nodes that lead to it (column by column).
+    const rowOf = new Map<string, number>();
+    for (const c of [...rows.keys()].sort((a, b) => a - b)) {
+        const keys = rows.get(c)!;
+        const weight = (key: string): number => {
+            const from = store.edges.filter((e) => e.to === key && rowOf.has(e.from)).map((e) => rowOf.get(e.from)!);
+            return from.length === 0 ? Number.MAX_SAFE_INTEGER : from.reduce((a, b) => a + b, 0) / from.length;
+        };
+        const weights = new Map(keys.map((key) => [key, weight(key)]));
+        keys.sort((a, b) => weights.get(a)! - weights.get(b)!);
+        keys.forEach((key, i) => rowOf.set(key, i));
+    }
     for (const [c, keys] of rows) {
         const columnHeight = keys.length * NODE_HEIGHT + (keys.length - 1) * ROW_GAP;
         const top = (height - columnHeight) / 2;
@@ -87,7 +99,26 @@ function layout(store: StoreExposure): { placed: Map<string, Placed>; width: num
     return { placed, width: MARGIN * 2 + columns * NODE_WIDTH + (columns - 1) * COLUMN_GAP, height };
 }
 
-function edgeSvg(edge: ExposureEdge, placed: Map<string, Placed>, marker: string): string {
+/** Where edge labels go: moved down (then up) a line at a time until they overlap no label placed before. */
+class LabelPlacer {
+    private readonly boxes: { x: number; y: number; width: number }[] = [];
+
+    place(x: number, y: number, text: string): { x: number; y: number } {
+        const width = text.length * 6.7 + 8;
+        const overlaps = (cy: number) => this.boxes.some((b) => Math.abs(b.x - x) < (b.width + width) / 2 && Math.abs(b.y - cy) < 13);
+        for (let step = 0; step < 12; step++) {
+            const cy = y + (step % 2 === 0 ? 1 : -1) * Math.ceil(step / 2) * 13;
+            if (!overlaps(cy)) {
+                this.boxes.push({ x, y: cy, width });
+                return { x, y: cy };
+            }
+        }
+        this.boxes.push({ x, y, width });
+        return { x, y };
+    }
+}
+
+function edgeSvg(edge: ExposureEdge, placed: Map<string, Placed>, marker: string, labels: LabelPlacer): string {
     const from = placed.get(edge.from);
     const to = placed.get(edge.to);
     if (!from || !to) {
@@ -101,9 +132,15 @@ function edgeSvg(edge: ExposureEdge, placed: Map<string, Placed>, marker: string
     const d = backwards
         ? `M${from.x + NODE_WIDTH / 2},${from.y + NODE_HEIGHT} C${from.x + NODE_WIDTH / 2},${y2 + 60} ${to.x + NODE_WIDTH / 2},${y2 + 60} ${to.x + NODE_WIDTH / 2},${to.y + NODE_HEIGHT}`
         : `M${x1},${y1} C${x1 + COLUMN_GAP / 2},${y1} ${x2 - COLUMN_GAP / 2},${y2} ${x2},${y2}`;
-    const lx = backwards ? (from.x + to.x + NODE_WIDTH) / 2 : (x1 + x2) / 2;
-    const ly = backwards ? y2 + 52 : (y1 + y2) / 2 - 4;
-    return `<g class="edge" data-property="${escapeHtml(edge.property)}"><path d="${d}" marker-end="url(#${marker})"/><text x="${lx}" y="${ly}" text-anchor="middle"><title>${escapeHtml(edge.property)}</title>${escapeHtml(fit(edge.property, 24))}</text></g>`;
+    const text = fit(edge.property, 24);
+    // On a long edge (over other columns) the label stays in the first gap, next to where the edge starts.
+    const span = x2 - x1 > COLUMN_GAP + 1 && !backwards;
+    const at = labels.place(
+        backwards ? (from.x + to.x + NODE_WIDTH) / 2 : span ? x1 + COLUMN_GAP / 2 : (x1 + x2) / 2,
+        backwards ? y2 + 52 : span ? y1 + (y2 - y1) * 0.1 - 4 : (y1 + y2) / 2 - 4,
+        text,
+    );
+    return `<g class="edge" data-property="${escapeHtml(edge.property)}"><path d="${d}" marker-end="url(#${marker})"/><text x="${at.x}" y="${at.y}" text-anchor="middle"><title>${escapeHtml(edge.property)}</title>${escapeHtml(text)}</text></g>`;
 }
 
 function nodeSvg(item: Placed, anchor: string | undefined, findings: readonly Finding[]): string {
@@ -124,7 +161,8 @@ function nodeSvg(item: Placed, anchor: string | undefined, findings: readonly Fi
 export function storeGraphSvg(store: StoreExposure, id: string, anchors: ReadonlyMap<string, string>, findingsOf: (urn: string) => readonly Finding[]): string {
     const { placed, width, height } = layout(store);
     const marker = `${id}-arrow`;
-    const edges = store.edges.map((edge) => edgeSvg(edge, placed, marker)).join("");
+    const labels = new LabelPlacer();
+    const edges = store.edges.map((edge) => edgeSvg(edge, placed, marker, labels)).join("");
     const nodes = [...placed.values()].map((item) => nodeSvg(item, item.node.urn ? anchors.get(item.node.urn) : undefined, item.node.urn ? findingsOf(item.node.urn) : [])).join("");
     return (
         `<svg class="graph" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + 40}" viewBox="0 0 ${width} ${height + 40}" role="img" aria-label="${escapeHtml(`exposure paths of ${store.name}`)}">` +
@@ -199,6 +237,9 @@ const SCRIPT = `
     var minimum = severity.value === "" ? 99 : order[severity.value];
     Array.prototype.forEach.call(document.querySelectorAll("[data-stack-section]"), function (section) {
       section.hidden = stack.value !== "" && section.getAttribute("data-stack-section") !== stack.value;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("tr[data-stack-row]"), function (row) {
+      row.hidden = stack.value !== "" && row.getAttribute("data-stack-row") !== stack.value;
     });
     var shown = 0;
     Array.prototype.forEach.call(document.querySelectorAll("tr[data-severity]"), function (row) {
@@ -310,7 +351,7 @@ function storeSummary(result: ScanResult, context: HtmlReportContext): string {
             const counts = SEVERITY_ORDER.map((severity) => `<td class="n">${own.filter((f) => f.severity === severity && !f.waiver).length}</td>`).join("");
             const closed = store.paths.length === 0;
             rows.push(
-                `<tr data-stack-row="${s}"><td><a href="#s${s}-st${i}">${escapeHtml(store.name)}</a></td><td>${escapeHtml(stack.stack)}</td><td>${escapeHtml(store.label)}</td>` +
+                `<tr data-stack-row="${s}"><td><a href="#s${s}-st${i}">${escapeHtml(store.name)}</a></td><td>${escapeHtml(`${stack.project}/${stack.stack}`)}</td><td>${escapeHtml(store.label)}</td>` +
                     `<td>${closed ? '<span class="status closed">closed</span>' : `<span class="status exposed">${store.paths.length} path${store.paths.length === 1 ? "" : "s"}</span>`}</td>${counts}</tr>`,
             );
         });
