@@ -401,7 +401,7 @@ function subnetPaths(context: Context, builder: PathBuilder, store: StackResourc
                 path.push([route.table ? "routeTableId" : governed, builder.resource(route.route)]);
             }
             const gateway = route.gateway ? builder.resource(route.gateway) : builder.node({ key: "internet-gateway", label: "internet gateway", kind: "resource" });
-            path.push([route.property, gateway], ["0.0.0.0/0, ::/0", internet]);
+            path.push([route.property, gateway], ["internet gateway", internet]);
             builder.add("subnet", path);
         }
     }

@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PolicyConfigEntry } from "../../scanner/engine/config";
+import { defaultOptions, type Deployment, type ResourceState } from "../../scanner/engine/model";
 import { loadPackModel, stackExposure, type PackModel, type StackExposure, type StoreExposure } from "../../scanner/exposure";
 import { loadInput } from "../../scanner/inputs";
 import { CONTENT_SECURITY_POLICY, escapeHtml, formatHtml } from "../../scanner/report-html";
@@ -67,6 +68,40 @@ describe("exposure paths from the pack's model", () => {
         expect(paths).toContain("wallet-db -[publiclyAccessible]-> the internet");
         expect(paths).toContain("wallet-db -[dbInstanceIdentifier]-> wallet-db-snapshot -[sharedAccounts.0]-> public or another account");
         expect(paths.filter((p) => p.startsWith("wallet-db -[publiclyAccessible]"))).toHaveLength(1);
+    });
+
+    it("follows a subnet through its route table association to the internet gateway, and names the default security group", () => {
+        const resources: ResourceState[] = [];
+        const add = (type: string, name: string, outputs: Record<string, unknown>): void => {
+            resources.push({
+                urn: `urn:pulumi:dev::p::${type}::${name}`,
+                type,
+                name,
+                custom: true,
+                id: String(outputs.id ?? name),
+                parent: "",
+                provider: "",
+                dependencies: [],
+                propertyDependencies: {},
+                inputs: outputs as ResourceState["inputs"],
+                outputs: outputs as ResourceState["outputs"],
+                options: defaultOptions(),
+            });
+        };
+        add("aws:ec2/vpc:Vpc", "vpc", { id: "vpc-1", cidrBlock: "10.0.0.0/16" });
+        add("aws:ec2/internetGateway:InternetGateway", "igw", { id: "igw-1", vpcId: "vpc-1" });
+        add("aws:ec2/subnet:Subnet", "app-subnet", { id: "subnet-1", vpcId: "vpc-1", cidrBlock: "10.0.1.0/24" });
+        add("aws:ec2/routeTable:RouteTable", "public-rt", { id: "rtb-1", vpcId: "vpc-1", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }] });
+        add("aws:ec2/routeTableAssociation:RouteTableAssociation", "app-assoc", { id: "rtbassoc-1", subnetId: "subnet-1", routeTableId: "rtb-1" });
+        add("aws:rds/subnetGroup:SubnetGroup", "db-group", { id: "db-group", name: "db-group", subnetIds: ["subnet-1"] });
+        add("aws:rds/instance:Instance", "wallet-x", { id: "wallet-x", identifier: "wallet-x", dbSubnetGroupName: "db-group" });
+        const deployment: Deployment = { organization: "o", project: "p", stack: "dev", preview: false, resources };
+        const exposure = stackExposure(model, { file: "x.json", deployment, secretsByUrn: new Map() }, NO_CONFIG, []);
+        const paths = pathLabels(store(exposure, "wallet-x"));
+        expect(paths).toEqual([
+            "wallet-x -[vpcSecurityGroupIds (omitted)]-> VPC default security group",
+            "wallet-x -[dbSubnetGroupName]-> db-group -[subnetIds]-> app-subnet -[route table association]-> public-rt -[routes[0].gatewayId]-> igw -[internet gateway]-> the internet",
+        ]);
     });
 
     it("shows every key-material store of the hardened stack closed", () => {
