@@ -140,7 +140,32 @@ export interface PackModel {
     classifyTrust(role: StackResource, graph: StackGraph): { human: Tri; mfaGated: Tri };
     parseSettings(raw: unknown): Settings;
     isClassifiedKeyMaterial(settings: Settings, name: string, props: Record<string, unknown>): boolean;
+    /** The pack's reader of waived findings (waivers.ts loads the same module). */
+    parseWaived(message: string): { text: string } | undefined;
+    /** Resource type tokens (policies/lib/aws/types.ts, checked against @pulumi/aws there). */
+    types: Record<TypeName, string>;
 }
+
+const TYPE_NAMES = [
+    "RDS_INSTANCE",
+    "RDS_CLUSTER",
+    "RDS_SNAPSHOT",
+    "RDS_CLUSTER_SNAPSHOT",
+    "RDS_SNAPSHOT_COPY",
+    "RDS_CLUSTER_SNAPSHOT_COPY",
+    "KMS_KEY_POLICY",
+    "SECRETSMANAGER_SECRET",
+    "SECRETSMANAGER_SECRET_POLICY",
+    "DYNAMODB_RESOURCE_POLICY",
+    "BACKUP_VAULT_POLICY",
+    "OPENSEARCH_DOMAIN_POLICY",
+    "S3_BUCKET",
+    "S3_BUCKET_V2",
+    "S3_BUCKET_POLICY",
+    "S3_BUCKET_ACL",
+    "S3_BUCKET_ACL_V2",
+] as const;
+type TypeName = (typeof TYPE_NAMES)[number];
 
 /** The compiled modules the report reads, relative to the pack directory, and what each must export. */
 const MODULES: Record<string, readonly (keyof PackModel)[]> = {
@@ -154,6 +179,7 @@ const MODULES: Record<string, readonly (keyof PackModel)[]> = {
     "lib/aws/iam-identity.js": ["IamModel", "classifyTrust"],
     "lib/core/settings.js": ["parseSettings"],
     "lib/aws/key-material.js": ["isClassifiedKeyMaterial"],
+    "lib/core/waiver-text.js": ["parseWaived"],
 };
 
 /** The pack's model from its compiled modules (policies/bin); a clear error when the pack is not built. */
@@ -173,6 +199,20 @@ export function loadPackModel(packDir: string): PackModel {
             model[name] = loaded[name];
         }
     }
+    const typesFile = join(resolve(packDir), "bin", "lib", "aws", "types.js");
+    if (!existsSync(typesFile)) {
+        throw new Error("the policy pack has no bin/lib/aws/types.js (is it built, and a version this scanner knows?)");
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const types = require(typesFile) as Record<string, unknown>;
+    model.types = Object.fromEntries(
+        TYPE_NAMES.map((name) => {
+            if (typeof types[name] !== "string") {
+                throw new Error(`${typesFile} does not export ${name}`);
+            }
+            return [name, types[name]];
+        }),
+    );
     return model as unknown as PackModel;
 }
 
@@ -197,7 +237,7 @@ export interface ExposureEdge {
     property: string;
 }
 
-export type PathKind = "public endpoint" | "security group" | "subnet" | "KMS key" | "IAM" | "snapshot";
+export type PathKind = "public endpoint" | "resource policy" | "security group" | "subnet" | "KMS key" | "IAM" | "snapshot";
 
 export interface ExposurePath {
     kind: PathKind;
@@ -225,16 +265,35 @@ export interface StackExposure {
 }
 
 /** Snapshot types, the input that names their source (a store or another snapshot), and what they copy. */
-const SNAPSHOTS: readonly { type: string; property: string; sources: readonly string[] }[] = [
-    { type: "aws:rds/snapshot:Snapshot", property: "dbInstanceIdentifier", sources: ["aws:rds/instance:Instance"] },
-    { type: "aws:rds/clusterSnapshot:ClusterSnapshot", property: "dbClusterIdentifier", sources: ["aws:rds/cluster:Cluster"] },
-    { type: "aws:rds/snapshotCopy:SnapshotCopy", property: "sourceDbSnapshotIdentifier", sources: ["aws:rds/snapshot:Snapshot", "aws:rds/snapshotCopy:SnapshotCopy"] },
-    {
-        type: "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
-        property: "sourceDbClusterSnapshotIdentifier",
-        sources: ["aws:rds/clusterSnapshot:ClusterSnapshot", "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy"],
-    },
-];
+function snapshotKinds(t: PackModel["types"]): { type: string; property: string; sources: readonly string[] }[] {
+    return [
+        { type: t.RDS_SNAPSHOT, property: "dbInstanceIdentifier", sources: [t.RDS_INSTANCE] },
+        { type: t.RDS_CLUSTER_SNAPSHOT, property: "dbClusterIdentifier", sources: [t.RDS_CLUSTER] },
+        { type: t.RDS_SNAPSHOT_COPY, property: "sourceDbSnapshotIdentifier", sources: [t.RDS_SNAPSHOT, t.RDS_SNAPSHOT_COPY] },
+        { type: t.RDS_CLUSTER_SNAPSHOT_COPY, property: "sourceDbClusterSnapshotIdentifier", sources: [t.RDS_CLUSTER_SNAPSHOT, t.RDS_CLUSTER_SNAPSHOT_COPY] },
+    ];
+}
+
+/**
+ * Resource policies attached to a store by a resource of their own, the input that names the store, and the
+ * pack's policies whose findings on them say they let anyone (or another account) in.
+ */
+function resourcePolicyKinds(t: PackModel["types"]): { type: string; property: string; policies: readonly string[] }[] {
+    return [
+        { type: t.S3_BUCKET_POLICY, property: "bucket", policies: ["s3-policy-no-public-principal"] },
+        { type: t.S3_BUCKET_ACL, property: "bucket", policies: ["s3-no-public-acl"] },
+        { type: t.S3_BUCKET_ACL_V2, property: "bucket", policies: ["s3-no-public-acl"] },
+        { type: t.SECRETSMANAGER_SECRET_POLICY, property: "secretArn", policies: ["secretsmanager-policy-not-public"] },
+        { type: t.DYNAMODB_RESOURCE_POLICY, property: "resourceArn", policies: ["dynamodb-resource-policy-not-public"] },
+        { type: t.BACKUP_VAULT_POLICY, property: "backupVaultName", policies: ["backup-vault-policy-restricted"] },
+        { type: t.OPENSEARCH_DOMAIN_POLICY, property: "domainName", policies: ["opensearch-fgac-no-anonymous"] },
+    ];
+}
+
+/** The same policies' findings on the store's own inline policy (a secret's `policy`, a bucket's `acl`). */
+const INLINE_POLICY_POLICIES: ReadonlySet<string> = new Set(["s3-policy-no-public-principal", "s3-no-public-acl", "secretsmanager-policy-not-public", "dynamodb-resource-policy-not-public"]);
+
+const PUBLIC_GRANT: ExposureNode = { key: "public:grant", label: "anyone (public grant)", kind: "public" };
 
 /** The pack's findings that a store itself has a public endpoint (an input of the store, no graph to follow). */
 const PUBLIC_ENDPOINT_POLICIES: ReadonlySet<string> = new Set(["rds-instance-not-public", "redshift-not-public", "opensearch-vpc-only"]);
@@ -242,8 +301,6 @@ const PUBLIC_ENDPOINT_POLICIES: ReadonlySet<string> = new Set(["rds-instance-not
 /** The pack's findings that share a snapshot with everyone or another account (rds-snapshot-not-public). */
 const SNAPSHOT_SHARING_POLICY = "rds-snapshot-not-public";
 
-const KMS_KEY_POLICY_TYPE = "aws:kms/keyPolicy:KeyPolicy";
-const SECRET_TYPE = "aws:secretsmanager/secret:Secret";
 
 /** The resources of a deployment as the stack policies receive them (AnalyzeStack: outputs, secrets unwrapped). */
 export function stackResources(model: PackModel, deployment: Deployment): StackResource[] {
@@ -414,7 +471,7 @@ function keyPaths(context: Context, builder: PathBuilder, store: StackResource, 
         for (const key of graph.referenced(store, property, model.KMS_KEY_TYPES).resources) {
             const arn = model.read(key.props, "arn");
             const ownAccount = typeof arn === "string" ? arn.split(":")[4] : undefined;
-            const documents = [key, ...graph.referencing(key, [KMS_KEY_POLICY_TYPE], "keyId")];
+            const documents = [key, ...graph.referencing(key, [model.types.KMS_KEY_POLICY], "keyId")];
             for (const holder of documents) {
                 const parsed = model.parsePolicyDocument(model.read(holder.props, "policy"));
                 if (parsed.kind !== "document") {
@@ -457,7 +514,7 @@ function keyPaths(context: Context, builder: PathBuilder, store: StackResource, 
 /** Identity policies that let a user, or a role people assume, read the secret without MFA (the iam policies' model). */
 function secretPaths(context: Context, builder: PathBuilder, store: StackResource, start: string): void {
     const { model, graph } = context;
-    if (store.type !== SECRET_TYPE) {
+    if (store.type !== model.types.SECRETSMANAGER_SECRET) {
         return;
     }
     context.iam ??= new model.IamModel(graph);
@@ -510,10 +567,45 @@ function secretPaths(context: Context, builder: PathBuilder, store: StackResourc
     }
 }
 
+/**
+ * The pack's decided findings of `policies` on a resource, with the property each names (the hop's label).
+ * Undecided findings draw no path; a waived one still does (the exposure is there, accepted until the waiver
+ * expires), marked as waived.
+ */
+function decidedFindings(context: Context, urn: string, policies: ReadonlySet<string> | readonly string[]): { finding: Finding; property: string }[] {
+    const names = new Set(policies);
+    const out: { finding: Finding; property: string }[] = [];
+    for (const finding of context.findings) {
+        if (finding.resourceUrn !== urn || !names.has(finding.policy)) {
+            continue;
+        }
+        const text = finding.waiver ? context.model.parseWaived(finding.message)?.text : finding.message;
+        if (text?.startsWith("[")) {
+            const property = findingProperty(text) || finding.policy;
+            out.push({ finding, property: finding.waiver ? `${property} (waived)` : property });
+        }
+    }
+    return out;
+}
+
+/** Resource policies (inline, or resources of their own) that the pack finds open to anyone. */
+function resourcePolicyPaths(context: Context, builder: PathBuilder, store: StackResource, start: string): void {
+    for (const { property } of decidedFindings(context, store.urn, INLINE_POLICY_POLICIES)) {
+        builder.add("resource policy", [start, [property, builder.node(PUBLIC_GRANT)]]);
+    }
+    for (const kind of resourcePolicyKinds(context.model.types)) {
+        for (const holder of context.graph.referencing(store, [kind.type], kind.property)) {
+            for (const { property } of decidedFindings(context, holder.urn, kind.policies)) {
+                builder.add("resource policy", [start, [kind.property, builder.resource(holder)], [property, builder.node(PUBLIC_GRANT)]]);
+            }
+        }
+    }
+}
+
 /** The store's own public endpoint, as the pack's findings on the store report it. */
 function endpointPaths(context: Context, builder: PathBuilder, store: StackResource, start: string): void {
-    for (const finding of context.findings.filter((f) => f.resourceUrn === store.urn && PUBLIC_ENDPOINT_POLICIES.has(f.policy) && f.message.startsWith("["))) {
-        builder.add("public endpoint", [start, [findingProperty(finding.message) || finding.policy, builder.node(PUBLIC_INTERNET)]]);
+    for (const { property } of decidedFindings(context, store.urn, PUBLIC_ENDPOINT_POLICIES)) {
+        builder.add("public endpoint", [start, [property, builder.node(PUBLIC_INTERNET)]]);
     }
 }
 
@@ -524,11 +616,10 @@ function snapshotPaths(context: Context, builder: PathBuilder, store: StackResou
         if (depth > 8) {
             return;
         }
-        for (const kind of SNAPSHOTS.filter((s) => s.sources.includes(source.type))) {
+        for (const kind of snapshotKinds(context.model.types).filter((s) => s.sources.includes(source.type))) {
             for (const snapshot of graph.referencing(source, [kind.type], kind.property)) {
                 const chain: [string, string][] = [...hops, [kind.property, builder.resource(snapshot)]];
-                for (const finding of context.findings.filter((f) => f.resourceUrn === snapshot.urn && f.policy === SNAPSHOT_SHARING_POLICY && f.message.startsWith("["))) {
-                    const property = findingProperty(finding.message) || "sharedAccounts";
+                for (const { property } of decidedFindings(context, snapshot.urn, [SNAPSHOT_SHARING_POLICY])) {
                     const shared = builder.node({ key: "public:snapshot-shared", label: "public or another account", kind: "public" });
                     builder.add("snapshot", [start, ...chain, [property, shared]]);
                 }
@@ -560,7 +651,9 @@ export function stackExposure(model: PackModel, input: ExposureInput, config: Re
         findings: findings.filter((f) => f.file === input.file),
     };
     const stores: StoreExposure[] = [];
-    for (const kind of model.STORES) {
+    // The pack's stores, and buckets (backups and dumps of key stores live there; they have no network paths).
+    const bucket = (type: string): StoreKind => ({ type, label: "S3 bucket", keyProperties: [], securityGroupProperties: [], defaultSecurityGroupWhenOmitted: false });
+    for (const kind of [...model.STORES, bucket(model.types.S3_BUCKET), bucket(model.types.S3_BUCKET_V2)]) {
         for (const store of graph.ofType(kind.type)) {
             if (!model.isClassifiedKeyMaterial(settings, store.name, store.props)) {
                 continue;
@@ -568,6 +661,7 @@ export function stackExposure(model: PackModel, input: ExposureInput, config: Re
             const builder = new PathBuilder();
             const start = builder.resource(store, "store");
             endpointPaths(context, builder, store, start);
+            resourcePolicyPaths(context, builder, store, start);
             networkPaths(context, builder, store, kind, start);
             subnetPaths(context, builder, store, start);
             keyPaths(context, builder, store, kind, start);

@@ -140,7 +140,8 @@ function edgeSvg(edge: ExposureEdge, placed: Map<string, Placed>, marker: string
         backwards ? y2 + 52 : span ? y1 + (y2 - y1) * 0.1 - 4 : (y1 + y2) / 2 - 4,
         text,
     );
-    return `<g class="edge" data-property="${escapeHtml(edge.property)}"><path d="${d}" marker-end="url(#${marker})"/><text x="${at.x}" y="${at.y}" text-anchor="middle"><title>${escapeHtml(edge.property)}</title>${escapeHtml(text)}</text></g>`;
+    const waived = edge.property.endsWith("(waived)");
+    return `<g class="edge${waived ? " waived" : ""}" data-property="${escapeHtml(edge.property)}"><path d="${d}" marker-end="url(#${marker})"/><text x="${at.x}" y="${at.y}" text-anchor="middle"><title>${escapeHtml(edge.property)}</title>${escapeHtml(text)}</text></g>`;
 }
 
 function nodeSvg(item: Placed, anchor: string | undefined, findings: readonly Finding[]): string {
@@ -202,6 +203,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 svg.graph { display: block; font: 12px system-ui, sans-serif; }
 svg.graph .edge path { fill: none; stroke: #7a8696; stroke-width: 1.6; }
 svg.graph marker path { fill: #7a8696; }
+svg.graph .edge.waived path { stroke: #5b3fc4; stroke-dasharray: 6 4; }
 svg.graph .edge text { font: 11px ui-monospace, SFMono-Regular, Menlo, monospace; fill: #394452; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
 svg.graph .node rect { fill: #fff; stroke: #7a8696; stroke-width: 1.4; }
 svg.graph .node.store rect { fill: #e8f0fe; stroke: #1a56c4; stroke-width: 2; }

@@ -104,6 +104,28 @@ describe("exposure paths from the pack's model", () => {
         ]);
     });
 
+    it("draws resource policies the pack finds open to anyone, and key-material buckets as stores", () => {
+        const input = exportOf("exposed-wallet-db");
+        const on = (name: string, policy: string, message: string) =>
+            finding({ policy, file: input.file, resourceName: name, resourceUrn: input.deployment.resources.find((r) => r.name === name)!.urn, message });
+        const findings = [
+            on("wallet-backups-policy", "s3-policy-no-public-principal", '[policy] Statement[0] (Sid "RestoreFromAnywhere") allows any principal.'),
+            on("wallet-master-key-policy", "secretsmanager-policy-not-public", "[policy] Statement[0] of `policy` allows every principal."),
+            // A waived finding still draws its path (the exposure is accepted, not gone), marked; an undecided one does not.
+            { ...on("wallet-backups-acl", "s3-no-public-acl", "Waived until 2099-01-01 (restore tests): [acl] public."), level: "advisory" as const, waiver: { expires: "2099-01-01", reason: "restore tests" } },
+            on("wallet-ledger-policy", "dynamodb-resource-policy-not-public", "Cannot verify during preview: [policy] computed."),
+        ];
+        const exposure = stackExposure(model, input, NO_CONFIG, findings);
+        const bucket = store(exposure, "wallet-backups");
+        expect(bucket.label).toBe("S3 bucket");
+        expect(pathLabels(bucket)).toEqual([
+            "wallet-backups -[bucket]-> wallet-backups-policy -[policy]-> anyone (public grant)",
+            "wallet-backups -[bucket]-> wallet-backups-acl -[acl (waived)]-> anyone (public grant)",
+        ]);
+        expect(pathLabels(store(exposure, "wallet-master-key"))).toContain("wallet-master-key -[secretArn]-> wallet-master-key-policy -[policy]-> anyone (public grant)");
+        expect(pathLabels(store(exposure, "wallet-ledger")).filter((p) => p.includes("wallet-ledger-policy"))).toEqual([]);
+    });
+
     it("shows every key-material store of the hardened stack closed", () => {
         const exposure = stackExposure(model, exportOf("hardened"), NO_CONFIG, []);
         expect(exposure.stores.length).toBeGreaterThan(5);
@@ -229,6 +251,12 @@ describe("formatHtml", () => {
         expect(section).toContain(`<div class="resource-block" id="${link![1]}">`);
         expect(section).toMatch(/class="node public" data-label="0\.0\.0\.0\/0"/);
         expect(section).toContain("at index.ts:42");
+    });
+
+    it("draws a waived hop dashed", () => {
+        const waived: StackExposure = { ...exposed, stores: [{ ...exposed.stores[0]!, edges: [{ from: exposed.stores[0]!.urn, to: SG_URN, property: "acl (waived)" }] }] };
+        expect(page([], [waived])).toContain('<g class="edge waived" data-property="acl (waived)">');
+        expect(html).not.toContain("edge waived");
     });
 
     it("shows a store without paths as closed", () => {
