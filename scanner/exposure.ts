@@ -560,8 +560,8 @@ function secretPaths(context: Context, builder: PathBuilder, store: StackResourc
                 type: document.holder.type,
             });
             const principalNode = principal.resource
-                ? builder.node({ key: principal.resource.urn, label: `${principal.kind} ${principal.resource.name} (no MFA)`, kind: "principal", urn: principal.resource.urn, type: principal.resource.type })
-                : builder.node({ key: `principal:${principal.key}`, label: `${principal.label} (no MFA)`, kind: "principal" });
+                ? builder.node({ key: principal.resource.urn, label: `${principal.kind} ${principal.resource.name}`, kind: "principal", urn: principal.resource.urn, type: principal.resource.type })
+                : builder.node({ key: `principal:${principal.key}`, label: principal.label, kind: "principal" });
             builder.add("IAM", [start, ["Resource", statementNode], [document.property, policyNode], ["attached to", principalNode]]);
         }
     }

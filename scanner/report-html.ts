@@ -62,9 +62,12 @@ function layout(store: StoreExposure): { placed: Map<string, Placed>; width: num
     for (const path of store.paths) {
         path.nodes.forEach((key, index) => column.set(key, Math.min(column.get(key) ?? index, index)));
     }
-    // The ends (the internet, anyone, another account) line up in the last column, so every arrow points right.
-    const last = Math.max(0, ...store.nodes.filter((n) => n.kind !== "public").map((n) => column.get(n.key) ?? 0)) + 1;
-    for (const node of store.nodes.filter((n) => n.kind === "public")) {
+    // The ends (the internet, anyone, another account, a user without MFA) line up in the last column, so every
+    // arrow points right and no edge runs through an end.
+    const inner = new Set(store.paths.flatMap((p) => p.nodes.slice(0, -1)));
+    const isEnd = (n: ExposureNode) => n.kind === "public" || (n.key !== store.urn && !inner.has(n.key));
+    const last = Math.max(0, ...store.nodes.filter((n) => !isEnd(n)).map((n) => column.get(n.key) ?? 0)) + 1;
+    for (const node of store.nodes.filter(isEnd)) {
         column.set(node.key, last);
     }
     const rows = new Map<number, string[]>();
@@ -152,7 +155,7 @@ function nodeSvg(item: Placed, anchor: string | undefined, findings: readonly Fi
     const body =
         `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6"/>` +
         `<text class="label" x="${x + 8}" y="${y + 16}">${escapeHtml(fit(node.label, 27))}</text>` +
-        `<text class="sub" x="${x + 8}" y="${y + 31}">${escapeHtml(fit(badge || (node.kind === "public" ? "outside the account" : ""), 32))}</text>` +
+        `<text class="sub" x="${x + 8}" y="${y + 31}">${escapeHtml(fit(node.kind === "public" ? "outside the account" : node.kind === "principal" ? `no MFA${badge && findings.length ? `; ${badge}` : ""}` : badge, 32))}</text>` +
         `<title>${escapeHtml(tooltip)}</title>`;
     const attributes = `class="node ${node.kind}${worst ? ` sev-${escapeHtml(worst.severity)}` : ""}" data-label="${escapeHtml(node.label)}" data-kind="${node.kind}"`;
     return anchor ? `<a href="#${anchor}" ${attributes}>${body}</a>` : `<g ${attributes}>${body}</g>`;

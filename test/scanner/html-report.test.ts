@@ -47,7 +47,8 @@ describe("exposure paths from the pack's model", () => {
 
     it("follows a secret to the identity policy that lets a group without MFA read it", () => {
         const exposure = stackExposure(model, exportOf("exposed-wallet-db"), NO_CONFIG, []);
-        expect(pathLabels(store(exposure, "wallet-master-key"))).toContain("wallet-master-key -[Resource]-> Statement[0] -[policy]-> wallet-key-readers -[attached to]-> group wallet-operators (no MFA)");
+        expect(pathLabels(store(exposure, "wallet-master-key"))).toContain("wallet-master-key -[Resource]-> Statement[0] -[policy]-> wallet-key-readers -[attached to]-> group wallet-operators");
+        expect(store(exposure, "wallet-master-key").nodes.find((n) => n.label === "group wallet-operators")?.kind).toBe("principal");
         expect(loadPackModel("policies").StackGraph).toBe(model.StackGraph);
     });
 
