@@ -359,13 +359,19 @@ interface Context {
     allowedCidrs: readonly string[];
     findings: readonly Finding[];
     iam?: IamModel;
+    /** Every secret value of the input (quotable). */
+    secrets?: Set<string>;
     /** Identity documents parsed once per stack (every secret is checked against all of them). */
     parsed?: Map<ReachingDocument, ParsedDocument>;
 }
 
-/** A value a node may quote (a CIDR, a prefix-list id, a Sid), or "[secret]" when the input holds it as a secret. */
-function quotable(context: Context, owner: StackResource, value: string): string {
-    return (context.secretsByUrn.get(owner.urn) ?? []).includes(value) ? REDACTED : value;
+/**
+ * A value a node may quote (a CIDR, a prefix-list id, a Sid), or "[secret]" when the input holds it as a secret,
+ * of this resource or of any other (a rule's CIDR may be computed from another resource's secret output).
+ */
+function quotable(context: Context, value: string): string {
+    context.secrets ??= new Set([...context.secretsByUrn.values()].flat());
+    return context.secrets.has(value) ? REDACTED : value;
 }
 
 function networkPaths(context: Context, builder: PathBuilder, store: StackResource, kind: StoreKind, start: string): void {
@@ -385,7 +391,7 @@ function networkPaths(context: Context, builder: PathBuilder, store: StackResour
         const rule = inline
             ? builder.node({ key: `${group.urn}#${ruleProperty}`, label: `${group.name}.${ruleProperty}`, kind: "rule", urn: group.urn, type: group.type })
             : builder.resource(exposure.owner, "rule");
-        const sourceText = quotable(context, exposure.owner, exposure.source);
+        const sourceText = quotable(context, exposure.source);
         const source = builder.node({
             key: `source:${sourceText}${exposure.undecided ? " (undecided)" : ""}`,
             label: exposure.undecided ? `${sourceText} (cannot be decided yet)` : sourceText,
@@ -494,7 +500,7 @@ function keyPaths(context: Context, builder: PathBuilder, store: StackResource, 
                     if (!principal) {
                         continue;
                     }
-                    const sid = statement.sid ? `Sid "${quotable(context, holder, statement.sid)}"` : `Statement[${statement.index}]`;
+                    const sid = statement.sid ? `Sid "${quotable(context, statement.sid)}"` : `Statement[${statement.index}]`;
                     const keyNode = builder.resource(key);
                     const hops: (string | [string, string])[] = [start, [property, keyNode]];
                     let statementFrom = keyNode;
@@ -554,7 +560,7 @@ function secretPaths(context: Context, builder: PathBuilder, store: StackResourc
             const policyNode = builder.resource(document.holder);
             const statementNode = builder.node({
                 key: `${document.holder.urn}#${document.property}#${statement.index}`,
-                label: statement.sid ? `Sid "${quotable(context, document.holder, statement.sid)}"` : `Statement[${statement.index}]`,
+                label: statement.sid ? `Sid "${quotable(context, statement.sid)}"` : `Statement[${statement.index}]`,
                 kind: "statement",
                 urn: document.holder.urn,
                 type: document.holder.type,
