@@ -56,7 +56,7 @@ export const s3SseKmsCmkLinked = stackPolicy<Config>({
             if (inline === true) {
                 continue;
             }
-            const inScope = bucketInScope(bucket, config);
+            const inScope = bucketInScope(bucket, config, graph);
             if (inline === UNKNOWN || untraceable) {
                 findings.push(
                     ...scoped(
@@ -70,7 +70,7 @@ export const s3SseKmsCmkLinked = stackPolicy<Config>({
                 ...scoped(
                     violation(
                         "serverSideEncryptionConfiguration",
-                        "No aws.s3.BucketServerSideEncryptionConfiguration selects SSE-KMS for this bucket, so objects get the SSE-S3 (AES256) default and anyone with s3:GetObject reads the key material without a kms:Decrypt check. Attach one with `sseAlgorithm: \"aws:kms\"` and a customer-managed `kmsMasterKeyId`.",
+                        "No aws.s3.BucketServerSideEncryptionConfiguration selects SSE-KMS for this bucket, so objects get the SSE-S3 (AES256) default and anyone with s3:GetObject reads them without a kms:Decrypt check. Attach one with `sseAlgorithm: \"aws:kms\"` and a customer-managed `kmsMasterKeyId`.",
                         bucket.urn,
                     ),
                     inScope,
