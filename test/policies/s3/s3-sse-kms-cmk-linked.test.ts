@@ -64,6 +64,21 @@ describe("s3-sse-kms-cmk-linked", () => {
         expect(result.violations.map((v) => [v.urn, v.level])).toEqual([[urnOf(BUCKET, "b"), "mandatory"]]);
     });
 
+    it("enforces on a tagged key-material bucket whose SSE-S3 configuration resource cannot see the tags (s3-sse-kms-cmk reports it as advisory)", () => {
+        const aes = { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] };
+        const resources: StackInputResource[] = [
+            { type: BUCKET, name: "data", props: { bucket: "acme-data", tags: { "data-class": "key-material" } } },
+            { type: SSE, name: "data-sse", props: { bucket: "acme-data", ...aes } },
+        ];
+        const result = evaluateStack(policy, resources);
+        expect(result.violations.map((v) => [v.urn, v.level])).toEqual([[urnOf(BUCKET, "data"), "mandatory"]]);
+        expect(result.violations[0]!.message).toContain("customer-managed key");
+        // Not when the configuration selects a CMK, nor on an untagged bucket, nor when the configuration's own name shows it.
+        expect(evaluateStack(policy, [resources[0]!, { ...resources[1]!, props: { bucket: "acme-data", ...kms } }]).diagnostics).toEqual([]);
+        expect(evaluateStack(policy, [{ ...resources[0]!, props: { bucket: "acme-data" } }, resources[1]!]).diagnostics).toEqual([]);
+        expect(evaluateStack(policy, [resources[0]!, { ...resources[1]!, name: "wallet-data-sse" }]).diagnostics).toEqual([]);
+    });
+
     it("leaves the level to update time when the tags that decide are computed", () => {
         const result = evaluateStack(policy, [{ type: BUCKET, name: "b", props: { tags: UNKNOWN } }]);
         expect(result.violations).toEqual([]);
