@@ -175,14 +175,14 @@ export const CONTROLS: readonly Control[] = [
     {
         row: 27, id: "ec2-db-host-no-public-ip", category: "network-isolation", severity: "high", crossResource: true,
         severityReason: "self-managed DB/HSM-client hosts with public IPs are directly attackable; hard to scope (needs tags or SG/port heuristics)",
-        requirement: "instances tagged/identified as DB or key hosts (or whose SGs open DB ports): `associatePublicIpAddress === false`, in a private subnet, no EIP",
-        limitation: "what runs on an instance is invisible: DB/key hosts are found by configurable tags and names; public IPs inherited from the subnet or Elastic IPs are not followed",
+        requirement: "instances tagged/identified as DB or key hosts (tags, names, or user data that installs or runs a database server): `associatePublicIpAddress === false`, in a private subnet, no EIP",
+        limitation: "what runs on an instance is visible only through its tags, names and user data (a server installed by an AMI or configuration management is not); a public IP inherited from a subnet is followed when the subnet and its routes are in the stack; Elastic IPs are not followed",
     },
     {
         row: 28, id: "ec2-db-host-imdsv2", category: "authentication-mfa", severity: "high", crossResource: false,
         severityReason: "SSRF -> instance-role credentials -> `kms:Decrypt`/`secretsmanager:GetSecretValue` on wallet keys",
         requirement: "`\"required\"`",
-        limitation: "account-level instance metadata defaults and AMI settings are not visible, so an omitted httpTokens is flagged",
+        limitation: "account-level instance metadata defaults and AMI settings are not visible, so an omitted httpTokens is flagged; blocking on DB/key hosts only (tags, names, user data), advisory on other hosts",
     },
     {
         row: 29, id: "ec2-db-host-encrypted-volumes", category: "encryption-at-rest", severity: "high", crossResource: false,

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { allPolicies } from "../policies/catalog";
 import { CONTROLS, SEVERITY_EXCEPTIONS } from "../policies/controls";
-import { PROFILE_NAMES, PROFILES_END, PROFILES_START, renderCatalog, renderControlsDoc, renderProfileJson, renderProfilesTable, updateBlock, updateReadme } from "./docs";
+import { PROFILE_NAMES, PROFILES_END, PROFILES_START, renderCatalog, renderControlsDoc, renderProfileJson, renderProfilesTable, renderScopeLists, SCOPE_END, SCOPE_START, updateBlock, updateReadme } from "./docs";
 
 function write(path: string, content: string, what: string): void {
     let before: string | undefined;
@@ -25,7 +25,8 @@ const root = join(__dirname, "..");
 const readmePath = join(root, "README.md");
 const readme = readFileSync(readmePath, "utf8");
 const withCatalog = updateReadme(readme, renderCatalog(allPolicies, CONTROLS));
-write(readmePath, updateBlock(withCatalog, renderProfilesTable(allPolicies), PROFILES_START, PROFILES_END, "### Profile levels"), "README.md");
+const withProfiles = updateBlock(withCatalog, renderProfilesTable(allPolicies), PROFILES_START, PROFILES_END, "### Profile levels");
+write(readmePath, updateBlock(withProfiles, renderScopeLists(allPolicies), SCOPE_START, SCOPE_END, "## What the pack blocks: the scope model"), "README.md");
 
 mkdirSync(join(root, "docs"), { recursive: true });
 write(join(root, "docs", "controls.md"), renderControlsDoc(allPolicies, CONTROLS, SEVERITY_EXCEPTIONS), "docs/controls.md");

@@ -15,7 +15,10 @@ import {
     renderProfile,
     renderProfileJson,
     renderProfilesTable,
+    renderScopeLists,
     rowSeverity,
+    SCOPE_END,
+    SCOPE_START,
     updateBlock,
     updateReadme,
 } from "../scripts/docs";
@@ -95,6 +98,26 @@ describe("configuration profiles (policies/config/*.json)", () => {
         const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
         expect(readme).toContain(PROFILES_START);
         expect(updateBlock(readme, renderProfilesTable(allPolicies), PROFILES_START, PROFILES_END, "")).toBe(readme);
+    });
+
+    it("README.md's scope-model lists match the policies' `scope` metadata", () => {
+        const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+        expect(readme).toContain(SCOPE_START);
+        expect(updateBlock(readme, renderScopeLists(allPolicies), SCOPE_START, SCOPE_END, "")).toBe(readme);
+        const lists = renderScopeLists(allPolicies);
+        for (const policy of allPolicies) {
+            expect(lists).toContain(`\`${policy.name}\``);
+        }
+    });
+
+    it("declares defence in depth for the host and bucket hygiene policies, exposure for public grants and plaintext credentials", () => {
+        const scopeOf = (name: string) => allPolicies.find((p) => p.name === name)?.scope;
+        for (const name of ["ec2-db-host-imdsv2", "ec2-db-host-encrypted-volumes", "s3-sse-kms-cmk", "s3-sse-kms-cmk-linked", "s3-tls-only-policy", "s3-block-public-access", "s3-block-public-access-linked"]) {
+            expect(scopeOf(name), name).toBe("defence-in-depth");
+        }
+        for (const name of ["ec2-db-host-no-public-ip", "ec2-no-secrets-in-user-data", "s3-policy-no-public-principal", "s3-no-public-acl", "rds-instance-storage-encrypted", "kms-key-policy-no-public-principal"]) {
+            expect(scopeOf(name), name).toBe("exposure");
+        }
     });
 
     it("baseline keeps every default level; strict makes everything mandatory but the no-escalation review items", () => {

@@ -14,13 +14,14 @@ describe("-linked twins", () => {
         }
     });
 
-    it.each(twins.map((t) => [t.name, t] as const))("%s has its parent's rows, category, severity, level and escalation", (name, twin) => {
+    it.each(twins.map((t) => [t.name, t] as const))("%s has its parent's rows, category, severity, level, scope and escalation", (name, twin) => {
         const parent = allPolicies.find((p) => p.name === name.replace(/-linked$/, ""))!;
-        expect({ controls: twin.controls, category: twin.category, severity: twin.severity, level: twin.enforcementLevel, escalation: twin.keyMaterialEscalation }).toEqual({
+        expect({ controls: twin.controls, category: twin.category, severity: twin.severity, level: twin.enforcementLevel, scope: twin.scope, escalation: twin.keyMaterialEscalation }).toEqual({
             controls: parent.controls,
             category: parent.category,
             severity: parent.severity,
             level: parent.enforcementLevel,
+            scope: parent.scope,
             escalation: parent.keyMaterialEscalation,
         });
         // Refs may differ only where a tool checks the linked resource under another rule; NIST and PCI map the control.

@@ -231,6 +231,7 @@ export const backupPlanCoversKeyStores = stackPolicy({
     category: "resilience",
     severity: "low",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["RDS.26", "DynamoDB.4"],
         nist: ["CP-9"],

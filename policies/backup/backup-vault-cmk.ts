@@ -11,6 +11,7 @@ export const backupVaultCmk = resourcePolicy({
     category: "encryption-at-rest",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["Backup.1"],
         pciDss: ["3.5.1"],

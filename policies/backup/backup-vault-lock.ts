@@ -36,6 +36,7 @@ export const backupVaultLock = stackPolicy<Config>({
     category: "resilience",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: { nist: ["CP-9"] },
     resourceTypes: [BACKUP_VAULT, LOCK],
     remediationSteps: [

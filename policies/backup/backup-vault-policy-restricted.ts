@@ -11,6 +11,7 @@ export const backupVaultPolicyRestricted = resourcePolicy<Config>({
     category: "network-isolation",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: { nist: ["AC-3", "AC-6"] },
     resourceTypes: [BACKUP_VAULT_POLICY],
     remediationSteps: [

@@ -94,6 +94,7 @@ export const cloudtrailAlarmsKeyEvents = stackPolicy({
     category: "monitoring",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["CloudTrail.5"],
         cis: ["4.7"],

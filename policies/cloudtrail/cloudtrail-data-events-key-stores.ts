@@ -148,6 +148,7 @@ export const cloudtrailDataEventsKeyStores = stackPolicy<Config>({
     category: "monitoring",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         cis: ["3.8", "3.9"],
         pciDss: ["10.2.1"],

@@ -57,6 +57,7 @@ export const cloudtrailKmsEventsNotExcluded = resourcePolicy({
     category: "monitoring",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         pciDss: ["10.2.1"],
         nist: ["AU-2", "AU-12"],

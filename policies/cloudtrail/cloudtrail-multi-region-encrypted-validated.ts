@@ -12,6 +12,7 @@ export const cloudtrailMultiRegionEncryptedValidated = resourcePolicy({
     category: "monitoring",
     severity: "high",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["CloudTrail.1", "CloudTrail.2", "CloudTrail.4"],
         cis: ["3.1", "3.2", "3.5"],

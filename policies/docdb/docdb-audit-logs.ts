@@ -13,6 +13,7 @@ export const docdbAuditLogs = resourcePolicy<AuditConfig>({
     category: "monitoring",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["DocumentDB.4"],
         pciDss: ["10.2.1"],

@@ -17,6 +17,7 @@ export const docdbDeletionProtectionBackups = resourcePolicy<BackupConfig>({
     category: "resilience",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["DocumentDB.5", "DocumentDB.2"],
         nist: ["CP-9"],

@@ -93,6 +93,7 @@ export const docdbManagedMasterPassword = resourcePolicy<PasswordConfig>({
     category: "secrets-handling",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: { pciDss: ["8.6.2"], nist: ["IA-5"], cdkNag: ["AwsSolutions-DOC3"] },
     resourceTypes: [DOCDB_CLUSTER, DOCDB_ELASTIC_CLUSTER],
     remediationSteps: [

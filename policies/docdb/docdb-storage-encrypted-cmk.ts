@@ -22,6 +22,7 @@ export const docdbStorageEncryptedCmk = resourcePolicy({
     category: "encryption-at-rest",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["DocumentDB.1"],
         pciDss: ["3.5.1"],

@@ -44,6 +44,7 @@ export const docdbTlsEnabled = resourcePolicy({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["DocumentDB.6"],
         pciDss: ["4.2.1"],

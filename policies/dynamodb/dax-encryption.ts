@@ -33,6 +33,7 @@ export const daxEncryption = resourcePolicy({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["DynamoDB.3", "DynamoDB.7"],
         pciDss: ["3.5.1", "4.2.1"],

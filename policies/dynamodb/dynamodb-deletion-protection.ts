@@ -17,6 +17,7 @@ export const dynamodbDeletionProtection = resourcePolicy({
     category: "resilience",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: { securityHub: ["DynamoDB.6"] },
     resourceTypes: [DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA],
     remediationSteps: [

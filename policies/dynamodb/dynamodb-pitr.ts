@@ -72,6 +72,7 @@ export const dynamodbPitr = resourcePolicy<PitrConfig>({
     category: "resilience",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["DynamoDB.2"],
         nist: ["CP-9", "CP-10"],

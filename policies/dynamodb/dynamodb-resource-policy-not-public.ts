@@ -112,6 +112,7 @@ export const dynamodbResourcePolicyNotPublic = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: { pciDss: ["1.4.4"], nist: ["AC-3"] },
     resourceTypes: [DYNAMODB_RESOURCE_POLICY],
     remediationSteps: [

@@ -78,6 +78,7 @@ export const dynamodbSseCmk = resourcePolicy({
     category: "key-management",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         pciDss: ["3.5.1", "3.6.1"],
         nist: ["SC-12", "SC-28"],

@@ -1,5 +1,5 @@
 import { classifyKey, undecided, violation } from "../lib/readers/checks";
-import { DB_HOST_CONFIG, INSTANCE, isDbHost, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST, type DbHostConfig } from "./lib/ec2";
+import { DB_HOST_CONFIG, INSTANCE, isDbHost, isDbHostOfStack, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST, type DbHostConfig } from "./lib/ec2";
 import { StackGraph } from "../lib/aws/graph";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { asBool, INVALID, isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "../lib/readers/values";
@@ -84,11 +84,12 @@ function prefixed(path: string, leaf: string): string {
 
 export const ec2DbHostEncryptedVolumes = stackPolicy<DbHostConfig>({
     name: "ec2-db-host-encrypted-volumes",
-    description: "EBS volumes of instances, launch templates and launch configurations must be encrypted, with a customer-managed key on database and key-material hosts.",
+    description: "EBS volumes of database and key-material hosts must be encrypted with a customer-managed key; unencrypted volumes of other hosts are reported as advisory.",
     controls: [29],
     category: "encryption-at-rest",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["EC2.3", "EC2.7"],
         cis: ["5.1.1"],
@@ -102,7 +103,7 @@ export const ec2DbHostEncryptedVolumes = stackPolicy<DbHostConfig>({
     remediationSteps: [
         "1. Set `encrypted: true` and `kmsKeyId: key.arn` on `rootBlockDevice` and every `ebsBlockDevices[]` entry (Instance), on `blockDeviceMappings[].ebs` (LaunchTemplate, where `encrypted` is the string \"true\"), and on aws.ebs.Volume.",
         "2. Or manage account-level encryption in the stack: aws.ebs.EncryptionByDefault (`enabled: true`) plus aws.ebs.DefaultKmsKey with a customer-managed key; omitted `encrypted` is then fine.",
-        "3. Database and key-material hosts (tags / names configured in `dbHostTags` / `dbHostNamePatterns`) need a customer-managed key; other hosts may use the AWS-managed aws/ebs key.",
+        "3. Database and key-material hosts (tags / names configured in `dbHostTags` / `dbHostNamePatterns`, user data that installs or runs a database server, or a volume attached to such a host) need a customer-managed key; other hosts may use the AWS-managed aws/ebs key, and an unencrypted volume of another host is advisory (defence in depth).",
         "4. Encryption cannot be added in place: snapshot, copy the snapshot with encryption, and replace the volume or instance.",
     ].join("\n"),
     config: DB_HOST_CONFIG,
@@ -112,55 +113,64 @@ export const ec2DbHostEncryptedVolumes = stackPolicy<DbHostConfig>({
         const accountDefault: Tri = defaults.some((v) => v === true || v === undefined) ? true : defaults.includes(UNKNOWN) ? UNKNOWN : false;
         const defaultKeyIsCmk = graph.ofType(EBS_DEFAULT_KMS_KEY).some((r) => ["customer-managed", "unknown"].includes(classifyKey(r.props["keyArn"])));
 
+        // The scope model: a host is a database host by tags, names or user data (its own or its launch
+        // template's); a volume by its own tags or names or the hosts it is attached to.
         const dbHostOf = (resource: StackResource): Tri => {
+            if (resource.type !== EBS_VOLUME) {
+                return isDbHostOfStack(resource, graph, config);
+            }
             const own = isDbHost(resource.name, resource.props, config);
-            if (own !== false || resource.type !== EBS_VOLUME) {
+            if (own === true) {
                 return own;
             }
             const instances = graph
                 .referencing(resource, [VOLUME_ATTACHMENT], "volumeId")
                 .flatMap((attachment) => graph.referenced(attachment, "instanceId", [INSTANCE, SPOT_INSTANCE_REQUEST]).resources);
-            const hosts = instances.map((i) => isDbHost(i.name, i.props, config));
+            const hosts = [own, ...instances.map((i) => isDbHostOfStack(i, graph, config))];
             return hosts.includes(true) ? true : hosts.includes(UNKNOWN) ? UNKNOWN : false;
         };
 
         const findings: Finding[] = [];
         for (const resource of graph.ofType(...HOST_TYPES, EBS_VOLUME)) {
+            const dbHost = dbHostOf(resource);
+            // An unencrypted volume is defence in depth on other hosts: blocking on database hosts only.
+            const push = (finding: Finding): void => {
+                findings.push({ ...finding, inScope: dbHost });
+            };
             const list = devices(resource);
             if (list === UNKNOWN) {
-                findings.push(undecided("blockDevices", "The block device settings are computed, so encryption is only known at update time.", resource.urn));
+                push(undecided("blockDevices", "The block device settings are computed, so encryption is only known at update time.", resource.urn));
                 continue;
             }
             if (resource.type === LAUNCH_TEMPLATE && list.length === 0 && accountDefault !== true) {
                 const message =
                     "The launch template sets no `blockDeviceMappings`, so volumes follow the AMI's snapshots and may be unencrypted; the stack does not enable EBS encryption by default. Add mappings with `ebs: { encrypted: \"true\", kmsKeyId }` or manage aws.ebs.EncryptionByDefault.";
-                findings.push(accountDefault === UNKNOWN ? undecided("blockDeviceMappings", message, resource.urn) : violation("blockDeviceMappings", message, resource.urn));
+                push(accountDefault === UNKNOWN ? undecided("blockDeviceMappings", message, resource.urn) : violation("blockDeviceMappings", message, resource.urn));
                 continue;
             }
-            const dbHost = dbHostOf(resource);
             for (const device of list) {
                 const encryptedPath = prefixed(device.path, "encrypted");
                 const keyPath = prefixed(device.path, "kmsKeyId");
                 const encrypted = asBool(device.block["encrypted"]);
                 if (encrypted === UNKNOWN) {
-                    findings.push(undecided(encryptedPath, `\`${encryptedPath}\` is computed, so it is only known at update time.`, resource.urn));
+                    push(undecided(encryptedPath, `\`${encryptedPath}\` is computed, so it is only known at update time.`, resource.urn));
                     continue;
                 }
                 if (encrypted === INVALID) {
-                    findings.push(violation(encryptedPath, `\`${encryptedPath}\` is not a boolean. Set it to true.`, resource.urn));
+                    push(violation(encryptedPath, `\`${encryptedPath}\` is not a boolean. Set it to true.`, resource.urn));
                     continue;
                 }
                 if (encrypted !== true) {
                     if (accountDefault === UNKNOWN) {
-                        findings.push(undecided(encryptedPath, `\`${encryptedPath}\` is not true and whether EBS encryption by default is on is only known at update time.`, resource.urn));
+                        push(undecided(encryptedPath, `\`${encryptedPath}\` is not true and whether EBS encryption by default is on is only known at update time.`, resource.urn));
                         continue;
                     }
                     if (accountDefault === false) {
                         const state = encrypted === undefined ? "is not set (the volume follows the AMI snapshot or defaults to unencrypted)" : "is false";
-                        findings.push(
+                        push(
                             violation(
                                 encryptedPath,
-                                `\`${encryptedPath}\` ${state}, and the stack does not enable EBS encryption by default, so data files, wallet files and their snapshots sit on disk in clear. Set it to true with a \`kmsKeyId\`.`,
+                                `\`${encryptedPath}\` ${state}, and the stack does not enable EBS encryption by default, so what the host writes to the volume, and the volume's snapshots, sit on disk in clear. Set it to true with a \`kmsKeyId\`.`,
                                 resource.urn,
                             ),
                         );
@@ -182,7 +192,8 @@ export const ec2DbHostEncryptedVolumes = stackPolicy<DbHostConfig>({
                           ? `\`${keyPath}\` is not a key id or ARN`
                           : `\`${keyPath}\` is not set and the stack sets no customer-managed aws.ebs.DefaultKmsKey, so the AWS-managed aws/ebs key is used`;
                 const finding = `${reason}; on a database/key host the volume key must be customer-managed so its key policy controls who can decrypt volumes and snapshots.`;
-                findings.push(dbHost === UNKNOWN ? undecided(keyPath, `${finding} (The tags are computed, so whether this is a database/key host is only known at update time.)`, resource.urn) : violation(keyPath, finding, resource.urn));
+                // An unknown dbHost makes the finding undecided through its scope (lib/core/report.ts).
+                push(violation(keyPath, finding, resource.urn));
             }
         }
         return findings;

@@ -11,7 +11,7 @@ function judge(value: Plain, property: string): Finding[] {
         return [undecided(property, `\`${property}\` is computed, so it is only known at update time. ${FIX}`)];
     }
     if (reading === true) {
-        return [violation(property, `\`${property}\` is true, so this database/key host gets a public IP and is one security-group rule away from the Internet. ${FIX}`)];
+        return [violation(property, `\`${property}\` is true, so this database/key host gets a public IP and is one security-group rule away from the internet. ${FIX}`)];
     }
     if (reading === INVALID) {
         return [violation(property, `\`${property}\` is not a boolean. ${FIX}`)];
@@ -21,11 +21,12 @@ function judge(value: Plain, property: string): Finding[] {
 
 export const ec2DbHostNoPublicIp = resourcePolicy<DbHostConfig>({
     name: "ec2-db-host-no-public-ip",
-    description: "EC2 instances and launch templates tagged or named as database or key-material hosts must not get a public IP address.",
+    description: "EC2 instances and launch templates of database or key-material hosts (by tags, names, or user data that installs or runs a database server) must not get a public IP address.",
     controls: [27],
     category: "network-isolation",
     severity: "high",
-    enforcementLevel: "advisory",
+    enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["EC2.9", "EC2.25"],
         pciDss: ["1.4.4"],
@@ -38,8 +39,8 @@ export const ec2DbHostNoPublicIp = resourcePolicy<DbHostConfig>({
     remediationSteps: [
         "1. Set `associatePublicIpAddress: false` on the aws.ec2.Instance (or `networkInterfaces[].associatePublicIpAddress: \"false\"` on the launch template).",
         "2. Place the host in a private subnet (no route to an Internet gateway, `mapPublicIpOnLaunch` false) and do not attach an Elastic IP.",
-        "3. Tag database and key hosts (e.g. `role=database` or `data-class=key-material`) so this policy knows them; adjust `dbHostTags` / `dbHostNamePatterns` in the policy config to your conventions.",
-        "4. The policy is advisory by default because hosts are recognised by convention; make it mandatory once your tags are reliable.",
+        "3. The policy knows a database host by its tags or names (`dbHostTags` / `dbHostNamePatterns` in the policy config; e.g. `role=database`) or by evidence: user data (plain, base64 or gzip) that installs a database server package (postgresql-server, mysql-server, mariadb-server, mongodb-org, redis-server, ...), runs a database container image (postgres, mysql, mongo, redis, ...) or starts a database service.",
+        "4. A web server that only talks to a database is not a database host: it gets no finding from this policy.",
     ].join("\n"),
     config: DB_HOST_CONFIG,
     check: ({ props, name, type, config }) => {
@@ -66,7 +67,7 @@ export const ec2DbHostNoPublicIp = resourcePolicy<DbHostConfig>({
             return [];
         }
         if (host === UNKNOWN) {
-            return findings.map((f) => ({ ...f, undecided: true, message: `${f.message} (The tags are computed, so whether this is a database/key host is only known at update time.)` }));
+            return findings.map((f) => ({ ...f, undecided: true, message: `${f.message} (The tags or user data are computed, so whether this is a database/key host is only known at update time.)` }));
         }
         return findings;
     },

@@ -1,14 +1,11 @@
-import { gunzipSync } from "node:zlib";
 import { unknownFinding, violation } from "../lib/readers/checks";
 import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST } from "./lib/ec2";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { containsUnknown, UNKNOWN } from "../lib/readers/values";
+import { userDataLayers } from "../lib/aws/user-data";
 
 const FIX =
     "Keep secrets out of user data: store them in Secrets Manager or SSM Parameter Store (SecureString, CMK) and have the instance fetch them at boot with its role (e.g. `aws secretsmanager get-secret-value`), then rotate the exposed secret.";
-
-const MAX_TEXT = 1_000_000;
-const MAX_DEPTH = 2;
 
 /** Words of English prose that are not in the BIP-39 English word list: a run containing one is not a mnemonic. */
 const STOPWORDS = new Set(["the", "and", "for", "with", "this", "that", "from", "are", "was", "were", "has", "have", "will", "not", "but", "its", "our", "your", "been", "into", "than", "should", "would", "could", "which", "when", "what", "where", "then", "there", "these", "those"]);
@@ -96,59 +93,6 @@ function secretKinds(text: string): Set<Kind> {
     return kinds;
 }
 
-function looksLikeText(buffer: Buffer): boolean {
-    if (buffer.length === 0) {
-        return false;
-    }
-    let printable = 0;
-    for (const byte of buffer.subarray(0, 4096)) {
-        if (byte === 9 || byte === 10 || byte === 13 || (byte >= 32 && byte < 127) || byte >= 128) {
-            printable++;
-        }
-    }
-    return printable / Math.min(buffer.length, 4096) > 0.95;
-}
-
-/** Decodes base64 (and gzip inside it) into text, or undefined when it is not that. */
-function decode(candidate: string): string | undefined {
-    const compact = candidate.replace(/\s+/g, "");
-    if (compact.length < 16 || compact.length % 4 === 1 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) {
-        return undefined;
-    }
-    let buffer = Buffer.from(compact, "base64");
-    if (buffer[0] === 0x1f && buffer[1] === 0x8b) {
-        try {
-            buffer = gunzipSync(buffer, { maxOutputLength: MAX_TEXT });
-        } catch {
-            return undefined;
-        }
-    }
-    return looksLikeText(buffer) ? buffer.toString("utf8") : undefined;
-}
-
-/** The text plus every base64 (optionally gzipped) layer found in it: whole-value and embedded (MIME parts, `echo ... | base64 -d`). */
-function layers(text: string, depth = 0): string[] {
-    const out = [text.slice(0, MAX_TEXT)];
-    if (depth >= MAX_DEPTH) {
-        return out;
-    }
-    const whole = decode(text);
-    if (whole !== undefined) {
-        out.push(...layers(whole, depth + 1));
-    }
-    let count = 0;
-    for (const match of text.matchAll(/[A-Za-z0-9+/]{40,}={0,2}/g)) {
-        if (++count > 200) {
-            break;
-        }
-        const decoded = decode(match[0]);
-        if (decoded !== undefined && decoded !== whole) {
-            out.push(...layers(decoded, depth + 1));
-        }
-    }
-    return out;
-}
-
 function scan(value: unknown, property: string): Finding[] {
     if (value === undefined || value === null) {
         return [];
@@ -160,7 +104,7 @@ function scan(value: unknown, property: string): Finding[] {
         return [];
     }
     const kinds = new Set<Kind>();
-    for (const layer of layers(value)) {
+    for (const layer of userDataLayers(value)) {
         secretKinds(layer).forEach((k) => kinds.add(k));
     }
     if (kinds.size === 0) {
@@ -181,6 +125,7 @@ export const ec2NoSecretsInUserData = resourcePolicy({
     category: "secrets-handling",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         pciDss: ["8.6.2"],
         nist: ["IA-5(7)"],

@@ -60,6 +60,7 @@ export const elasticacheAtRestEncryptionCmk = resourcePolicy({
     category: "encryption-at-rest",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["ElastiCache.4"],
         pciDss: ["3.5.1"],

@@ -193,6 +193,7 @@ export const elasticacheAuthRequired = resourcePolicy<{ flagMemcached: boolean }
     category: "authentication-mfa",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["ElastiCache.6"],
         nist: ["IA-2", "AC-3"],

@@ -15,6 +15,7 @@ export const elasticacheBackups = resourcePolicy<{ minimumRetentionDays: number 
     category: "resilience",
     severity: "low",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["ElastiCache.1"],
         nist: ["CP-9"],

@@ -37,6 +37,7 @@ export const elasticacheCustomSubnetGroup = resourcePolicy({
     category: "network-isolation",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["ElastiCache.7"],
         nist: ["SC-7"],

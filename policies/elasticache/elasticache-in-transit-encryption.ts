@@ -69,6 +69,7 @@ export const elasticacheInTransitEncryption = resourcePolicy({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["ElastiCache.5"],
         pciDss: ["4.2.1"],

@@ -21,6 +21,7 @@ export const memorydbCmkAndSnapshots = resourcePolicy<Config>({
     category: "key-management",
     severity: "medium",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         pciDss: ["3.6.1"],
         nist: ["SC-12", "SC-28", "CP-9"],

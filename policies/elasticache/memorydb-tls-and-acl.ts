@@ -56,6 +56,7 @@ export const memorydbTlsAndAcl = resourcePolicy({
     category: "authentication-mfa",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         pciDss: ["4.2.1"],
         nist: ["SC-8", "IA-2"],

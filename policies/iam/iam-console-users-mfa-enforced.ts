@@ -15,6 +15,7 @@ export const iamConsoleUsersMfaEnforced = stackPolicy({
     category: "authentication-mfa",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["IAM.5", "IAM.19"],
         cis: ["1.9"],

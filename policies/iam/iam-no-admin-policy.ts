@@ -108,6 +108,7 @@ export const iamNoAdminPolicy = resourcePolicy<Config>({
     category: "authentication-mfa",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["IAM.1"],
         cis: ["1.15"],

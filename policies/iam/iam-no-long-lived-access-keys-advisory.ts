@@ -11,6 +11,7 @@ export const iamNoLongLivedAccessKeysAdvisory = resourcePolicy({
     category: "secrets-handling",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         nist: ["IA-2"],
         checkov: ["CKV_AWS_273"],

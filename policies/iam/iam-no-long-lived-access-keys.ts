@@ -10,6 +10,7 @@ export const iamNoLongLivedAccessKeys = resourcePolicy({
     category: "secrets-handling",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         nist: ["IA-5"],
         checkov: ["CKV_AWS_273"],

@@ -158,6 +158,7 @@ export const iamNoPublicPrincipal = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         nist: ["AC-3"],
         checkov: ["CKV_AWS_60", "CKV_AWS_61", "CKV_AWS_283"],

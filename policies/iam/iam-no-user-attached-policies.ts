@@ -13,6 +13,7 @@ export const iamNoUserAttachedPolicies = resourcePolicy({
     category: "authentication-mfa",
     severity: "low",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["IAM.2"],
         cis: ["1.14"],

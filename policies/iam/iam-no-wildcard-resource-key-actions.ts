@@ -22,6 +22,7 @@ export const iamNoWildcardResourceKeyActions = resourcePolicy({
     category: "key-management",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["KMS.1", "KMS.2", "IAM.21"],
         pciDss: ["7.2.2"],

@@ -56,6 +56,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
     category: "authentication-mfa",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         pciDss: ["8.4.2"],
         nist: ["IA-2(1)"],

@@ -9,6 +9,7 @@ export const kmsDeletionWindow = resourcePolicy<{ minimumDays: number }>({
     category: "key-management",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["KMS.3"],
         nist: ["CP-9"],

@@ -75,6 +75,7 @@ export const kmsGrantConstrained = resourcePolicy({
     category: "key-management",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         pciDss: ["3.6.1"],
         nist: ["AC-6"],

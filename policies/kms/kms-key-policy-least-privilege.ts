@@ -91,6 +91,7 @@ export const kmsKeyPolicyLeastPrivilege = resourcePolicy({
     category: "key-management",
     severity: "high",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["KMS.1", "KMS.2"],
         pciDss: ["3.6.1"],

@@ -15,6 +15,7 @@ export const kmsKeyPolicyNoPublicPrincipal = resourcePolicy({
     category: "key-management",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["KMS.5"],
         pciDss: ["3.6.1"],

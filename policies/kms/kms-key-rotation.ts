@@ -53,6 +53,7 @@ export const kmsKeyRotation = resourcePolicy<{ maximumRotationPeriodDays: number
     category: "key-management",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["KMS.4"],
         cis: ["3.6"],

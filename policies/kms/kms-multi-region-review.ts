@@ -14,6 +14,7 @@ export const kmsMultiRegionReview = resourcePolicy<{ allowedKeys: string[] }>({
     category: "key-management",
     severity: "low",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: { nist: ["SC-12"] },
     resourceTypes: [KMS_KEY, KMS_EXTERNAL_KEY, KMS_REPLICA_KEY],
     remediationSteps: [

@@ -10,6 +10,7 @@ export const kmsNoImportedKeyMaterialInCode = resourcePolicy({
     category: "secrets-handling",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         pciDss: ["3.6.1"],
         nist: ["SC-12", "SC-28"],

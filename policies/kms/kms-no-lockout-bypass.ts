@@ -9,6 +9,7 @@ export const kmsNoLockoutBypass = resourcePolicy({
     category: "key-management",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         nist: ["AC-6"],
     },

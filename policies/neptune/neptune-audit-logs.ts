@@ -13,6 +13,7 @@ export const neptuneAuditLogs = resourcePolicy<AuditConfig>({
     category: "monitoring",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["Neptune.2"],
         pciDss: ["10.2.1"],

@@ -17,6 +17,7 @@ export const neptuneDeletionProtectionBackups = resourcePolicy<BackupConfig>({
     category: "resilience",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["Neptune.4", "Neptune.5"],
         nist: ["CP-9"],

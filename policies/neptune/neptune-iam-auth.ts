@@ -9,6 +9,7 @@ export const neptuneIamAuth = resourcePolicy({
     category: "authentication-mfa",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["Neptune.7"],
         nist: ["IA-2"],

@@ -9,6 +9,7 @@ export const neptuneInstanceNotPublic = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: { pciDss: ["1.4.4"], nist: ["AC-3", "SC-7"], checkov: ["CKV_AWS_102"] },
     resourceTypes: [NEPTUNE_CLUSTER_INSTANCE],
     remediationSteps: [

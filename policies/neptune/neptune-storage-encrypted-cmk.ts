@@ -16,6 +16,7 @@ export const neptuneStorageEncryptedCmk = resourcePolicy({
     category: "encryption-at-rest",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["Neptune.1"],
         pciDss: ["3.5.1"],

@@ -14,6 +14,7 @@ export const neptuneTlsEnforced = resourcePolicy({
     category: "encryption-in-transit",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: { pciDss: ["4.2.1"], nist: ["SC-8"] },
     resourceTypes: [NEPTUNE_CLUSTER_PARAMETER_GROUP],
     remediationSteps: [

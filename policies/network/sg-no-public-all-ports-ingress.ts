@@ -22,6 +22,7 @@ export const sgNoPublicAllPortsIngress = resourcePolicy<{ allowedPublicCidrs: st
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["EC2.18"],
         pciDss: ["1.3.1"],

@@ -51,6 +51,7 @@ export const sgNoPublicDbPortIngress = resourcePolicy<{ dbPorts: string[]; allow
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["EC2.19", "EC2.18", "Redshift.15"],
         pciDss: ["1.3.1"],

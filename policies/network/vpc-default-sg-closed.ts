@@ -14,6 +14,7 @@ export const vpcDefaultSgClosed = resourcePolicy({
     category: "network-isolation",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["EC2.2"],
         cis: ["5.5"],

@@ -10,6 +10,7 @@ export const opensearchAuditLogs = resourcePolicy<{ requiredLogTypes: string[] }
     category: "monitoring",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["OpenSearch.4", "OpenSearch.5", "ES.4", "ES.5"],
         pciDss: ["10.2.1"],

@@ -11,6 +11,7 @@ export const opensearchEncryptAtRestCmk = resourcePolicy({
     category: "encryption-at-rest",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["OpenSearch.1", "ES.1"],
         pciDss: ["3.5.1"],

@@ -62,6 +62,7 @@ export const opensearchFgacNoAnonymous = resourcePolicy<Config>({
     category: "authentication-mfa",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["OpenSearch.7"],
         nist: ["AC-3", "AC-6"],

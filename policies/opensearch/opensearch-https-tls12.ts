@@ -12,6 +12,7 @@ export const opensearchHttpsTls12 = resourcePolicy<{ allowedTlsPolicies: string[
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["OpenSearch.8", "ES.8"],
         pciDss: ["4.2.1"],

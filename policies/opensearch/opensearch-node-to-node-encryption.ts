@@ -9,6 +9,7 @@ export const opensearchNodeToNodeEncryption = resourcePolicy({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["OpenSearch.3", "ES.3"],
         nist: ["SC-8"],

@@ -13,6 +13,7 @@ export const opensearchVpcOnly = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["OpenSearch.2", "ES.2"],
         pciDss: ["1.4.4"],

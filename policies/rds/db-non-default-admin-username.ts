@@ -20,6 +20,7 @@ export const dbNonDefaultAdminUsername = resourcePolicy<{ defaultUsernames: stri
     category: "authentication-mfa",
     severity: "low",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["RDS.24", "RDS.25", "Redshift.8", "RedshiftServerless.5"],
         checkov: ["CKV_AWS_391"],

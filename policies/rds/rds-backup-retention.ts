@@ -17,6 +17,7 @@ export const rdsBackupRetention = resourcePolicy<{ minimumRetentionDays: number 
     category: "resilience",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["RDS.11", "RDS.50"],
         nist: ["CP-9"],

@@ -12,6 +12,7 @@ export const rdsCaCertCurrent = resourcePolicy<{ allowedCaCertIdentifiers: strin
     category: "encryption-in-transit",
     severity: "low",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         checkov: ["CKV_AWS_211"],
     },

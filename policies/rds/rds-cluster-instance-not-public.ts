@@ -9,6 +9,7 @@ export const rdsClusterInstanceNotPublic = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["RDS.2"],
         pciDss: ["1.4.4"],

@@ -77,6 +77,7 @@ export const rdsClusterStorageEncrypted = resourcePolicy({
     category: "encryption-at-rest",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["RDS.27"],
         pciDss: ["3.5.1"],

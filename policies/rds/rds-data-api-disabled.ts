@@ -9,6 +9,7 @@ export const rdsDataApiDisabled = resourcePolicy<{ allowedResourceNames: string[
     category: "network-isolation",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {},
     resourceTypes: [RDS_CLUSTER],
     remediationSteps: [

@@ -55,6 +55,7 @@ export const rdsDbSubnetGroupSet = resourcePolicy({
     category: "network-isolation",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["RDS.18", "RDS.46"],
         nist: ["SC-7"],

@@ -271,6 +271,7 @@ export const rdsDefaultParameterGroupTls = resourcePolicy({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: RDS_TLS_REFS,
     resourceTypes: [RDS_INSTANCE, RDS_CLUSTER],
     remediationSteps: [

@@ -9,6 +9,7 @@ export const rdsDeletionProtection = resourcePolicy({
     category: "resilience",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["RDS.8", "RDS.7"],
         nist: ["CP-9"],

@@ -20,6 +20,7 @@ export const rdsIamAuthEnabled = resourcePolicy({
     category: "authentication-mfa",
     severity: "high",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["RDS.10", "RDS.12"],
         nist: ["IA-2"],

@@ -9,6 +9,7 @@ export const rdsInstanceNotPublic = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["RDS.2"],
         cis: ["2.2.3"],

@@ -18,6 +18,7 @@ export const rdsInstanceStorageEncrypted = resourcePolicy({
     category: "encryption-at-rest",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["RDS.3"],
         cis: ["2.2.1"],

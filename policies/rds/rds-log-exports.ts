@@ -47,6 +47,7 @@ export const rdsLogExports = resourcePolicy({
     category: "monitoring",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["RDS.9", "RDS.34", "RDS.36", "RDS.37", "RDS.40", "RDS.42"],
         pciDss: ["10.2.1"],

@@ -37,6 +37,7 @@ export const rdsManagedMasterPassword = resourcePolicy({
     category: "secrets-handling",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         pciDss: ["8.6.2"],
         nist: ["IA-5"],

@@ -13,6 +13,7 @@ export const rdsMasterSecretCmk = resourcePolicy({
     category: "key-management",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         pciDss: ["3.6.1"],
         nist: ["SC-12"],

@@ -125,6 +125,7 @@ export const rdsParameterGroupTls = resourcePolicy({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: RDS_TLS_REFS,
     resourceTypes: [RDS_PARAMETER_GROUP, RDS_CLUSTER_PARAMETER_GROUP],
     remediationSteps: [

@@ -13,6 +13,7 @@ export const rdsPerformanceInsightsCmk = resourcePolicy({
     category: "encryption-at-rest",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         nist: ["SC-28", "SC-12"],
         checkov: ["CKV_AWS_354"],

@@ -13,6 +13,7 @@ export const rdsProxyIamAuth = resourcePolicy({
     category: "authentication-mfa",
     severity: "high",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: { nist: ["IA-2"] },
     resourceTypes: [RDS_PROXY],
     remediationSteps: [

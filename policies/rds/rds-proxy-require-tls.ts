@@ -9,6 +9,7 @@ export const rdsProxyRequireTls = resourcePolicy({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["RDS.43"],
         pciDss: ["4.2.1"],

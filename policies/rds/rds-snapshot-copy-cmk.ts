@@ -12,6 +12,7 @@ export const rdsSnapshotCopyCmk = resourcePolicy({
     category: "encryption-at-rest",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["RDS.4"],
         pciDss: ["3.5.1"],

@@ -12,6 +12,7 @@ export const rdsSnapshotNotPublic = resourcePolicy<{ allowedAccountIds: string[]
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["RDS.1"],
         pciDss: ["1.4.4"],

@@ -69,6 +69,7 @@ export const redshiftAuditLogging = resourcePolicy<{ requiredLogExports: string[
     category: "monitoring",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["Redshift.4", "RedshiftServerless.6"],
         pciDss: ["10.2.1"],

@@ -9,6 +9,7 @@ export const redshiftAutomatedSnapshots = resourcePolicy<{ minimumRetentionDays:
     category: "resilience",
     severity: "low",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["Redshift.3"],
         nist: ["CP-9"],

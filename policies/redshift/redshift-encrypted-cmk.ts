@@ -14,6 +14,7 @@ export const redshiftEncryptedCmk = resourcePolicy({
     category: "encryption-at-rest",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["Redshift.10"],
         pciDss: ["3.5.1"],

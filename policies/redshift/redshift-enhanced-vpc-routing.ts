@@ -9,6 +9,7 @@ export const redshiftEnhancedVpcRouting = resourcePolicy({
     category: "network-isolation",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["Redshift.7", "RedshiftServerless.1"],
         nist: ["SC-7"],

@@ -10,6 +10,7 @@ export const redshiftInVpc = resourcePolicy({
     category: "network-isolation",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         nist: ["SC-7"],
         checkov: ["CKV_AWS_154"],

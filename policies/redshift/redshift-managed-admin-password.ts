@@ -58,6 +58,7 @@ export const redshiftManagedAdminPassword = resourcePolicy({
     category: "secrets-handling",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         pciDss: ["8.6.2"],
         nist: ["IA-5"],

@@ -9,6 +9,7 @@ export const redshiftNotPublic = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["Redshift.1", "RedshiftServerless.3"],
         pciDss: ["1.4.4"],

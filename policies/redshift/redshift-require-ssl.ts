@@ -12,6 +12,7 @@ export const redshiftRequireSsl = resourcePolicy({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["Redshift.2", "RedshiftServerless.2"],
         pciDss: ["4.2.1"],

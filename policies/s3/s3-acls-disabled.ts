@@ -3,7 +3,7 @@ import { StackGraph } from "../lib/aws/graph";
 import { S3_BUCKET_OWNERSHIP_CONTROLS } from "../lib/aws/types";
 import { stackPolicy, type Finding } from "../lib/core/policy";
 import { asString, read, UNKNOWN } from "../lib/readers/values";
-import { attached, BUCKET_TYPES, bucketInScope, bucketScopeConfig, scoped, type BucketScopeConfig } from "./lib/s3";
+import { attached, BUCKET_TYPES, bucketInScope, notReported, bucketScopeConfig, scoped, type BucketScopeConfig } from "./lib/s3";
 
 const FIX =
     'Set `rule: { objectOwnership: "BucketOwnerEnforced" }` on the aws.s3.BucketOwnershipControls (or remove it: new buckets disable ACLs by default), and grant access through the bucket policy only.';
@@ -15,6 +15,7 @@ export const s3AclsDisabled = stackPolicy<BucketScopeConfig>({
     category: "network-isolation",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["S3.12"],
         nist: ["AC-3", "AC-6"],
@@ -31,8 +32,8 @@ export const s3AclsDisabled = stackPolicy<BucketScopeConfig>({
         const graph = StackGraph.of(resources);
         const findings: Finding[] = [];
         for (const bucket of graph.ofType(...BUCKET_TYPES)) {
-            const inScope = bucketInScope(bucket, config);
-            if (inScope === false) {
+            const inScope = bucketInScope(bucket, config, graph);
+            if (notReported(inScope)) {
                 continue;
             }
             // No ownership controls: S3's default for new buckets, BucketOwnerEnforced (ACLs disabled).

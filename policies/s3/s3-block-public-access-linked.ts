@@ -70,7 +70,7 @@ export const s3BlockPublicAccessLinked = stackPolicy<BucketScopeConfig>({
             if (own === true) {
                 continue;
             }
-            const inScope = bucketInScope(bucket, config);
+            const inScope = bucketInScope(bucket, config, graph);
             if (own === UNKNOWN || account === UNKNOWN || (blocks.length === 0 && untraceable)) {
                 findings.push(
                     ...scoped(

@@ -11,6 +11,7 @@ export const s3BlockPublicAccess = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["S3.1", "S3.8"],
         cis: ["2.1.4"],

@@ -5,6 +5,7 @@ import {
     attached,
     BUCKET_TYPES,
     bucketInScope,
+    notReported,
     bucketScopeConfig,
     hasUntraceableAttachment,
     inlineVersioning,
@@ -25,6 +26,7 @@ export const s3MfaDelete = stackPolicy<BucketScopeConfig>({
     category: "authentication-mfa",
     severity: "low",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["S3.20"],
         cis: ["2.1.2"],
@@ -42,8 +44,8 @@ export const s3MfaDelete = stackPolicy<BucketScopeConfig>({
         const untraceable = hasUntraceableAttachment(graph, VERSIONING_TYPES);
         const findings: Finding[] = [];
         for (const bucket of graph.ofType(...BUCKET_TYPES)) {
-            const inScope = bucketInScope(bucket, config);
-            if (inScope === false) {
+            const inScope = bucketInScope(bucket, config, graph);
+            if (notReported(inScope)) {
                 continue;
             }
             const configurations = attached(graph, bucket, VERSIONING_TYPES);

@@ -70,6 +70,7 @@ export const s3NoPublicAcl = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["S3.2", "S3.3", "S3.12"],
         pciDss: ["1.4.4"],

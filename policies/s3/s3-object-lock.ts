@@ -5,12 +5,14 @@ import {
     attached,
     BUCKET_TYPES,
     bucketInScope,
+    notReported,
     bucketScopeConfig,
     hasUntraceableAttachment,
     OBJECT_LOCK_TYPES,
     objectLockOnBucket,
     objects,
     scoped,
+    type BucketScope,
     type BucketScopeConfig,
 } from "./lib/s3";
 import { asNumber, asString, UNKNOWN, type PlainObject } from "../lib/readers/values";
@@ -48,7 +50,7 @@ function retentions(owner: StackResource, container: PlainObject | typeof UNKNOW
 }
 
 /** Findings for one retention block; an empty list means COMPLIANCE with a positive period. */
-function judge(retention: Retention, inScope: boolean | typeof UNKNOWN): Finding[] {
+function judge(retention: Retention, inScope: BucketScope): Finding[] {
     const { owner, path, block } = retention;
     if (block === UNKNOWN) {
         return scoped(undecided(path, `\`${path}\` is computed at update time. ${FIX}`, owner.urn), inScope);
@@ -82,6 +84,7 @@ export const s3ObjectLock = stackPolicy<BucketScopeConfig>({
     category: "resilience",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["S3.15"],
         checkov: ["CKV_AWS_143"],
@@ -100,8 +103,8 @@ export const s3ObjectLock = stackPolicy<BucketScopeConfig>({
         const untraceable = hasUntraceableAttachment(graph, OBJECT_LOCK_TYPES);
         const findings: Finding[] = [];
         for (const bucket of graph.ofType(...BUCKET_TYPES)) {
-            const inScope = bucketInScope(bucket, config);
-            if (inScope === false) {
+            const inScope = bucketInScope(bucket, config, graph);
+            if (notReported(inScope)) {
                 continue;
             }
             const configurations = attached(graph, bucket, OBJECT_LOCK_TYPES);

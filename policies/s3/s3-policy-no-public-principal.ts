@@ -11,6 +11,7 @@ export const s3PolicyNoPublicPrincipal = resourcePolicy<Config>({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["S3.2", "S3.3", "S3.6"],
         pciDss: ["1.4.4"],

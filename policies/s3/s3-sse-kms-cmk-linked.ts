@@ -1,6 +1,7 @@
 import { undecided, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
-import { linkedMetadata, stackPolicy, type Finding } from "../lib/core/policy";
+import { linkedMetadata, stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { resourceInScope } from "../lib/aws/scope";
 import {
     attached,
     BUCKET_TYPES,
@@ -18,6 +19,31 @@ import { UNKNOWN } from "../lib/readers/values";
 import { s3SseKmsCmk } from "./s3-sse-kms-cmk";
 
 type Config = BucketScopeConfig & { exemptAccessLogBuckets: boolean };
+
+/**
+ * A key-material bucket (tags or evidence) whose attached configuration does not select SSE-KMS with a
+ * customer-managed key, when s3-sse-kms-cmk cannot see from the configuration's own inputs that the bucket holds key
+ * material (it then reports the configuration as advisory).
+ */
+function unseenKeyMaterialBucket(graph: StackGraph, bucket: StackResource, configurations: readonly StackResource[], config: Config): Finding[] {
+    if (bucketInScope(bucket, config, graph).keyMaterial !== true || configurations.some((c) => resourceInScope(c) === true)) {
+        return [];
+    }
+    const weak = configurations.some((c) => s3SseKmsCmk.check({ type: c.type, name: c.name, urn: c.urn, props: c.props, config: {} }).some((f) => !f.undecided));
+    if (!weak) {
+        return [];
+    }
+    return [
+        {
+            ...violation(
+                "serverSideEncryptionConfiguration",
+                "This bucket is classified as key material (tags or name) or holds a data store's exports, imports or logs, and its aws.s3.BucketServerSideEncryptionConfiguration does not select SSE-KMS with a customer-managed key, so anyone with s3:GetObject reads its objects without a kms:Decrypt check. Set `sseAlgorithm: \"aws:kms\"` and a customer-managed `kmsMasterKeyId` on that configuration.",
+                bucket.urn,
+            ),
+            inScope: true,
+        },
+    ];
+}
 
 export const s3SseKmsCmkLinked = stackPolicy<Config>({
     name: "s3-sse-kms-cmk-linked",
@@ -45,8 +71,12 @@ export const s3SseKmsCmkLinked = stackPolicy<Config>({
         const logTargets = config.exemptAccessLogBuckets ? logTargetBuckets(graph) : new Set();
         const findings: Finding[] = [];
         for (const bucket of graph.ofType(...BUCKET_TYPES)) {
-            if (attached(graph, bucket, SSE_TYPES).length > 0) {
-                // The configuration's content is judged by s3-sse-kms-cmk on that resource.
+            const configurations = attached(graph, bucket, SSE_TYPES);
+            if (configurations.length > 0) {
+                // The configuration's content is judged by s3-sse-kms-cmk on that resource, which sees only its own
+                // name and the bucket's name; a bucket that only its tags or the graph's evidence mark as key
+                // material is enforced here.
+                findings.push(...unseenKeyMaterialBucket(graph, bucket, configurations, config));
                 continue;
             }
             if (logTargets.has(bucket) && isKeyMaterialBucket(bucket, config) === false) {
@@ -56,7 +86,7 @@ export const s3SseKmsCmkLinked = stackPolicy<Config>({
             if (inline === true) {
                 continue;
             }
-            const inScope = bucketInScope(bucket, config);
+            const inScope = bucketInScope(bucket, config, graph);
             if (inline === UNKNOWN || untraceable) {
                 findings.push(
                     ...scoped(
@@ -70,7 +100,7 @@ export const s3SseKmsCmkLinked = stackPolicy<Config>({
                 ...scoped(
                     violation(
                         "serverSideEncryptionConfiguration",
-                        "No aws.s3.BucketServerSideEncryptionConfiguration selects SSE-KMS for this bucket, so objects get the SSE-S3 (AES256) default and anyone with s3:GetObject reads the key material without a kms:Decrypt check. Attach one with `sseAlgorithm: \"aws:kms\"` and a customer-managed `kmsMasterKeyId`.",
+                        "No aws.s3.BucketServerSideEncryptionConfiguration selects SSE-KMS for this bucket, so objects get the SSE-S3 (AES256) default and anyone with s3:GetObject reads them without a kms:Decrypt check. Attach one with `sseAlgorithm: \"aws:kms\"` and a customer-managed `kmsMasterKeyId`.",
                         bucket.urn,
                     ),
                     inScope,

@@ -13,6 +13,7 @@ export const s3SseKmsCmk = resourcePolicy({
     category: "encryption-at-rest",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["S3.17"],
         pciDss: ["3.5.1"],

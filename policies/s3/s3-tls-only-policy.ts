@@ -140,6 +140,7 @@ export const s3TlsOnlyPolicy = stackPolicy<BucketScopeConfig>({
     category: "encryption-in-transit",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["S3.5"],
         cis: ["2.1.1"],
@@ -165,7 +166,7 @@ export const s3TlsOnlyPolicy = stackPolicy<BucketScopeConfig>({
             if (verdict === "enforced") {
                 continue;
             }
-            const inScope = bucketInScope(bucket, config);
+            const inScope = bucketInScope(bucket, config, graph);
             if (verdict === "unknown" || untraceable) {
                 findings.push(...scoped(undecided("policy", "Whether this bucket's policy denies non-TLS requests depends on values computed at update time; the policy re-checks then.", bucket.urn), inScope));
                 continue;
@@ -180,7 +181,7 @@ export const s3TlsOnlyPolicy = stackPolicy<BucketScopeConfig>({
                 ...scoped(
                     violation(
                         "policy",
-                        `${why}${tail}, so key material can be read over plain HTTP. Add a Deny for \`s3:*\` on the bucket and \`bucket/*\` with \`Bool: { "aws:SecureTransport": "false" }\`.`,
+                        `${why}${tail}, so its objects can be read over plain HTTP. Add a Deny for \`s3:*\` on the bucket and \`bucket/*\` with \`Bool: { "aws:SecureTransport": "false" }\`.`,
                         bucket.urn,
                     ),
                     inScope,

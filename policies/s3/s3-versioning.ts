@@ -5,6 +5,7 @@ import {
     attached,
     BUCKET_TYPES,
     bucketInScope,
+    notReported,
     bucketScopeConfig,
     hasUntraceableAttachment,
     inlineVersioning,
@@ -24,6 +25,7 @@ export const s3Versioning = stackPolicy<BucketScopeConfig>({
     category: "resilience",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["S3.14"],
         nist: ["CP-9", "CP-10"],
@@ -43,8 +45,8 @@ export const s3Versioning = stackPolicy<BucketScopeConfig>({
         const untraceable = hasUntraceableAttachment(graph, VERSIONING_TYPES);
         const findings: Finding[] = [];
         for (const bucket of graph.ofType(...BUCKET_TYPES)) {
-            const inScope = bucketInScope(bucket, config);
-            if (inScope === false) {
+            const inScope = bucketInScope(bucket, config, graph);
+            if (notReported(inScope)) {
                 continue;
             }
             const configurations = attached(graph, bucket, VERSIONING_TYPES);

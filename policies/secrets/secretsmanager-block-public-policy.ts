@@ -9,6 +9,7 @@ export const secretsmanagerBlockPublicPolicy = resourcePolicy({
     category: "network-isolation",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: { nist: ["AC-3"] },
     resourceTypes: [SECRETSMANAGER_SECRET_POLICY],
     remediationSteps: [

@@ -12,6 +12,7 @@ export const secretsmanagerCmk = resourcePolicy({
     category: "key-management",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: {
         pciDss: ["3.6.1"],
         nist: ["SC-12", "SC-28"],

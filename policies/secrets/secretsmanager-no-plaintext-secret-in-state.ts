@@ -85,6 +85,7 @@ export const secretsmanagerNoPlaintextSecretInState = resourcePolicy<SecretDetec
     category: "secrets-handling",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: { pciDss: ["8.6.2"], nist: ["SC-28", "IA-5"] },
     resourceTypes: [SECRET_VERSION, PARAMETER, REPLICATION_GROUP],
     config: SECRET_DETECTION_CONFIG,

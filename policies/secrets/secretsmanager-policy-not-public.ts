@@ -15,6 +15,7 @@ export const secretsmanagerPolicyNotPublic = resourcePolicy({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: { pciDss: ["1.4.4"], nist: ["AC-3", "AC-6"] },
     resourceTypes: [SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_POLICY],
     remediationSteps: [

@@ -9,6 +9,7 @@ export const secretsmanagerRecoveryWindow = resourcePolicy<{ minimumDays: number
     category: "resilience",
     severity: "low",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: { nist: ["CP-9"] },
     resourceTypes: [SECRETSMANAGER_SECRET],
     config: {

@@ -207,6 +207,7 @@ export const secretsmanagerRotation = stackPolicy<Config>({
     category: "secrets-handling",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     refs: {
         securityHub: ["SecretsManager.1", "SecretsManager.4"],
         pciDss: ["8.6.3"],

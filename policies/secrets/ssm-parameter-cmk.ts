@@ -12,6 +12,7 @@ export const ssmParameterCmk = resourcePolicy({
     category: "key-management",
     severity: "medium",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: { pciDss: ["3.6.1"], nist: ["SC-12", "SC-28"], checkov: ["CKV_AWS_337"] },
     resourceTypes: [SSM_PARAMETER],
     remediationSteps: [

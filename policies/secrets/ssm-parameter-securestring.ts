@@ -14,6 +14,7 @@ export const ssmParameterSecurestring = resourcePolicy<SecretDetectionConfig>({
     category: "secrets-handling",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: { pciDss: ["3.5.1"], nist: ["SC-28"], checkov: ["CKV2_AWS_34"] },
     resourceTypes: [SSM_PARAMETER],
     config: SECRET_DETECTION_CONFIG,

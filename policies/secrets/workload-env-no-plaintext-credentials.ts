@@ -95,6 +95,7 @@ export const workloadEnvNoPlaintextCredentials = resourcePolicy<SecretDetectionC
     category: "secrets-handling",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: {
         securityHub: ["ECS.8"],
         nist: ["IA-5", "SC-28"],

@@ -15,6 +15,7 @@ export const dbSgNoPublicSource = stackPolicy<Config>({
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: { securityHub: ["EC2.2", "Redshift.15"], cis: ["5.5"], nist: ["SC-7"], pciDss: ["1.3.1"] },
     resourceTypes: NETWORKED_STORES.map((s) => s.type),
     remediationSteps: [

@@ -12,6 +12,7 @@ export const dbSubnetsPrivate = stackPolicy({
     category: "network-isolation",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: { securityHub: ["RDS.46", "EC2.15"], checkov: ["CKV_AWS_130"], trivy: ["AVD-AWS-0164"], nist: ["SC-7"], pciDss: ["1.4.1"] },
     resourceTypes: SUBNET_PLACEMENTS.map((p) => p.type),
     remediationSteps: [

@@ -119,6 +119,7 @@ export const keyMaterialNoCrossAccountAccess = stackPolicy<Config>({
     category: "key-management",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: { securityHub: ["KMS.5"], nist: ["AC-3", "SC-12"], pciDss: ["3.6.1"] },
     resourceTypes: [...KMS_KEY_TYPES, KEY_POLICY, KMS_GRANT, SECRET, SECRET_POLICY],
     remediationSteps: [

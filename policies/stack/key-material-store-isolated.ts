@@ -24,6 +24,7 @@ export const keyMaterialStoreIsolated = stackPolicy({
     category: "key-management",
     severity: "critical",
     enforcementLevel: "mandatory",
+    scope: "defence-in-depth",
     refs: { nist: ["SC-12", "SC-7"] },
     resourceTypes: STORES.map((s) => s.type),
     remediationSteps: [

@@ -33,6 +33,7 @@ export const rdsSnapshotSourceEncrypted = stackPolicy({
     category: "encryption-at-rest",
     severity: "high",
     enforcementLevel: "mandatory",
+    scope: "exposure",
     refs: { securityHub: ["RDS.4"], checkov: ["CKV_AWS_146"], nist: ["SC-28"], pciDss: ["3.5.1"] },
     resourceTypes: SNAPSHOTS.map((s) => s.type),
     remediationSteps: [

@@ -33,6 +33,7 @@ export const vpcDefaultSgAdopted = stackPolicy({
     category: "network-isolation",
     severity: "medium",
     enforcementLevel: "advisory",
+    scope: "defence-in-depth",
     // The findings are on VPCs and rules, which hold no key material whatever their names: a VPC named after the
     // wallet app is not a key-material store, so its findings stay at the configured level.
     keyMaterialEscalation: false,

@@ -408,6 +408,18 @@ new aws.ssm.Parameter("wallet-signer-seed", {
     tags,
 });
 
+// A self-managed PostgreSQL replica of the ledger on EC2. Neither its name nor its tags say "database"; its user
+// data does: it installs and starts the PostgreSQL server. It gets a public IP in a public subnet, keeps IMDSv1
+// answering, and its root volume is unencrypted. A web server set up the same way would get advisories only.
+new aws.ec2.Instance("ledger-replica-host", {
+    ami: "ami-0abcdef1234567890",
+    instanceType: "t3.large",
+    subnetId: subnets[0]!.id,
+    associatePublicIpAddress: true,
+    userData: ["#!/bin/bash", "dnf install -y postgresql15-server", "postgresql-setup --initdb", "systemctl enable --now postgresql"].join("\n"),
+    tags: { app: "ledger" },
+});
+
 // ---- Backups --------------------------------------------------------------------------------------------
 
 // S3 backups: SSE-S3 only, public access not blocked, versioning suspended, no object lock, a public-read ACL

@@ -124,6 +124,10 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["secretsmanager-rotation",                      "wallet-db-credentials-rotation", "mandatory", "both"],
     ["secretsmanager-no-plaintext-secret-in-state",  "wallet-signer-seed",             "mandatory", "both"],
     ["ssm-parameter-securestring",                   "wallet-signer-seed",             "mandatory", "both"],
+    // The self-managed PostgreSQL host: a database host by its user data alone, with a public IP
+    ["ec2-db-host-no-public-ip",                     "ledger-replica-host",            "mandatory", "both"],
+    ["ec2-db-host-imdsv2",                           "ledger-replica-host",            "mandatory", "both"],
+    ["ec2-db-host-encrypted-volumes",                "ledger-replica-host",            "mandatory", "both"],
     // S3 backups (MFA delete and object lock are advisory by design, even for key material)
     ["s3-acls-disabled",                             "wallet-backups",                 "mandatory", "both"],
     ["s3-block-public-access-linked",                "wallet-backups",                 "mandatory", "both"],

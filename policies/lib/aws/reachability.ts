@@ -329,6 +329,15 @@ export function subnetVerdict(graph: StackGraph, subnet: StackResource): Verdict
     if (publicIp === true) {
         return { kind: "public", path: `${subnet.name}.mapPublicIpOnLaunch = true` };
     }
+    const route = subnetInternetRoute(graph, subnet);
+    if (route.kind !== "public" && publicIp === UNKNOWN) {
+        return { kind: "undecided", reason: `\`mapPublicIpOnLaunch\` of subnet ${subnet.name} is computed` };
+    }
+    return route;
+}
+
+/** Does a subnet's route table send internet-bound traffic to an internet gateway (whatever its public-IP setting)? */
+export function subnetInternetRoute(graph: StackGraph, subnet: StackResource): Verdict {
     const { tables, mainOf, unresolved } = subnetRouteTables(graph, subnet);
     let undecidedReason: string | undefined = unresolved ? `the route table of subnet ${subnet.name} is not in this stack or is computed` : undefined;
     const routeResources = (table: StackResource) => graph.referencing(table, [ROUTE], "routeTableId");
@@ -349,9 +358,6 @@ export function subnetVerdict(graph: StackGraph, subnet: StackResource): Verdict
         if (findings.length > 0) {
             undecidedReason = `subnet ${subnet.name} has a route whose target is computed (${findings[0]!.path})`;
         }
-    }
-    if (publicIp === UNKNOWN) {
-        return { kind: "undecided", reason: `\`mapPublicIpOnLaunch\` of subnet ${subnet.name} is computed` };
     }
     return undecidedReason ? { kind: "undecided", reason: undecidedReason } : { kind: "private" };
 }

@@ -26,6 +26,7 @@ export const DOCDB_SUBNET_GROUP = "aws:docdb/subnetGroup:SubnetGroup";
 
 export const DYNAMODB_RESOURCE_POLICY = "aws:dynamodb/resourcePolicy:ResourcePolicy";
 export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
+export const DYNAMODB_TABLE_EXPORT = "aws:dynamodb/tableExport:TableExport";
 export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
 
 export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
@@ -105,6 +106,7 @@ export const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
 export const RDS_CLUSTER_PARAMETER_GROUP = "aws:rds/clusterParameterGroup:ClusterParameterGroup";
 export const RDS_CLUSTER_SNAPSHOT = "aws:rds/clusterSnapshot:ClusterSnapshot";
 export const RDS_CLUSTER_SNAPSHOT_COPY = "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy";
+export const RDS_EXPORT_TASK = "aws:rds/exportTask:ExportTask";
 export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
 export const RDS_INSTANCE = "aws:rds/instance:Instance";
 export const RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION = "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";

@@ -5,7 +5,7 @@ import type { EnforcementLevel, Policy, ReportViolation, StackValidationArgs, St
 import type { ConfigValues } from "./config";
 import { policyTags, sdkMetadata } from "./metadata";
 import type { StackPolicyDefinition } from "./policy";
-import { namedEmitter, report } from "./report";
+import { namedEmitter, report, stackSubjects } from "./report";
 import { runStackCheck } from "./run";
 import { effectiveLevel } from "./sdk-internals";
 import { activeSettings, isSelected } from "./settings";
@@ -28,7 +28,7 @@ export function stackPolicyRunner(definitions: readonly StackPolicyDefinition<Co
     return (args: StackValidationArgs, reportViolation: ReportViolation): void => {
         const settings = activeSettings();
         const resources = stackSnapshot(args.resources);
-        const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const subjectOf = stackSubjects(resources);
         for (const { definition, tags } of plan) {
             const entry = configured(definition.name);
             const configuredLevel = effectiveLevel(entry?.enforcementLevel, definition.enforcementLevel);
@@ -38,7 +38,7 @@ export function stackPolicyRunner(definitions: readonly StackPolicyDefinition<Co
             // Stack policies cannot remediate: the SDK treats `remediate` as mandatory for them.
             const level = configuredLevel === "remediate" ? "mandatory" : configuredLevel;
             const findings = runStackCheck(definition, resources, entry?.properties ?? {}, settings);
-            report(namedEmitter(reportViolation, definition, level), definition, findings, (f) => (f.urn ? byUrn.get(f.urn) : undefined), settings);
+            report(namedEmitter(reportViolation, definition, level), definition, findings, subjectOf, settings);
         }
     };
 }

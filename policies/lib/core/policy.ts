@@ -4,6 +4,7 @@
 
 import type { EnforcementLevel, Severity } from "@pulumi/policy";
 import type { StackResource } from "../aws/graph";
+import type { PolicyScope } from "../aws/scope";
 import type { Finding } from "../readers/finding";
 import type { PlainObject } from "../readers/values";
 import type { ConfigProperties, ConfigValues } from "./config";
@@ -50,6 +51,12 @@ interface PolicyMetadata<C extends ConfigValues> {
     severity: Severity;
     /** The default level: mandatory where key material is exposed, advisory for hygiene. */
     enforcementLevel: Level;
+    /**
+     * The scope model (README "What the pack blocks"): `exposure` findings are reported at the policy's level on
+     * any resource; `defence-in-depth` findings only on data stores and key-material stores (lib/aws/scope.ts),
+     * advisory elsewhere.
+     */
+    scope: PolicyScope;
     refs: ControlRefs;
     /** How to fix a violation, step by step. */
     remediationSteps: string;
@@ -110,7 +117,7 @@ export type AnyPolicyDefinition = ResourcePolicyDefinition<any> | StackPolicyDef
 
 /**
  * What a `-linked` twin (the stack policy that follows a resource's references to the resources holding its
- * setting) shares with its parent: the catalog rows, category, severity, default level, escalation and, unless the
+ * setting) shares with its parent: the catalog rows, category, severity, default level, scope, escalation and, unless the
  * twin overrides some ids because a tool checks the linked resource under another rule, the refs.
  */
 export function linkedMetadata(parent: AnyPolicyDefinition) {
@@ -119,6 +126,7 @@ export function linkedMetadata(parent: AnyPolicyDefinition) {
         category: parent.category,
         severity: parent.severity,
         enforcementLevel: parent.enforcementLevel,
+        scope: parent.scope,
         refs: parent.refs,
         ...(parent.keyMaterialEscalation === undefined ? {} : { keyMaterialEscalation: parent.keyMaterialEscalation }),
     };

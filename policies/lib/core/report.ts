@@ -2,9 +2,11 @@
 // escalation, the level of undecided findings).
 
 import type { ReportViolation } from "@pulumi/policy";
+import { StackGraph, type StackResource } from "../aws/graph";
 import { isClassifiedKeyMaterial } from "../aws/key-material";
+import { outOfScopeNote, resourceInScope, UNKNOWN_SCOPE_NOTE, type InScope } from "../aws/scope";
 import type { Finding } from "../readers/finding";
-import type { PlainObject } from "../readers/values";
+import { UNKNOWN, type PlainObject } from "../readers/values";
 import type { AnyPolicyDefinition } from "./policy";
 import { reportObject } from "./sdk-internals";
 import { findWaiver, type Settings } from "./settings";
@@ -16,9 +18,12 @@ function formatFinding(finding: Finding): string {
 }
 
 export interface Subject {
+    type: string;
     name: string;
     urn: string;
     props: PlainObject;
+    /** For stack policies: the stack, whose graph adds evidence to the scope decision. */
+    graph?: StackGraph;
 }
 
 /** One diagnostic of a policy: `text` follows the policy's description; no `enforcementLevel` = the policy's level. */
@@ -60,10 +65,37 @@ export function namedEmitter(reportViolation: ReportViolation, definition: AnyPo
         });
 }
 
+/** The subject of a stack policy's finding: the resource its URN names, with the stack's graph for evidence. */
+export function stackSubjects(resources: readonly StackResource[]): (finding: Finding) => Subject | undefined {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    return (finding) => {
+        const resource = finding.urn ? byUrn.get(finding.urn) : undefined;
+        return resource ? { ...resource, graph: StackGraph.of(resources) } : undefined;
+    };
+}
+
+/**
+ * The scope of a defence-in-depth finding (lib/aws/scope.ts): what the check decided with its configuration, else
+ * the resource's own type, classification and evidence; a resource the pack settings classify as key material is
+ * always in scope.
+ */
+function scopeOf(finding: Finding, subject: Subject | undefined, settings: Settings): InScope {
+    if (!subject) {
+        return finding.inScope ?? true;
+    }
+    const decided = finding.inScope ?? resourceInScope(subject, subject.graph);
+    if (decided === true || isClassifiedKeyMaterial(settings, subject.name, subject.props)) {
+        return true;
+    }
+    return decided;
+}
+
 /**
  * Reports findings, applying the pack settings: a waived finding goes out as advisory with the waiver's reason;
- * on a resource classified as key material an advisory policy reports as mandatory; an undecided finding goes
- * out at the `previewUnknowns` level; any other finding at the policy's configured level.
+ * a defence-in-depth finding on a resource outside the scope model goes out as advisory saying so (undecided when
+ * the scope is only known at update time); on a resource classified as key material an advisory policy reports as
+ * mandatory; an undecided finding goes out at the `previewUnknowns` level; any other finding at the policy's
+ * configured level.
  */
 export function report(
     emit: Emit,
@@ -74,19 +106,22 @@ export function report(
 ): void {
     for (const finding of findings) {
         const subject = subjectOf(finding);
-        const text = formatFinding(finding);
         const urn = finding.urn;
         const waiver = subject && finding.property !== "*" ? findWaiver(settings, definition.name, subject.name, subject.urn, subject.props) : undefined;
+        const scope = definition.scope === "defence-in-depth" && !waiver && finding.property !== "*" && !finding.advisory ? scopeOf(finding, subject, settings) : true;
         if (waiver) {
-            emit({ text: waivedText(waiver.expires, waiver.reason, text), urn, enforcementLevel: "advisory" });
-        } else if (finding.undecided) {
-            emit({ text, urn, enforcementLevel: settings.previewUnknowns });
+            emit({ text: waivedText(waiver.expires, waiver.reason, formatFinding(finding)), urn, enforcementLevel: "advisory" });
+        } else if (scope === false) {
+            emit({ text: `${formatFinding(finding)} (${outOfScopeNote(subject?.type ?? "")})`, urn, enforcementLevel: "advisory" });
+        } else if (finding.undecided || scope === UNKNOWN) {
+            const note = scope === UNKNOWN ? ` (${UNKNOWN_SCOPE_NOTE})` : "";
+            emit({ text: `${formatFinding({ ...finding, undecided: true })}${note}`, urn, enforcementLevel: settings.previewUnknowns });
         } else if (finding.advisory) {
-            emit({ text, urn, enforcementLevel: "advisory" });
+            emit({ text: formatFinding(finding), urn, enforcementLevel: "advisory" });
         } else if (subject && definition.keyMaterialEscalation !== false && settings.keyMaterialEnforcement === "mandatory" && isClassifiedKeyMaterial(settings, subject.name, subject.props)) {
-            emit({ text: `${text} (Key-material resource: enforced as mandatory.)`, urn, enforcementLevel: "mandatory" });
+            emit({ text: `${formatFinding(finding)} (Key-material resource: enforced as mandatory.)`, urn, enforcementLevel: "mandatory" });
         } else {
-            emit({ text, urn });
+            emit({ text: formatFinding(finding), urn });
         }
     }
 }

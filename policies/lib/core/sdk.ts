@@ -6,7 +6,7 @@ import { snapshot } from "../readers/values";
 import { readConfig, type ConfigValues } from "./config";
 import { policyTags, sdkMetadata } from "./metadata";
 import type { AnyPolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
-import { report, sdkEmitter } from "./report";
+import { report, sdkEmitter, stackSubjects } from "./report";
 import { runResourceCheck, runStackCheck, safeConfig } from "./run";
 import { hintResourceType } from "./sdk-internals";
 import { activeSettings, isSelected } from "./settings";
@@ -34,8 +34,8 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
             args.notApplicable("not selected by the pack-settings framework/severity selection");
             return;
         }
-        const subject = { name: args.name, urn: args.urn, props: snapshot(args.props) };
-        const findings = runResourceCheck(definition, { type: args.type, ...subject }, safeConfig(() => args.getConfig()));
+        const subject = { type: args.type, name: args.name, urn: args.urn, props: snapshot(args.props) };
+        const findings = runResourceCheck(definition, subject, safeConfig(() => args.getConfig()));
         report(sdkEmitter(reportViolation, definition), definition, findings, () => subject, settings);
     };
     let remediateResource: ResourceValidationPolicy["remediateResource"];
@@ -69,9 +69,9 @@ export function toStackPolicy<C extends ConfigValues>(definition: StackPolicyDef
             return;
         }
         const resources = stackSnapshot(args.resources);
-        const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const subjectOf = stackSubjects(resources);
         const findings = runStackCheck(definition, resources, safeConfig(() => args.getConfig()), settings);
-        report(sdkEmitter(reportViolation, definition), definition, findings, (f) => (f.urn ? byUrn.get(f.urn) : undefined), settings);
+        report(sdkEmitter(reportViolation, definition), definition, findings, subjectOf, settings);
     };
     return { ...sdkMetadata(definition), validateStack };
 }

@@ -1,6 +1,8 @@
 // What a check returns. Its own module so that every layer (readers, AWS models, core) can name it without
 // importing the policy definition.
 
+import type { Unknown } from "./values";
+
 /** What a check found on one resource. */
 export interface Finding {
     /** The property path the finding is about (`storageEncrypted`, `ingress[0].cidrBlocks`). */
@@ -17,6 +19,12 @@ export interface Finding {
      * password inputs) or something IaC cannot prove (encryption inherited from a snapshot outside the stack).
      */
     advisory?: boolean;
+    /**
+     * For a defence-in-depth policy: whether the resource is a data store or key-material store, when the check
+     * decided it with its own configuration or the stack graph (policies/lib/aws/scope.ts). Omitted: the report
+     * decides it from the resource (lib/core/report.ts).
+     */
+    inScope?: boolean | Unknown;
     /** For stack policies: the resource the finding belongs to. */
     urn?: string;
 }

@@ -5,14 +5,8 @@
 
 import type { ConfigProperties } from "../../lib/core/config";
 import type { StackGraph } from "../../lib/aws/graph";
-import {
-    DEFAULT_KEY_MATERIAL_NAME_PATTERNS,
-    DEFAULT_KEY_MATERIAL_TAGS,
-    isKeyMaterial,
-    knownNames,
-    tagsOf,
-    type KeyScopeConfig,
-} from "../../lib/aws/key-material";
+import { DEFAULT_KEY_MATERIAL_NAME_PATTERNS, DEFAULT_KEY_MATERIAL_TAGS, type KeyScopeConfig } from "../../lib/aws/key-material";
+import { isClassifiedBucket, isKeyMaterialBucketInStack } from "../../lib/aws/scope";
 import type { Finding, StackResource } from "../../lib/core/policy";
 import { asList, isAbsent, isObject, read, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../../lib/readers/values";
 import { S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET, S3_BUCKET_ACL, S3_BUCKET_ACL_V2, S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2, S3_BUCKET_OBJECT_LOCK_CONFIGURATION, S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2, S3_BUCKET_POLICY, S3_BUCKET_PUBLIC_ACCESS_BLOCK, S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION, S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2, S3_BUCKET_V2, S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2 } from "../../lib/aws/types";
@@ -50,7 +44,7 @@ export function bucketScopeConfig(defaultScope: "all-buckets" | "key-material"):
             enum: ["all-buckets", "key-material"],
             default: defaultScope,
             description:
-                'Which buckets the policy applies to: "all-buckets", or "key-material" (buckets matching keyMaterialTags or keyMaterialNamePatterns).',
+                'Which buckets the policy applies to: "all-buckets" (enforced on key-material buckets, advisory on the others), or "key-material" (only buckets matching keyMaterialTags or keyMaterialNamePatterns, or that a data store exports, imports or logs to).',
         },
         keyMaterialTags: {
             type: "array",
@@ -67,28 +61,47 @@ export function bucketScopeConfig(defaultScope: "all-buckets" | "key-material"):
     };
 }
 
-/** Is the bucket in the policy's scope? UNKNOWN when an unknown tag decides (preview). */
-export function bucketInScope(bucket: StackResource, config: BucketScopeConfig): boolean | Unknown {
-    if (config.scope !== "key-material") {
-        return true;
-    }
-    return isKeyMaterialBucket(bucket, config);
+/**
+ * A bucket's place in the scope model for one policy: whether it is a key-material bucket (tags, names, or the
+ * evidence the graph shows: a data store exports, imports or logs to it; policies/lib/aws/scope.ts), and whether the
+ * policy reports only such buckets (`scope: "key-material"`) or every bucket (`"all-buckets"`, where the findings
+ * on the others are advisory: the policies that use it are defence in depth).
+ */
+export interface BucketScope {
+    keyMaterial: boolean | Unknown;
+    onlyKeyMaterial: boolean;
 }
 
+export function bucketInScope(bucket: StackResource, config: BucketScopeConfig, graph: StackGraph): BucketScope {
+    return { keyMaterial: isKeyMaterialBucketInStack(bucket, graph, config), onlyKeyMaterial: config.scope === "key-material" };
+}
+
+/** True when the policy reports only key-material buckets and this bucket is known not to be one. */
+export function notReported(scope: BucketScope): boolean {
+    return scope.onlyKeyMaterial && scope.keyMaterial === false;
+}
+
+/** Classified as a key-material or backup bucket by the policy's tag and name selectors alone. */
 export function isKeyMaterialBucket(bucket: StackResource, config: KeyScopeConfig): boolean | Unknown {
-    const names = knownNames(bucket.props, ["bucket", "bucketPrefix", "id"], [bucket.name]);
-    return isKeyMaterial(tagsOf(bucket.props), names, config);
+    return isClassifiedBucket(bucket, config);
 }
 
-/** A finding about a bucket whose scope depends on an unknown tag is reported as undecided. */
-export function scoped(finding: Finding, inScope: boolean | Unknown): Finding[] {
-    if (inScope === false) {
+/**
+ * A finding about a bucket, placed in the scope model: dropped on other buckets when the policy reports only
+ * key-material buckets (undecided when an unknown tag decides), else carrying whether the bucket is in scope, so
+ * the report enforces it on key-material buckets and reports it as advisory on the others.
+ */
+export function scoped(finding: Finding, scope: BucketScope): Finding[] {
+    if (!scope.onlyKeyMaterial) {
+        return [{ ...finding, inScope: scope.keyMaterial }];
+    }
+    if (scope.keyMaterial === false) {
         return [];
     }
-    if (inScope === UNKNOWN) {
-        return [{ ...finding, undecided: true, message: `${finding.message} (The bucket's tags are computed, so whether it holds key material is only known at update time.)` }];
+    if (scope.keyMaterial === UNKNOWN) {
+        return [{ ...finding, undecided: true, inScope: true, message: `${finding.message} (The bucket's tags are computed, so whether it holds key material is only known at update time.)` }];
     }
-    return [finding];
+    return [{ ...finding, inScope: true }];
 }
 
 /** The resources of `types` attached to the bucket through their `bucket` input. */

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ec2DbHostEncryptedVolumes as policy } from "../../../policies/ec2/ec2-db-host-encrypted-volumes";
 import { evaluateStack, UNKNOWN, urnOf } from "../../support/evaluate";
@@ -37,7 +38,37 @@ describe("ec2-db-host-encrypted-volumes", () => {
             [urnOf(LT, "bare-lt"), "blockDeviceMappings"],
             [urnOf(VOLUME, "v"), "encrypted"],
         ]);
-        expect(result.violations[0]!.level).toBe("mandatory");
+        // None of these is a database host: defence in depth, so advisory, saying why.
+        expect(result.violations.map((v) => v.level)).toEqual(["advisory", "advisory", "advisory", "advisory", "advisory"]);
+        expect(result.violations[0]!.message).toContain("Defence in depth, advisory here");
+    });
+
+    it("blocks an unencrypted volume of a database host: tagged, named, by user data, by its launch template, or attached", () => {
+        const gzipped = gzipSync(Buffer.from("#cloud-config\npackages:\n  - mariadb-server\n")).toString("base64");
+        const result = evaluateStack(policy, [
+            { type: INSTANCE, name: "node-a", props: { tags: { role: "db" } } },
+            { type: INSTANCE, name: "mongo-1", props: {} },
+            { type: INSTANCE, name: "node-b", props: { userData: "#!/bin/bash\ndnf install -y postgresql15-server\npostgresql-setup --initdb\n" } },
+            { type: LT, name: "node-lt", props: { userData: gzipped, blockDeviceMappings: [{ ebs: { encrypted: "true", kmsKeyId: CMK } }] } },
+            { type: INSTANCE, name: "node-c", props: { launchTemplate: { id: UNKNOWN }, rootBlockDevice: { encrypted: false } }, propertyDependencies: { launchTemplate: ["node-lt"] } },
+            { type: INSTANCE, name: "node-d", props: { rootBlockDevice: { encrypted: true, kmsKeyId: CMK }, userData: "docker run -d --name cache redis:7-alpine" } },
+            { type: VOLUME, name: "data", props: { availabilityZone: "eu-west-1a" } },
+            { type: ATTACH, name: "att", props: { deviceName: "/dev/sdf", volumeId: UNKNOWN, instanceId: UNKNOWN }, propertyDependencies: { volumeId: ["data"], instanceId: ["node-d"] } },
+        ]);
+        expect(result.violations.map((v) => [v.urn, v.property, v.level])).toEqual([
+            [urnOf(INSTANCE, "node-a"), "rootBlockDevice.encrypted", "mandatory"],
+            [urnOf(INSTANCE, "mongo-1"), "rootBlockDevice.encrypted", "mandatory"],
+            [urnOf(INSTANCE, "node-b"), "rootBlockDevice.encrypted", "mandatory"],
+            [urnOf(INSTANCE, "node-c"), "rootBlockDevice.encrypted", "mandatory"],
+            [urnOf(VOLUME, "data"), "encrypted", "mandatory"],
+        ]);
+        expect(result.violations.every((v) => !v.message.includes("postgresql15") && !v.message.includes("redis:7"))).toBe(true);
+    });
+
+    it("leaves the level of an unencrypted volume to update time when the host's user data is computed", () => {
+        const result = evaluateStack(policy, [{ type: INSTANCE, name: "node", props: { userData: UNKNOWN } }]);
+        expect(result.violations).toEqual([]);
+        expect(result.undecided.map((d) => d.property)).toEqual(["rootBlockDevice.encrypted"]);
     });
 
     it("requires a CMK on DB hosts and on volumes attached to them", () => {

@@ -44,7 +44,24 @@ describe("s3-block-public-access-linked", () => {
             [urnOf(BUCKET, "bare"), "bucketPublicAccessBlock"],
             [urnOf(BUCKET, "weak"), "bucketPublicAccessBlock"],
         ]);
-        expect(result.violations[0]!.level).toBe("mandatory");
+        // Neither bucket holds key material or store data, and neither has a public grant: defence in depth.
+        expect(result.violations.map((v) => v.level)).toEqual(["advisory", "advisory"]);
+    });
+
+    it("blocks a key-material bucket, a backup bucket and the export target of a key store without a block", () => {
+        const result = evaluateStack(policy, [
+            { type: BUCKET, name: "vault", props: { bucket: "acme-wallet-vault" } },
+            { type: BUCKET, name: "tagged", props: { tags: { "data-class": "backup" } } },
+            { type: BUCKET, name: "exports", props: {} },
+            { type: "aws:rds/exportTask:ExportTask", name: "snapshot-export", props: { s3BucketName: UNKNOWN }, propertyDependencies: { s3BucketName: ["exports"] } },
+            { type: BUCKET, name: "reserved", props: { bucket: "acme-reserved-name" } },
+        ]);
+        expect(result.violations.map((v) => [v.urn, v.level])).toEqual([
+            [urnOf(BUCKET, "vault"), "mandatory"],
+            [urnOf(BUCKET, "tagged"), "mandatory"],
+            [urnOf(BUCKET, "exports"), "mandatory"],
+            [urnOf(BUCKET, "reserved"), "advisory"],
+        ]);
     });
 
     it("does not link a block of another bucket", () => {

@@ -30,7 +30,59 @@ describe("s3-sse-kms-cmk-linked", () => {
             [urnOf(BUCKET, "none"), "serverSideEncryptionConfiguration"],
             [urnOf(BUCKET, "default"), "serverSideEncryptionConfiguration"],
         ]);
-        expect(result.violations[0]!.level).toBe("mandatory");
+        // Ordinary buckets: S3 encrypts them at rest anyway (SSE-S3), so a missing CMK is defence in depth.
+        expect(result.violations.map((v) => v.level)).toEqual(["advisory", "advisory"]);
+        expect(result.violations[0]!.message).toContain("Defence in depth, advisory here");
+    });
+
+    it("reports an empty bucket created only to reserve a name as advisory, never mandatory", () => {
+        const result = evaluateStack(policy, [{ type: BUCKET, name: "name-reservation", props: { bucket: "acme-prod-reserved-7f3a", forceDestroy: true } }]);
+        expect(result.violations.map((v) => v.level)).toEqual(["advisory"]);
+    });
+
+    it.each<[string, StackInputResource[]]>([
+        ["named as backups", [{ type: BUCKET, name: "b", props: { bucket: "orders-db-backups" } }]],
+        ["tagged as key material in tagsAll", [{ type: BUCKET, name: "b", props: { tags: {}, tagsAll: { "data-class": "key-material" } } }]],
+        ["the target of an RDS snapshot export", [
+            { type: BUCKET, name: "b", props: {} },
+            { type: "aws:rds/exportTask:ExportTask", name: "export", props: { s3BucketName: UNKNOWN, exportTaskIdentifier: "x", iamRoleArn: UNKNOWN, kmsKeyId: UNKNOWN, sourceArn: UNKNOWN }, propertyDependencies: { s3BucketName: ["b"] } },
+        ]],
+        ["the target of a DynamoDB table export", [
+            { type: BUCKET, name: "b", props: { bucket: "acme-analytics" } },
+            { type: "aws:dynamodb/tableExport:TableExport", name: "export", props: { s3Bucket: "acme-analytics", tableArn: UNKNOWN } },
+        ]],
+        ["the Redshift audit-log bucket", [
+            { type: BUCKET, name: "b", props: {} },
+            { type: "aws:redshift/logging:Logging", name: "logging", props: { clusterIdentifier: "dw", bucketName: UNKNOWN }, propertyDependencies: { bucketName: ["b"] } },
+        ]],
+        ["the source of an RDS import from S3", [
+            { type: BUCKET, name: "b", props: {} },
+            { type: "aws:rds/instance:Instance", name: "db", props: { s3Import: { bucketName: UNKNOWN, ingestionRole: "r", sourceEngine: "mysql", sourceEngineVersion: "8.0" } }, propertyDependencies: { s3Import: ["b"] } },
+        ]],
+    ])("blocks a bucket %s", (_, resources) => {
+        const result = evaluateStack(policy, resources);
+        expect(result.violations.map((v) => [v.urn, v.level])).toEqual([[urnOf(BUCKET, "b"), "mandatory"]]);
+    });
+
+    it("enforces on a tagged key-material bucket whose SSE-S3 configuration resource cannot see the tags (s3-sse-kms-cmk reports it as advisory)", () => {
+        const aes = { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] };
+        const resources: StackInputResource[] = [
+            { type: BUCKET, name: "data", props: { bucket: "acme-data", tags: { "data-class": "key-material" } } },
+            { type: SSE, name: "data-sse", props: { bucket: "acme-data", ...aes } },
+        ];
+        const result = evaluateStack(policy, resources);
+        expect(result.violations.map((v) => [v.urn, v.level])).toEqual([[urnOf(BUCKET, "data"), "mandatory"]]);
+        expect(result.violations[0]!.message).toContain("customer-managed key");
+        // Not when the configuration selects a CMK, nor on an untagged bucket, nor when the configuration's own name shows it.
+        expect(evaluateStack(policy, [resources[0]!, { ...resources[1]!, props: { bucket: "acme-data", ...kms } }]).diagnostics).toEqual([]);
+        expect(evaluateStack(policy, [{ ...resources[0]!, props: { bucket: "acme-data" } }, resources[1]!]).diagnostics).toEqual([]);
+        expect(evaluateStack(policy, [resources[0]!, { ...resources[1]!, name: "wallet-data-sse" }]).diagnostics).toEqual([]);
+    });
+
+    it("leaves the level to update time when the tags that decide are computed", () => {
+        const result = evaluateStack(policy, [{ type: BUCKET, name: "b", props: { tags: UNKNOWN } }]);
+        expect(result.violations).toEqual([]);
+        expect(result.undecided.map((d) => d.property)).toEqual(["serverSideEncryptionConfiguration"]);
     });
 
     it("exempts access-log target buckets (SSE-S3 only) unless they are tagged as key material", () => {

@@ -23,7 +23,22 @@ describe("s3-sse-kms-cmk", () => {
         ]);
         const result = evaluateResource(policy, { type: SSE, props: { rules: [{ bucketKeyEnabled: true }] } });
         expect(violatedProperties(result)).toEqual(["rules"]);
-        expect(result.violations[0]!.level).toBe("mandatory");
+    });
+
+    it("blocks on a key-material or backup bucket (by its name or the configuration's own name), advisory on an ordinary bucket", () => {
+        for (const input of [
+            { name: "sse", props: { bucket: "acme-db-backups", rules: [rule("AES256")] } },
+            { name: "wallet-keys-sse", props: { bucket: UNKNOWN, rules: [rule("AES256")] } },
+        ]) {
+            const result = evaluateResource(policy, { type: SSE, ...input });
+            expect(result.violations.map((v) => v.level), input.name).toEqual(["mandatory"]);
+        }
+        // S3 encrypts every object at rest (SSE-S3 by default): a missing CMK on an ordinary bucket is defence in depth.
+        const ordinary = evaluateResource(policy, { type: SSE, name: "sse", props: { bucket: "acme-site-assets", rules: [rule("AES256")] } });
+        expect(ordinary.violations.map((v) => v.level)).toEqual(["advisory"]);
+        expect(ordinary.violations[0]!.message).toContain("Defence in depth, advisory here");
+        const inline = evaluateResource(policy, { type: BUCKET, name: "logs", props: { tags: { "data-class": "key-material" }, serverSideEncryptionConfiguration: { rule: rule("AES256") } } });
+        expect(inline.violations.map((v) => v.level)).toEqual(["mandatory"]);
     });
 
     it("checks the deprecated inline blocks of Bucket (object) and BucketV2 (arrays)", () => {

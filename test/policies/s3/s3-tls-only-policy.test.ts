@@ -56,6 +56,22 @@ describe("s3-tls-only-policy", () => {
         }
     });
 
+    it("blocks a key-material bucket or a DynamoDB export target without the deny; an ordinary bucket gets an advisory", () => {
+        const result = evaluateStack(policy, [
+            { type: BUCKET, name: "keys", props: { bucket: "keys-1" } },
+            { type: BUCKET, name: "exports", props: { bucket: "acme-exports" } },
+            { type: "aws:dynamodb/tableExport:TableExport", name: "ledger-export", props: { s3Bucket: UNKNOWN, tableArn: UNKNOWN }, propertyDependencies: { s3Bucket: ["exports"] } },
+            { type: BUCKET, name: "site", props: { bucket: "acme-site" } },
+        ]);
+        expect(result.violations.map((v) => [v.urn, v.level])).toEqual([
+            [urnOf(BUCKET, "keys"), "mandatory"],
+            [urnOf(BUCKET, "exports"), "mandatory"],
+            [urnOf(BUCKET, "site"), "advisory"],
+        ]);
+        expect(result.violations[2]!.message).toContain("plain HTTP");
+        expect(result.violations[2]!.message).toContain("Defence in depth, advisory here");
+    });
+
     it("flags a malformed policy document instead of crashing", () => {
         expect(pairs(stack("{not json"))).toEqual([[urnOf(BUCKET, "keys"), "policy"]]);
     });
