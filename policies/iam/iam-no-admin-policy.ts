@@ -1,6 +1,6 @@
 import { undecided, violation } from "../lib/readers/checks";
 import { adminAccess, describeStatement, type AdminVerdict } from "../lib/aws/iam";
-import { documentStatements, IAM_TYPES, identityDocuments, matchesManagedList, parseDocument } from "../lib/aws/iam-identity";
+import { awsManagedPolicyGrant, documentStatements, IAM_TYPES, identityDocuments, matchesManagedList, parseDocument } from "../lib/aws/iam-identity";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
 import { asList, read, UNKNOWN } from "../lib/readers/values";
@@ -39,29 +39,6 @@ const ATTACHMENTS: Record<string, string> = {
     [IAM_TYPES.ssoManagedPolicyAttachmentsExclusive]: "managedPolicyArns",
 };
 
-/**
- * What each default-denied AWS-managed policy grants, in words a message can claim (from the policies' published
- * documents); a name added by configuration is described as broad access only.
- */
-const MANAGED_GRANTS: Readonly<Record<string, string>> = {
-    administratoraccess: "every action on every resource",
-    poweruseraccess: "every action outside IAM and Organizations, decrypting with every key that trusts IAM and reading every secret included",
-    iamfullaccess: "every IAM action, so its holder can grant itself any permission",
-    awskeymanagementservicepoweruser: "grants and key-policy changes on every key",
-    secretsmanagerreadwrite: "reading and changing every secret",
-    amazonssmfullaccess: "every Systems Manager action, reading every parameter included",
-    amazonrdsfullaccess: "every RDS action, master-password resets and snapshot sharing included",
-    amazondynamodbfullaccess: "every DynamoDB action, reading and exporting every table included",
-    amazons3fullaccess: "reading, overwriting and opening up every bucket",
-    systemadministrator: "administration of the compute, network and storage services",
-    databaseadministrator: "administration of the database services, master-password resets and snapshot sharing included",
-};
-
-function managedGrant(entry: string): string {
-    const name = entry.trim().replace(/^.*\//, "").toLowerCase();
-    return MANAGED_GRANTS[name] ?? "broad access to keys, secrets or data stores";
-}
-
 function managedFindings(property: string, value: unknown, denied: readonly string[]): Finding[] {
     const items = asList(value);
     if (items === UNKNOWN) {
@@ -80,7 +57,7 @@ function managedFindings(property: string, value: unknown, denied: readonly stri
     if (hits.length === 0) {
         return [];
     }
-    const grants = hits.map((hit) => `${hit}, which grants ${managedGrant(hit)}`).join("; ");
+    const grants = hits.map((hit) => `${hit}, which grants ${awsManagedPolicyGrant(hit)}`).join("; ");
     return [violation(property, `\`${property}\` attaches the broad AWS-managed ${hits.length === 1 ? "policy" : "policies"} ${grants}. Attach a customer-managed policy that names the needed actions and ARNs instead.`)];
 }
 

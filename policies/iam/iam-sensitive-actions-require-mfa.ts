@@ -3,6 +3,7 @@ import { StackGraph } from "../lib/aws/graph";
 import { describeCapabilities, describeStatement, KEY_MATERIAL_ACTIONS, keyMaterialActionClass, requiresMfa, type Tri } from "../lib/aws/iam";
 import {
     classifyTrust,
+    awsManagedPolicyGrant,
     grantedActions,
     IAM_TYPES,
     IamModel,
@@ -33,6 +34,9 @@ const KEY_MATERIAL_MANAGED = [
     "AmazonDynamoDBReadOnlyAccess",
     "AmazonRDSFullAccess",
     "AmazonRDSDataFullAccess",
+    "AmazonS3FullAccess",
+    "AmazonS3ReadOnlyAccess",
+    "AWSKeyManagementServicePowerUser",
     "ReadOnlyAccess",
     "SystemAdministrator",
     "DatabaseAdministrator",
@@ -194,7 +198,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
             if (external) {
                 push(advice(property, `${path}: the AWS-managed policy allows key-material actions without MFA. ${EXTERNAL_ROLE_NOTE}`, holder.urn), key);
             } else if (e === false && human === true && gated === false) {
-                push(violation(property, `${path}: the AWS-managed policy allows key-material actions (decrypt, secret or parameter reads, key-table reads) without MFA. Attach a customer-managed policy with an MFA condition instead, or enforce MFA for the principal.`, holder.urn), key);
+                push(violation(property, `${path}: the AWS-managed policy grants ${awsManagedPolicyGrant(hit)}, without MFA. Attach a customer-managed policy with an MFA condition instead, or enforce MFA for the principal.`, holder.urn), key);
             } else if (e !== true) {
                 push(undecided(property, `${path} depends on values only known at update time; the policy re-checks it then. Requirement: ${REQUIREMENT}`, holder.urn), key);
             }

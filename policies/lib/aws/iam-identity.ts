@@ -199,6 +199,36 @@ export function awsManagedPolicyName(arn: string): string | undefined {
     return match?.[1];
 }
 
+/**
+ * What the AWS-managed policies the IAM checks deny by default grant, in words a message can claim (from their
+ * published documents); a name added by configuration is described generically.
+ */
+const MANAGED_GRANTS: Readonly<Record<string, string>> = {
+    administratoraccess: "every action on every resource",
+    poweruseraccess: "every action outside IAM and Organizations, decrypting with every key that trusts IAM and reading every secret included",
+    iamfullaccess: "every IAM action, so its holder can grant itself any permission",
+    awskeymanagementservicepoweruser: "grants and key-policy changes on every key",
+    secretsmanagerreadwrite: "reading and changing every secret",
+    amazonssmfullaccess: "every Systems Manager action, reading every parameter included",
+    amazonssmreadonlyaccess: "reading every Systems Manager parameter",
+    amazonrdsfullaccess: "every RDS action, master-password resets and snapshot sharing included",
+    amazonrdsdatafullaccess: "running SQL through the RDS Data API with the database credentials it stores",
+    amazondynamodbfullaccess: "every DynamoDB action, reading and exporting every table included",
+    amazondynamodbreadonlyaccess: "reading every DynamoDB table",
+    amazons3fullaccess: "reading, overwriting and opening up every bucket",
+    amazons3readonlyaccess: "reading every bucket",
+    readonlyaccess: "reading every bucket, table and parameter",
+    systemadministrator: "administration of the compute, network and storage services",
+    databaseadministrator: "administration of the database services, master-password resets and snapshot sharing included",
+    datascientist: "reading the data stores a data-science job needs",
+};
+
+/** What an AWS-managed policy (a name or an ARN) grants, for messages. */
+export function awsManagedPolicyGrant(entry: string): string {
+    const name = (awsManagedPolicyName(entry) ?? entry).trim().replace(/^.*\//, "").toLowerCase();
+    return MANAGED_GRANTS[name] ?? "broad access to keys, secrets or data stores";
+}
+
 /** Matches an ARN against a list of AWS-managed policy names or full ARNs (partition- and case-insensitive). */
 export function matchesManagedList(arn: string, list: readonly string[]): string | undefined {
     const name = awsManagedPolicyName(arn);

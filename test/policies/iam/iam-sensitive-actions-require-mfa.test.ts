@@ -126,6 +126,18 @@ describe("iam-sensitive-actions-require-mfa", () => {
         expect(pairs([attachment]).violations).toEqual([[urnOf(T.policyAtt, "att"), "policyArn"]]);
     });
 
+    it("says what each AWS-managed policy grants, and counts bucket-wide S3 policies", () => {
+        const attach = (name: string) => pairs([alice, { type: T.userAtt, name: "att", props: { user: "alice", policyArn: `arn:aws:iam::aws:policy/${name}` } }]).result;
+        const readOnly = attach("ReadOnlyAccess");
+        expect(readOnly.violations.map((d) => d.property)).toEqual(["policyArn"]);
+        expect(readOnly.violations[0]!.message).toContain("reading every bucket, table and parameter");
+        // ReadOnlyAccess does not read secrets nor decrypt: the message must not say so.
+        expect(readOnly.violations[0]!.message).not.toMatch(/decrypt|secret/i);
+        expect(attach("AmazonS3ReadOnlyAccess").violations[0]!.message).toContain("reading every bucket");
+        expect(attach("AWSKeyManagementServicePowerUser").violations[0]!.message).toContain("key-policy changes");
+        expect(attach("AmazonEC2ReadOnlyAccess").diagnostics).toEqual([]);
+    });
+
     it("ignores policies attached to nobody, and non-key actions", () => {
         expect(pairs([{ type: T.policy, name: "floating", props: { policy: doc(DECRYPT) } }]).result.diagnostics).toEqual([]);
         expect(pairs([alice, { type: T.userPolicy, name: "s3", props: { user: "alice", policy: doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }) } }]).result.diagnostics).toEqual([]);
