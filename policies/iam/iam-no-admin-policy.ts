@@ -67,6 +67,8 @@ function adminMessage(property: string, where: string, verdict: AdminVerdict, no
             return `\`${property}\` ${where} allows every IAM action on every IAM resource: whoever holds it can grant itself any permission, so it is administrator access, kms:Decrypt on every key that trusts IAM and every secret included. Grant the specific IAM actions on the specific roles or policies instead, or require a permissions boundary (\`iam:PermissionsBoundary\` condition).`;
         case "privilege-escalation":
             return `\`${property}\` ${where} allows ${verdict.escalation.slice(0, 3).join(", ")}${verdict.escalation.length > 3 ? ` and ${verdict.escalation.length - 3} more` : ""} on every IAM user, group, role or policy: each lets its holder grant itself any permission (write or attach a policy to itself, take over another identity), so it is administrator access in all but name. Name the specific roles or policies in Resource, or require a permissions boundary (\`iam:PermissionsBoundary\` condition).`;
+        case "self-escalation":
+            return `\`${property}\` ${where} allows ${verdict.escalation.join(", ")} on the caller's own user: whoever holds it can write or attach itself any policy, so it is administrator access in all but name. Grant only the self-management actions (password, access keys, MFA devices) on \`user/\${aws:username}\`.`;
         default: {
             const what = notAction ? "every action except the NotAction list" : "every action";
             return `\`${property}\` ${where} allows ${what} on every resource: full administrator access, including kms:Decrypt on every key that trusts IAM and every secret. Grant the specific actions and ARNs instead.`;

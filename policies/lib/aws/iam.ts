@@ -5,7 +5,7 @@
 // one item or a list; any part may be unknown during preview (`pulumi.jsonStringify` of an output, or a
 // nested output in an object document). Everything a policy asks is answered as true, false or UNKNOWN.
 
-import { and, isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "../readers/values";
+import { and, isAbsent, or, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "../readers/values";
 
 export type { Tri } from "../readers/values";
 
@@ -797,6 +797,14 @@ export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
 ];
 
 /**
+ * The escalation actions that also work on the caller's own user: a policy written or attached to
+ * `user/${aws:username}` is a policy of the caller (AWS's self-management examples grant password, access-key and
+ * MFA actions there, never these).
+ */
+const SELF_ESCALATION_ACTIONS: readonly string[] = ["iam:PutUserPolicy", "iam:AttachUserPolicy", "iam:DeleteUserPermissionsBoundary"];
+const OWN_USER = /:user\/.*\$\{aws:(username|userid)\}/i;
+
+/**
  * Condition keys that only requests of delegated IAM administration carry: `iam:PermissionsBoundary` (the boundary
  * of the user or role being created or changed) and `iam:PolicyARN` (the policy being attached). A positive
  * condition on one of them with concrete ARNs limits the statement to those requests, because a condition on a key
@@ -839,14 +847,14 @@ function anyAction(statement: Statement, test: (pattern: string) => boolean): Tr
     return unknown ? UNKNOWN : false;
 }
 
-export type AdminKind = "every-action" | "every-iam-action" | "privilege-escalation";
+export type AdminKind = "every-action" | "every-iam-action" | "privilege-escalation" | "self-escalation";
 
 export interface AdminVerdict {
     /** The first kind the statement surely grants, or undefined. */
     kind?: AdminKind;
     /** Could unknown parts make it administrator access? */
     maybe: boolean;
-    /** The escalation actions it grants (for `privilege-escalation`). */
+    /** The escalation actions it grants (for `privilege-escalation` and `self-escalation`). */
     escalation: string[];
 }
 
@@ -855,7 +863,8 @@ export interface AdminVerdict {
  *   - every action (`*`, `*:*`, or NotAction: everything but a list) on every resource;
  *   - every IAM action (`iam:*`, `IAM:*`, or NotAction not excluding them) on every IAM resource;
  *   - one of PRIVILEGE_ESCALATION_ACTIONS on every IAM user, group, role or policy (`*`, `arn:aws:iam::*:*`,
- *     `...:role/*`): each lets its holder grant itself the rest.
+ *     `...:role/*`): each lets its holder grant itself the rest; or a policy-writing one on the caller's own user
+ *     (`user/${aws:username}`).
  * Conditions on who calls or from where (aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, MFA) do not make it less
  * than administrator access for whoever meets them; resource-tag conditions do not either (the holder can tag or
  * change the policy of its own role). Only the delegation keys (`iam:PermissionsBoundary`, `iam:PolicyARN`) scope it.
@@ -877,9 +886,11 @@ export function adminAccess(statement: Statement): AdminVerdict {
         ["every-action", and(gate, everyAction, everyResource)],
         ["every-iam-action", and(gate, everyIam, iamResource)],
         ["privilege-escalation", and(gate, escalation.length > 0 ? true : escalationMaybe ? UNKNOWN : false, iamResource)],
+        ["self-escalation", and(gate, or(...SELF_ESCALATION_ACTIONS.map((a) => coversAction(statement, a))), anyResource(statement, (r) => OWN_USER.test(r)))],
     ];
     const sure = verdicts.find(([, v]) => v === true);
-    return { kind: sure?.[0], maybe: sure === undefined && verdicts.some(([, v]) => v === UNKNOWN), escalation };
+    const granted = sure?.[0] === "self-escalation" ? SELF_ESCALATION_ACTIONS.filter((a) => coversAction(statement, a) === true) : escalation;
+    return { kind: sure?.[0], maybe: sure === undefined && verdicts.some(([, v]) => v === UNKNOWN), escalation: granted };
 }
 
 function not(value: Tri): Tri {

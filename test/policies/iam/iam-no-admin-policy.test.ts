@@ -37,6 +37,8 @@ describe("iam-no-admin-policy", () => {
             ["iam:AttachUserPolicy on *", { Effect: "Allow", Action: "iam:AttachUserPolicy", Resource: "*" }, "grant itself any permission"],
             ["iam:CreatePolicyVersion on every policy", { Effect: "Allow", Action: "iam:CreatePolicyVersion", Resource: "arn:aws:iam::111122223333:policy/*" }, "grant itself any permission"],
             ["iam:UpdateAssumeRolePolicy, NotResource", { Effect: "Allow", Action: "iam:UpdateAssumeRolePolicy", NotResource: "arn:aws:iam::111122223333:role/breakglass" }, "grant itself any permission"],
+            ["iam:* on the caller's own user", { Effect: "Allow", Action: "iam:*", Resource: "arn:aws:iam::111122223333:user/${aws:username}" }, "own user"],
+            ["iam:PutUserPolicy on the caller's own user", { Effect: "Allow", Action: "iam:PutUserPolicy", Resource: "arn:aws:iam::*:user/${aws:username}" }, "own user"],
         ])("flags %s", (_label, statement, words) => {
             const result = userPolicy(statement);
             expect(violatedProperties(result)).toEqual(["policy"]);
@@ -64,6 +66,11 @@ describe("iam-no-admin-policy", () => {
             ["Allow NotAction on one bucket", { Effect: "Allow", NotAction: "iam:*", Resource: "arn:aws:s3:::app-assets/*" }],
             ["iam:* on one path of roles", { Effect: "Allow", Action: "iam:*", Resource: "arn:aws:iam::111122223333:role/app/*" }],
             ["iam:PassRole on *", { Effect: "Allow", Action: "iam:PassRole", Resource: "*" }],
+            ["AWS's self-management of passwords, access keys and MFA devices", {
+                Effect: "Allow",
+                Action: ["iam:ChangePassword", "iam:CreateAccessKey", "iam:DeleteAccessKey", "iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:GetUser"],
+                Resource: ["arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:mfa/${aws:username}"],
+            }],
             ["iam:PutRolePolicy on one role", { Effect: "Allow", Action: "iam:PutRolePolicy", Resource: "arn:aws:iam::111122223333:role/app-worker" }],
             ["iam:*Policy (attach and write) on roles under a fixed permissions boundary", {
                 Effect: "Allow",
