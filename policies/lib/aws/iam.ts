@@ -374,8 +374,10 @@ export function isBroadResourceFor(pattern: string, service: string): boolean {
         return true;
     }
     if (service.toLowerCase() === "s3") {
-        // S3 ARNs carry no resource-type word: `bucket/*` is one bucket's objects, `*` or `*/...` is every bucket.
-        return resource.startsWith("*");
+        // S3 ARNs carry no resource-type word: `bucket/*` is one bucket's objects, `*` or `*/...` is every bucket;
+        // `*-logs/*` is the buckets whose names end in -logs, not every bucket.
+        const bucket = resource.split("/")[0]!;
+        return bucket.includes("*") && /^[*?]+$/.test(bucket);
     }
     // Strip the resource-type word (`key`, `secret`, `parameter`, `dbuser`, `table`): what is left names no resource,
     // or is a glob every identifier of that type matches (`key/*-*`, `key/????????-????-????-????-????????????`).

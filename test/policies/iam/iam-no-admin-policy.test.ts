@@ -140,6 +140,14 @@ describe("iam-no-admin-policy", () => {
             expect(run(MANAGED, { ...sso, managedPolicyArn: "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess" }).diagnostics).toEqual([]);
             expect(run(MANAGED, { ...sso, managedPolicyArn: UNKNOWN }).diagnostics).toEqual([]);
         });
+
+        it("judges a customer-managed policy where it is defined (one cause, one finding), and a permissions boundary grants nothing", () => {
+            const adminPolicy = run("aws:iam/policy:Policy", { name: "platform-admin", policy: JSON.stringify(doc({ Effect: "Allow", Action: "iam:*", Resource: "*" })) });
+            expect(violatedProperties(adminPolicy)).toEqual(["policy"]);
+            const reference = { name: "platform-admin", path: "/" };
+            expect(run("aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment", { ...sso, customerManagedPolicyReference: reference }).diagnostics).toEqual([]);
+            expect(run("aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment", { ...sso, permissionsBoundary: { managedPolicyArn: ADMIN } }).diagnostics).toEqual([]);
+        });
     });
 
     it.each([

@@ -75,6 +75,7 @@ describe("iam-no-wildcard-resource-key-actions", () => {
             ["rds:Describe* and rds:List* on *", { Action: ["rds:Describe*", "rds:List*"], Resource: "*" }],
             ["ec2 instance changes on *", { Action: ["ec2:ModifyInstanceAttribute", "ec2:StartInstances", "ec2:CreateSnapshot"], Resource: "*" }],
             ["s3 object reads of one bucket", { Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::app-assets/*" }],
+            ["s3 object reads of the buckets named *-logs", { Action: "s3:GetObject", Resource: "arn:aws:s3:::*-logs/*" }],
             ["s3 listing on every bucket", { Action: ["s3:ListBucket", "s3:ListAllMyBuckets", "s3:GetBucketLocation"], Resource: "*" }],
             ["kms:DescribeKey and ram:GetResourceShares on *", { Action: ["kms:DescribeKey", "kms:ListAliases", "ram:GetResourceShares"], Resource: "*" }],
             ["a Deny of every takeover action", { Effect: "Deny", Action: ["rds:Modify*", "kms:PutKeyPolicy", "s3:*"], Resource: "*" }],
