@@ -66,7 +66,7 @@ export const iamNoWildcardResourceKeyActions = resourcePolicy({
                     findings.push(
                         violation(
                             slot.property,
-                            `\`${slot.property}\` ${where} allows ${listActions(broad)} ${how}: whoever holds it ${describeCapabilities(broad)}, on every key, secret, database, snapshot, table or bucket of the account whose own policy does not refuse it. Name the specific ARNs in Resource.`,
+                            `\`${slot.property}\` ${where} allows ${listActions(broad)} ${how}: whoever holds it ${describeCapabilities(broad)}, on every such resource in the account unless that resource's own policy refuses it. Name the specific ARNs in Resource.`,
                         ),
                     );
                 } else if (broad.length > 0 || possible) {

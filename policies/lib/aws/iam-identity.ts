@@ -152,7 +152,8 @@ export function listActions(actions: readonly string[], max = 4): string {
     if (actions.length <= max) {
         return actions.join(", ");
     }
-    return `${actions.slice(0, max).join(", ")} and ${actions.length - max} more key-material actions`;
+    const more = actions.length - max;
+    return `${actions.slice(0, max).join(", ")} and ${more} more key-material ${more === 1 ? "action" : "actions"}`;
 }
 
 const RESOURCE_SCOPING_KEY = /^(aws:resourcetag\/.+|[a-z0-9-]+:resourcetag\/.+|kms:resourcealiases|secretsmanager:secretid|ssm:resourcetag\/.+)$/;

@@ -83,6 +83,12 @@ describe("iam-no-wildcard-resource-key-actions", () => {
             expect(run(doc({ Effect: "Allow", ...statement })).diagnostics).toEqual([]);
         });
 
+        it("claims only the kinds of access the statement grants", () => {
+            const message = run(doc({ Effect: "Allow", Action: "rds:ModifyDBInstance", Resource: "*" })).violations[0]!.message;
+            expect(message).toContain("can reset the master password");
+            expect(message).not.toMatch(/decrypt|secret|bucket|snapshot/i);
+        });
+
         it("is undecided for a takeover action on a computed resource", () => {
             const result = run(doc({ Effect: "Allow", Action: "rds:ModifyDBCluster", Resource: UNKNOWN }));
             expect(result.cantRun).toBe(false);
