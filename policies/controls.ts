@@ -540,13 +540,13 @@ export const CONTROLS: readonly Control[] = [
     {
         row: 94, id: "iam-sensitive-actions-require-mfa", category: "authentication-mfa", severity: "high", crossResource: true,
         severityReason: "the Mixin-style failure mode: a stolen console/API credential can read and decrypt keys without a second factor",
-        requirement: "every `Allow` of `kms:Decrypt`, `kms:ReEncrypt*`, `kms:GenerateDataKey*`, `kms:CreateGrant`, `kms:*`, `secretsmanager:GetSecretValue`, `secretsmanager:*`, `ssm:GetParameter*`, `rds-db:connect`, `rds:CopyDBSnapshot`/`ModifyDBSnapshotAttribute`, `dynamodb:GetItem`/`Query`/`Scan`/`ExportTableToPointInTime` on key tables, that reaches a human principal (user, group, or role assumable by users/SSO) has `Condition: {Bool: {\"aws:MultiFactorAuthPresent\": \"true\"}}` (or `NumericLessThan aws:MultiFactorAuthAge`); workload roles use `aws:SourceVpc(e)`/`kms:ViaService` instead",
+        requirement: "every `Allow` of `kms:Decrypt`, `kms:ReEncrypt*`, `kms:GenerateDataKey*`, `kms:CreateGrant`, `kms:PutKeyPolicy`, `kms:*`, `secretsmanager:GetSecretValue`/`PutResourcePolicy`, `secretsmanager:*`, `ssm:GetParameter*`, `rds-db:connect`, `rds:ModifyDBInstance`/`ModifyDBCluster` (master password), `rds:CopyDBSnapshot`/`ModifyDBSnapshotAttribute`/`StartExportTask`, `ec2:ModifySnapshotAttribute`, `redshift:ModifyCluster`, `ram:AssociateResourceShare`, `dynamodb:GetItem`/`Query`/`Scan`/`ExportTableToPointInTime`, S3 object reads and writes on key-material buckets or `*`, that reaches a human principal (user, group, or role assumable by users/SSO) has `Condition: {Bool: {\"aws:MultiFactorAuthPresent\": \"true\"}}` (or `NumericLessThan aws:MultiFactorAuthAge`); workload roles use `aws:SourceVpc(e)`/`kms:ViaService` instead",
         limitation: "MFA at a SAML/SSO identity provider and memberships defined in other stacks are invisible",
     },
     {
         row: 95, id: "iam-no-wildcard-resource-key-actions", category: "key-management", severity: "high", crossResource: false,
         severityReason: "decrypt-on-all-keys makes every CMK key policy that trusts IAM moot",
-        requirement: "key-decrypting / secret-reading actions are scoped to specific key, secret, parameter, DB-user ARNs (no `Resource: \"*\"`, no `NotResource`)",
+        requirement: "key-material actions (decrypt, secret and parameter reads, master-password resets, snapshot sharing and exports, key-policy and secret-policy changes, RAM shares, S3 object reads and writes) are scoped to specific key, secret, parameter, DB-user, database, snapshot, table or bucket ARNs (no `Resource: \"*\"`, no `NotResource`)",
     },
     {
         row: 96, id: "iam-no-public-principal", category: "network-isolation", severity: "critical", crossResource: false,
@@ -556,7 +556,7 @@ export const CONTROLS: readonly Control[] = [
     {
         row: 97, id: "iam-no-admin-policy", category: "authentication-mfa", severity: "high", crossResource: false,
         severityReason: "admin grants bypass every per-key control",
-        requirement: "no `Allow \"*\" on \"*\"`; AdministratorAccess only on break-glass roles requiring MFA",
+        requirement: "no `Allow \"*\" on \"*\"` in any spelling (`[\"*\"]`, `*:*`, `NotAction`), no `iam:*` or privilege-escalation action (`iam:Put*Policy`, `iam:Attach*Policy`, `iam:CreatePolicyVersion`, ...) on every IAM resource unless bounded by `iam:PermissionsBoundary`, in IAM policies and IAM Identity Center permission sets; AdministratorAccess only on break-glass roles requiring MFA",
     },
     {
         row: 98, id: "iam-console-users-mfa-enforced", category: "authentication-mfa", severity: "high", crossResource: true,

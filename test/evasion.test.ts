@@ -298,6 +298,53 @@ describe("evasion: key actions on every key", () => {
     });
 });
 
+describe("evasion: taking a store over without reading it", () => {
+    const iamPolicy = (policyDoc: unknown) => resource("iam-no-wildcard-resource-key-actions", T.iamPolicy, { policy: policyDoc });
+
+    it.each([
+        ["rds:ModifyDBInstance", "*"],
+        ["rds:modifydbcluster", "arn:aws:rds:*:*:cluster:*"],
+        ["rds:Modify*", "*"],
+        ["rds:*", "*"],
+        ["rds:StartExportTask", "*"],
+        ["ec2:ModifySnapshotAttribute", "*"],
+        ["kms:PutKeyPolicy", "*"],
+        ["secretsmanager:PutResourcePolicy", "*"],
+        ["ram:AssociateResourceShare", "*"],
+        ["s3:GetObject", "arn:aws:s3:::*"],
+    ])("catches %s on %s", (action, res) => {
+        expectCaught(iamPolicy(doc({ Effect: "Allow", Action: action, Resource: res })));
+        expectCaught(iamPolicy(JSON.stringify(doc({ Effect: "Allow", Action: [action], Resource: [res] }))));
+    });
+});
+
+describe("evasion: administrator access in another spelling", () => {
+    const userPolicy = (policyDoc: unknown) => resource("iam-no-admin-policy", "aws:iam/userPolicy:UserPolicy", { user: "u", policy: policyDoc });
+
+    it.each([
+        ["Action [\"*\"]", { Action: ["*"], Resource: ["*"] }],
+        ["*:*", { Action: "*:*", Resource: "arn:aws:*:*:*:*" }],
+        ["Allow NotAction iam:*", { NotAction: ["iam:*"], Resource: "*" }],
+        ["IAM:*", { Action: "IAM:*", Resource: "*" }],
+        ["iam:Attach* on every role", { Action: "iam:Attach*", Resource: `arn:aws:iam::${ACCOUNT}:role/*` }],
+        ["iam:CreatePolicyVersion on *, from the organization only", { Action: "iam:CreatePolicyVersion", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } } }],
+    ])("catches %s", (_label, statement) => {
+        expectCaught(userPolicy(doc({ Effect: "Allow", ...statement })));
+        expectCaught(userPolicy(JSON.stringify(doc({ Effect: "Allow", ...statement }))));
+    });
+
+    it("no false alarm: read-only IAM and roles created under a permissions boundary", () => {
+        expect(userPolicy(doc({ Effect: "Allow", Action: ["iam:Get*", "iam:List*"], Resource: "*" })).diagnostics).toEqual([]);
+        const bounded = {
+            Effect: "Allow",
+            Action: ["iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy"],
+            Resource: `arn:aws:iam::${ACCOUNT}:role/*`,
+            Condition: { StringEquals: { "iam:PermissionsBoundary": `arn:aws:iam::${ACCOUNT}:policy/team-boundary` } },
+        };
+        expect(userPolicy(doc(bounded)).diagnostics).toEqual([]);
+    });
+});
+
 // ---------------------------------------------------------------------------------------------------------
 // MFA on the paths to key material (stack policy)
 // ---------------------------------------------------------------------------------------------------------

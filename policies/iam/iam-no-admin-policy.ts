@@ -1,50 +1,12 @@
 import { undecided, violation } from "../lib/readers/checks";
-import { anyResource, describeStatement, type Statement } from "../lib/aws/iam";
-import { documentStatements, IAM_TYPES, identityDocuments, isAllow, matchesManagedList, parseDocument } from "../lib/aws/iam-identity";
+import { adminAccess, describeStatement, type AdminVerdict } from "../lib/aws/iam";
+import { awsManagedPolicyGrant, documentStatements, IAM_TYPES, identityDocuments, matchesManagedList, parseDocument } from "../lib/aws/iam-identity";
 import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
-import { and, asList, or, read, UNKNOWN, type Tri } from "../lib/readers/values";
+import { asList, read, UNKNOWN } from "../lib/readers/values";
 
-const REQUIREMENT = "no statement may allow every action (`*`, `*:*`, or NotAction) on every resource, and no broad AWS-managed policy (AdministratorAccess, PowerUserAccess, ...) may be attached.";
-
-/** `*`, `*:*`, `?*`: a pattern that matches every action. */
-function isEveryAction(pattern: string): boolean {
-    const p = pattern.trim();
-    return p.includes("*") && /^[*?]*(:[*?]*)?$/.test(p);
-}
-
-/** `*`, `arn:*`, `arn:aws:*:*:*:*`: a pattern that matches every resource. */
-function isEveryResource(pattern: string): boolean {
-    const p = pattern.trim();
-    if (!p.includes("*")) {
-        return false;
-    }
-    const rest = p.replace(/^arn:(aws[a-z-]*|\*)?/i, "");
-    return /^[*?:/]*$/.test(rest);
-}
-
-function allActions(statement: Statement): Tri {
-    if (statement.actions === UNKNOWN) {
-        return UNKNOWN;
-    }
-    if (statement.notAction) {
-        // Allow + NotAction grants everything except the listed actions: an administrator in all but name.
-        return true;
-    }
-    let unknown = false;
-    for (const action of statement.actions) {
-        if (action === UNKNOWN) {
-            unknown = true;
-        } else if (isEveryAction(action)) {
-            return true;
-        }
-    }
-    return unknown ? UNKNOWN : false;
-}
-
-function allResources(statement: Statement): Tri {
-    return anyResource(statement, isEveryResource);
-}
+const REQUIREMENT =
+    "no statement may allow every action (`*`, `*:*`, or NotAction) on every resource, every IAM action, or an action that lets its holder grant itself any permission (iam:PutRolePolicy, iam:AttachUserPolicy, iam:CreatePolicyVersion, ...) on every IAM resource; no broad AWS-managed policy (AdministratorAccess, PowerUserAccess, ...) may be attached to an IAM principal or an IAM Identity Center permission set.";
 
 const DEFAULT_DENIED = [
     "AdministratorAccess",
@@ -73,6 +35,8 @@ const ATTACHMENTS: Record<string, string> = {
     [IAM_TYPES.rolePolicyAttachmentsExclusive]: "policyArns",
     [IAM_TYPES.userPolicyAttachmentsExclusive]: "policyArns",
     [IAM_TYPES.groupPolicyAttachmentsExclusive]: "policyArns",
+    [IAM_TYPES.ssoManagedPolicyAttachment]: "managedPolicyArn",
+    [IAM_TYPES.ssoManagedPolicyAttachmentsExclusive]: "managedPolicyArns",
 };
 
 function managedFindings(property: string, value: unknown, denied: readonly string[]): Finding[] {
@@ -85,7 +49,7 @@ function managedFindings(property: string, value: unknown, denied: readonly stri
     for (const item of items) {
         if (typeof item === "string") {
             const hit = matchesManagedList(item, denied);
-            if (hit) {
+            if (hit && !hits.includes(hit)) {
                 hits.push(hit);
             }
         }
@@ -93,17 +57,28 @@ function managedFindings(property: string, value: unknown, denied: readonly stri
     if (hits.length === 0) {
         return [];
     }
-    return [
-        violation(
-            property,
-            `\`${property}\` attaches the broad AWS-managed ${hits.length === 1 ? "policy" : "policies"} ${hits.join(", ")}, which ${hits.length === 1 ? "grants" : "grant"} decrypt or key-policy control over every key that trusts IAM. Attach a customer-managed policy that names the needed actions and ARNs instead.`,
-        ),
-    ];
+    const grants = hits.map((hit) => `${hit}, which grants ${awsManagedPolicyGrant(hit)}`).join("; ");
+    return [violation(property, `\`${property}\` attaches the broad AWS-managed ${hits.length === 1 ? "policy" : "policies"} ${grants}. Attach a customer-managed policy that names the needed actions and ARNs instead.`)];
+}
+
+function adminMessage(property: string, where: string, verdict: AdminVerdict, notAction: boolean): string {
+    switch (verdict.kind) {
+        case "every-iam-action":
+            return `\`${property}\` ${where} allows every IAM action on every IAM resource: whoever holds it can grant itself any permission, so it is administrator access, kms:Decrypt on every key that trusts IAM and every secret included. Grant the specific IAM actions on the specific roles or policies instead, or require a permissions boundary (\`iam:PermissionsBoundary\` condition).`;
+        case "privilege-escalation":
+            return `\`${property}\` ${where} allows ${verdict.escalation.slice(0, 3).join(", ")}${verdict.escalation.length > 3 ? ` and ${verdict.escalation.length - 3} more` : ""} on every IAM user, group, role or policy: each lets its holder grant itself any permission (write or attach a policy to itself, take over another identity), so it is administrator access in all but name. Name the specific roles or policies in Resource, or require a permissions boundary (\`iam:PermissionsBoundary\` condition).`;
+        case "self-escalation":
+            return `\`${property}\` ${where} allows ${verdict.escalation.join(", ")} on the caller's own user: whoever holds it can write or attach itself any policy, so it is administrator access in all but name. Grant only the self-management actions (password, access keys, MFA devices) on \`user/\${aws:username}\`.`;
+        default: {
+            const what = notAction ? "every action except the NotAction list" : "every action";
+            return `\`${property}\` ${where} allows ${what} on every resource: full administrator access, including kms:Decrypt on every key that trusts IAM and every secret. Grant the specific actions and ARNs instead.`;
+        }
+    }
 }
 
 export const iamNoAdminPolicy = resourcePolicy<Config>({
     name: "iam-no-admin-policy",
-    description: "IAM policies must not grant full administrator access, and broad AWS-managed policies must not be attached.",
+    description: "IAM policies and IAM Identity Center permission sets must not grant administrator access in any spelling, and broad AWS-managed policies must not be attached.",
     controls: [97],
     category: "authentication-mfa",
     severity: "high",
@@ -130,10 +105,13 @@ export const iamNoAdminPolicy = resourcePolicy<Config>({
         IAM_TYPES.rolePolicyAttachmentsExclusive,
         IAM_TYPES.userPolicyAttachmentsExclusive,
         IAM_TYPES.groupPolicyAttachmentsExclusive,
+        IAM_TYPES.ssoInlinePolicy,
+        IAM_TYPES.ssoManagedPolicyAttachment,
+        IAM_TYPES.ssoManagedPolicyAttachmentsExclusive,
     ],
     remediationSteps: [
-        "1. Replace `Action: \"*\"` / NotAction statements on `Resource: \"*\"` with the specific actions and ARNs the principal needs.",
-        "2. Detach AdministratorAccess and the other broad AWS-managed policies (PowerUserAccess, AWSKeyManagementServicePowerUser, SecretsManagerReadWrite, ...); write a least-privilege customer-managed policy.",
+        "1. Replace `Action: \"*\"` / NotAction statements on `Resource: \"*\"`, `iam:*`, and IAM write actions on every role or policy (iam:PutRolePolicy, iam:AttachRolePolicy, iam:CreatePolicyVersion, ...) with the specific actions and ARNs the principal needs; a team that creates roles gets them under a permissions boundary (`iam:PermissionsBoundary` condition).",
+        "2. Detach AdministratorAccess and the other broad AWS-managed policies (PowerUserAccess, AWSKeyManagementServicePowerUser, SecretsManagerReadWrite, ...) from users, groups, roles and Identity Center permission sets; write a least-privilege customer-managed policy.",
         "3. Keep administrator access, if any, on a break-glass role outside this stack whose trust policy requires MFA.",
     ].join("\n"),
     config: {
@@ -157,17 +135,11 @@ export const iamNoAdminPolicy = resourcePolicy<Config>({
             const { statements, findings: problems } = documentStatements(parseDocument(slot.value), slot.property, REQUIREMENT);
             findings.push(...problems);
             for (const statement of statements) {
-                const verdict = and(isAllow(statement), allActions(statement), allResources(statement));
+                const verdict = adminAccess(statement);
                 const where = describeStatement(statement);
-                if (verdict === true) {
-                    const what = statement.notAction ? "every action except the NotAction list" : "every action";
-                    findings.push(
-                        violation(
-                            slot.property,
-                            `\`${slot.property}\` ${where} allows ${what} on every resource: full administrator access, including kms:Decrypt on every key that trusts IAM and every secret. Grant the specific actions and ARNs instead.`,
-                        ),
-                    );
-                } else if (verdict === UNKNOWN && or(allActions(statement), allResources(statement)) !== false) {
+                if (verdict.kind !== undefined) {
+                    findings.push(violation(slot.property, adminMessage(slot.property, where, verdict, statement.notAction)));
+                } else if (verdict.maybe) {
                     findings.push(undecided(slot.property, `\`${slot.property}\` ${where} is only known at update time; the policy re-checks it then. Requirement: ${REQUIREMENT}`));
                 }
             }

@@ -1,5 +1,5 @@
 import { undecided, violation } from "../lib/readers/checks";
-import { broadForAction, coversAction, describeStatement, KEY_MATERIAL_ACTIONS } from "../lib/aws/iam";
+import { broadForAction, coversAction, describeCapabilities, describeStatement, KEY_MATERIAL_ACTIONS } from "../lib/aws/iam";
 import {
     DOCUMENT_TYPES,
     documentStatements,
@@ -13,11 +13,11 @@ import type { Finding } from "../lib/core/policy";
 import { resourcePolicy } from "../lib/core/policy";
 
 const REQUIREMENT =
-    "key-decrypting and secret-reading actions (kms:Decrypt, kms:GenerateDataKey*, secretsmanager:GetSecretValue, ssm:GetParameter*, rds-db:connect, dynamodb reads of key tables) must name specific key, secret, parameter, DB-user or table ARNs, never `*`, `key/*` or NotResource.";
+    "key-material actions (decrypting with or handing over keys, reading or sharing secrets and parameters, connecting to databases, resetting master passwords, sharing or exporting snapshots and tables, reading or opening up bucket objects) must name specific ARNs, never `*`, `key/*`, `arn:aws:s3:::*` or NotResource.";
 
 export const iamNoWildcardResourceKeyActions = resourcePolicy({
     name: "iam-no-wildcard-resource-key-actions",
-    description: "IAM identity policies must not allow key-decrypting or secret-reading actions on every key, secret or table.",
+    description: "IAM identity policies must not allow key-material actions (decrypt, secret reads, master-password resets, snapshot sharing, exports, bucket reads) on every resource.",
     controls: [95],
     category: "key-management",
     severity: "high",
@@ -32,8 +32,8 @@ export const iamNoWildcardResourceKeyActions = resourcePolicy({
     },
     resourceTypes: DOCUMENT_TYPES,
     remediationSteps: [
-        "1. In the named statement, replace `Resource: \"*\"` (or `key/*`, `secret:*`, `parameter/*`, `table/*`, or a NotResource list) with the ARNs of the keys, secrets, parameters, DB users or tables the principal needs, e.g. `resources: [walletKey.arn]`.",
-        "2. Replace broad actions (`*`, `kms:*`, `secretsmanager:*`, NotAction) with the specific actions needed.",
+        "1. In the named statement, replace `Resource: \"*\"` (or `key/*`, `secret:*`, `parameter/*`, `table/*`, `arn:aws:s3:::*`, or a NotResource list) with the ARNs of the keys, secrets, parameters, DB users, databases, snapshots, tables or buckets the principal needs, e.g. `resources: [walletKey.arn]`.",
+        "2. Replace broad actions (`*`, `kms:*`, `rds:Modify*`, `s3:*`, NotAction) with the specific actions needed; keep master-password resets, snapshot sharing, exports and key-policy changes on a break-glass role.",
         "3. If the set of keys is dynamic, scope with a positive `aws:ResourceTag/<key>` (or `kms:ResourceAliases`) condition instead of listing ARNs.",
     ].join("\n"),
     check: ({ type, props }) => {
@@ -67,7 +67,7 @@ export const iamNoWildcardResourceKeyActions = resourcePolicy({
                     findings.push(
                         violation(
                             slot.property,
-                            `\`${slot.property}\` ${where} allows ${listActions(broad)} ${how}, so it reaches every key, secret or table whose resource policy trusts IAM. Name the specific ARNs in Resource.`,
+                            `\`${slot.property}\` ${where} allows ${listActions(broad)} ${how}: whoever holds it ${describeCapabilities(broad)}, on every such resource in the account unless that resource's own policy refuses it. Name the specific ARNs in Resource.`,
                         ),
                     );
                 } else if (broad.length > 0 || possible) {

@@ -1,8 +1,9 @@
 import { advice, undecided, violation } from "../lib/readers/checks";
 import { StackGraph } from "../lib/aws/graph";
-import { describeStatement, KEY_MATERIAL_ACTIONS, requiresMfa, type Tri } from "../lib/aws/iam";
+import { describeCapabilities, describeStatement, KEY_MATERIAL_ACTIONS, keyMaterialActionClass, requiresMfa, type Tri } from "../lib/aws/iam";
 import {
     classifyTrust,
+    awsManagedPolicyGrant,
     grantedActions,
     IAM_TYPES,
     IamModel,
@@ -10,6 +11,7 @@ import {
     listActions,
     matchesManagedList,
     parseDocument,
+    reachesKeyMaterialBucket,
     type PrincipalRef,
 } from "../lib/aws/iam-identity";
 import type { Finding } from "../lib/core/policy";
@@ -17,7 +19,7 @@ import { stackPolicy } from "../lib/core/policy";
 import { UNKNOWN } from "../lib/readers/values";
 
 const REQUIREMENT =
-    "every Allow of key-decrypting or secret-reading actions that reaches a person (IAM user, group, or a role people assume) needs `Condition: {Bool: {\"aws:MultiFactorAuthPresent\": \"true\"}}` (BoolIfExists does not count), unless the person is already MFA-enforced by a deny-without-MFA policy or the role's trust requires MFA.";
+    "every Allow of key-material actions (decrypting, secret and parameter reads, master-password resets, snapshot sharing, exports, reads and writes of key-material buckets) that reaches a person (IAM user, group, or a role people assume) needs `Condition: {Bool: {\"aws:MultiFactorAuthPresent\": \"true\"}}` (BoolIfExists does not count), unless the person is already MFA-enforced by a deny-without-MFA policy or the role's trust requires MFA.";
 
 const FIX = 'Add `"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}` to the statement, or put the user in a group whose policy denies everything when `BoolIfExists aws:MultiFactorAuthPresent` is false.';
 
@@ -32,6 +34,9 @@ const KEY_MATERIAL_MANAGED = [
     "AmazonDynamoDBReadOnlyAccess",
     "AmazonRDSFullAccess",
     "AmazonRDSDataFullAccess",
+    "AmazonS3FullAccess",
+    "AmazonS3ReadOnlyAccess",
+    "AWSKeyManagementServicePowerUser",
     "ReadOnlyAccess",
     "SystemAdministrator",
     "DatabaseAdministrator",
@@ -51,7 +56,7 @@ const EXTERNAL_ROLE_NOTE =
 
 export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
     name: "iam-sensitive-actions-require-mfa",
-    description: "Key-decrypting and secret-reading permissions that reach people (users, groups, roles people assume) must require MFA.",
+    description: "Key-material permissions (decrypt, secret reads, master-password resets, snapshot sharing, exports, key-material bucket reads) that reach people (users, groups, roles people assume) must require MFA.",
     controls: [94],
     category: "authentication-mfa",
     severity: "high",
@@ -87,7 +92,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
             description: "AWS-managed policy names (or ARNs) that allow key-material actions without MFA; attaching them to people is reported.",
         },
     },
-    check: ({ resources, config }) => {
+    check: ({ resources, config, isKeyMaterial }) => {
         const graph = StackGraph.of(resources);
         const model = new IamModel(graph);
         const findings: Finding[] = [];
@@ -151,9 +156,13 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
                 if (mfa === true) {
                     continue;
                 }
-                const { granted, maybe } = grantedActions(statement, KEY_MATERIAL_ACTIONS);
+                const { granted: allGranted, maybe } = grantedActions(statement, KEY_MATERIAL_ACTIONS);
+                // Bucket actions count on buckets that hold key material (or on every bucket) only.
+                const storeOnly = allGranted.filter((a) => keyMaterialActionClass(a)?.keyMaterialStoresOnly === true);
+                const reach: Tri = storeOnly.length === 0 ? false : reachesKeyMaterialBucket(statement, graph, holder, property, isKeyMaterial);
+                const granted = reach === true ? allGranted : allGranted.filter((a) => !storeOnly.includes(a));
                 const open: string[] = [];
-                let openUnknown = maybe;
+                let openUnknown = maybe || reach === UNKNOWN;
                 for (const action of granted) {
                     const e = enforced(principal, [action]);
                     if (e === false) {
@@ -167,7 +176,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
                 if (external && open.length > 0 && allow === true && mfa === false) {
                     push(advice(property, `${path}: ${where} allows ${listActions(open)} without MFA. ${EXTERNAL_ROLE_NOTE}`, holder.urn), key);
                 } else if (open.length > 0 && allow === true && mfa === false && human === true && gated === false) {
-                    push(violation(property, `${path}: ${where} allows ${listActions(open)} without MFA, so one stolen password or access key is enough to decrypt key material. ${FIX}`, holder.urn), key);
+                    push(violation(property, `${path}: ${where} allows ${listActions(open)} without MFA: with one stolen password or access key, an attacker ${describeCapabilities(open)}. ${FIX}`, holder.urn), key);
                 } else if (open.length > 0 || openUnknown) {
                     push(undecided(property, `${path}: ${where} depends on values only known at update time; the policy re-checks it then. Requirement: ${REQUIREMENT}`, holder.urn), key);
                 }
@@ -190,7 +199,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
             if (external) {
                 push(advice(property, `${path}: the AWS-managed policy allows key-material actions without MFA. ${EXTERNAL_ROLE_NOTE}`, holder.urn), key);
             } else if (e === false && human === true && gated === false) {
-                push(violation(property, `${path}: the AWS-managed policy allows key-material actions (decrypt, secret or parameter reads, key-table reads) without MFA. Attach a customer-managed policy with an MFA condition instead, or enforce MFA for the principal.`, holder.urn), key);
+                push(violation(property, `${path}: the AWS-managed policy grants ${awsManagedPolicyGrant(hit)}, without MFA. Attach a customer-managed policy with an MFA condition instead, or enforce MFA for the principal.`, holder.urn), key);
             } else if (e !== true) {
                 push(undecided(property, `${path} depends on values only known at update time; the policy re-checks it then. Requirement: ${REQUIREMENT}`, holder.urn), key);
             }

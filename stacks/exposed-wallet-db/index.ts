@@ -500,6 +500,20 @@ new aws.iam.Role("wallet-support-role", {
     tags,
 });
 
+// A build role whose inline policy is administrator access in another spelling: every IAM action (`IAM:*`), so it
+// can attach AdministratorAccess to itself; the pack denies AdministratorAccess by name, and this by what it grants.
+const buildRole = new aws.iam.Role("wallet-build-role", {
+    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    inlinePolicies: [{ name: "manage-iam", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["IAM:*"], Resource: "*" }] }) }],
+    tags,
+});
+// "Maintenance" rights that hand every database over without reading a row: reset any master password, share any
+// snapshot with another account, export any snapshot to S3.
+new aws.iam.RolePolicy("wallet-db-maintenance", {
+    role: buildRole.id,
+    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["rds:Modify*", "rds:StartExportTask"], Resource: "*" }] }),
+});
+
 export const walletDbEndpoint = walletDb.endpoint;
 export const walletClusterEndpoint = walletCluster.endpoint;
 export const walletSecretArn = walletSecret.arn;

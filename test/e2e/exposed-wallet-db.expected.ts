@@ -158,6 +158,9 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["iam-no-user-attached-policies",                "wallet-deployer-admin",          "mandatory", "both"],
     ["iam-sensitive-actions-require-mfa",            "wallet-deployer-admin",          "mandatory", "both"],
     ["iam-no-public-principal",                      "wallet-support-role",            "mandatory", "both"],
+    // Administrator access spelt `IAM:*`, and a role that can reset every master password and share every snapshot
+    ["iam-no-admin-policy",                          "wallet-build-role",              "mandatory", "both"],
+    ["iam-no-wildcard-resource-key-actions",         "wallet-db-maintenance",          "mandatory", "both"],
 ];
 
 export function expected(mode: "preview" | "update", level: Level): FindingKey[] {

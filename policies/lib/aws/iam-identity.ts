@@ -7,8 +7,10 @@
 import { violation, undecided } from "../readers/checks";
 import type { StackGraph } from "./graph";
 import {
+    broadForAction,
     coversAction,
     coversAllResources,
+    globMatch,
     coversAnyAction,
     deniesWithoutMfa,
     parsePolicyDocument,
@@ -20,7 +22,8 @@ import {
 import type { Finding } from "../readers/finding";
 import type { StackResource } from "./graph";
 import { and, asList, isObject, or, read, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../readers/values";
-import { IAM_ACCESS_KEY, IAM_GROUP, IAM_GROUP_MEMBERSHIP, IAM_GROUP_POLICY, IAM_GROUP_POLICY_ATTACHMENT, IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, IAM_POLICY, IAM_POLICY_ATTACHMENT, IAM_ROLE, IAM_ROLE_POLICY, IAM_ROLE_POLICY_ATTACHMENT, IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, IAM_USER, IAM_USER_GROUP_MEMBERSHIP, IAM_USER_LOGIN_PROFILE, IAM_USER_POLICY, IAM_USER_POLICY_ATTACHMENT, IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE } from "./types";
+import { IAM_ACCESS_KEY, IAM_GROUP, IAM_GROUP_MEMBERSHIP, IAM_GROUP_POLICY, IAM_GROUP_POLICY_ATTACHMENT, IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, IAM_POLICY, IAM_POLICY_ATTACHMENT, IAM_ROLE, IAM_ROLE_POLICY, IAM_ROLE_POLICY_ATTACHMENT, IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, IAM_USER, IAM_USER_GROUP_MEMBERSHIP, IAM_USER_LOGIN_PROFILE, IAM_USER_POLICY, IAM_USER_POLICY_ATTACHMENT, IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, SSOADMIN_MANAGED_POLICY_ATTACHMENT, SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE, S3_BUCKET, S3_BUCKET_V2, SSOADMIN_PERMISSION_SET_INLINE_POLICY } from "./types";
+import { DEFAULT_KEY_MATERIAL_NAME_PATTERNS, DEFAULT_KEY_MATERIAL_TAGS, isKeyMaterial, knownNames, tagsOf } from "./key-material";
 
 export const IAM_TYPES = {
     policy: IAM_POLICY,
@@ -41,10 +44,25 @@ export const IAM_TYPES = {
     userGroupMembership: IAM_USER_GROUP_MEMBERSHIP,
     groupMembership: IAM_GROUP_MEMBERSHIP,
     accessKey: IAM_ACCESS_KEY,
+    // IAM Identity Center permission sets: what their users receive in every account the set is assigned to.
+    // (A PermissionsBoundaryAttachment only limits a set, and a CustomerManagedPolicyAttachment names an IAM policy
+    // by name, whose document is checked where it is defined.)
+    ssoInlinePolicy: SSOADMIN_PERMISSION_SET_INLINE_POLICY,
+    ssoManagedPolicyAttachment: SSOADMIN_MANAGED_POLICY_ATTACHMENT,
+    ssoManagedPolicyAttachmentsExclusive: SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE,
 } as const;
 
-/** Resources that carry identity-policy documents (`policy`, or Role `inlinePolicies[].policy`). */
-export const DOCUMENT_TYPES: readonly string[] = [IAM_TYPES.policy, IAM_TYPES.rolePolicy, IAM_TYPES.userPolicy, IAM_TYPES.groupPolicy, IAM_TYPES.role];
+/** The property that holds the identity-policy document of each document-carrying type (Role: see identityDocuments). */
+const DOCUMENT_PROPERTY: Readonly<Record<string, string>> = {
+    [IAM_TYPES.policy]: "policy",
+    [IAM_TYPES.rolePolicy]: "policy",
+    [IAM_TYPES.userPolicy]: "policy",
+    [IAM_TYPES.groupPolicy]: "policy",
+    [IAM_TYPES.ssoInlinePolicy]: "inlinePolicy",
+};
+
+/** Resources that carry identity-policy documents (`policy`, `inlinePolicy`, or Role `inlinePolicies[].policy`). */
+export const DOCUMENT_TYPES: readonly string[] = [...Object.keys(DOCUMENT_PROPERTY), IAM_TYPES.role];
 
 export interface DocumentSlot {
     /** Property path of the document, dotted (`policy`, `inlinePolicies.0.policy`). */
@@ -55,7 +73,8 @@ export interface DocumentSlot {
 /** The identity-policy documents a resource carries (not the Role trust policy). */
 export function identityDocuments(type: string, props: PlainObject): DocumentSlot[] {
     if (type !== IAM_TYPES.role) {
-        return DOCUMENT_TYPES.includes(type) ? [{ property: "policy", value: read(props, "policy") }] : [];
+        const property = DOCUMENT_PROPERTY[type];
+        return property === undefined ? [] : [{ property, value: read(props, property) }];
     }
     const inline = asList(read(props, "inlinePolicies"));
     if (inline === UNKNOWN) {
@@ -133,7 +152,8 @@ export function listActions(actions: readonly string[], max = 4): string {
     if (actions.length <= max) {
         return actions.join(", ");
     }
-    return `${actions.slice(0, max).join(", ")} and ${actions.length - max} more key-material actions`;
+    const more = actions.length - max;
+    return `${actions.slice(0, max).join(", ")} and ${more} more key-material ${more === 1 ? "action" : "actions"}`;
 }
 
 const RESOURCE_SCOPING_KEY = /^(aws:resourcetag\/.+|[a-z0-9-]+:resourcetag\/.+|kms:resourcealiases|secretsmanager:secretid|ssm:resourcetag\/.+)$/;
@@ -178,6 +198,36 @@ export function scopedByResourceCondition(statement: Statement): Tri {
 export function awsManagedPolicyName(arn: string): string | undefined {
     const match = /^arn:aws[a-z-]*:iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/i.exec(arn.trim());
     return match?.[1];
+}
+
+/**
+ * What the AWS-managed policies the IAM checks deny by default grant, in words a message can claim (from their
+ * published documents); a name added by configuration is described generically.
+ */
+const MANAGED_GRANTS: Readonly<Record<string, string>> = {
+    administratoraccess: "every action on every resource",
+    poweruseraccess: "every action outside IAM and Organizations, decrypting with every key that trusts IAM and reading every secret included",
+    iamfullaccess: "every IAM action, so its holder can grant itself any permission",
+    awskeymanagementservicepoweruser: "grants and key-policy changes on every key",
+    secretsmanagerreadwrite: "reading and changing every secret",
+    amazonssmfullaccess: "every Systems Manager action, reading every parameter included",
+    amazonssmreadonlyaccess: "reading every Systems Manager parameter",
+    amazonrdsfullaccess: "every RDS action, master-password resets and snapshot sharing included",
+    amazonrdsdatafullaccess: "running SQL through the RDS Data API with the database credentials it stores",
+    amazondynamodbfullaccess: "every DynamoDB action, reading and exporting every table included",
+    amazondynamodbreadonlyaccess: "reading every DynamoDB table",
+    amazons3fullaccess: "reading, overwriting and opening up every bucket",
+    amazons3readonlyaccess: "reading every bucket",
+    readonlyaccess: "reading every bucket, table and parameter",
+    systemadministrator: "administration of the compute, network and storage services",
+    databaseadministrator: "administration of the database services, master-password resets and snapshot sharing included",
+    datascientist: "reading the data stores a data-science job needs",
+};
+
+/** What an AWS-managed policy (a name or an ARN) grants, for messages. */
+export function awsManagedPolicyGrant(entry: string): string {
+    const name = (awsManagedPolicyName(entry) ?? entry).trim().replace(/^.*\//, "").toLowerCase();
+    return MANAGED_GRANTS[name] ?? "broad access to keys, secrets or data stores";
 }
 
 /** Matches an ARN against a list of AWS-managed policy names or full ARNs (partition- and case-insensitive). */
@@ -527,4 +577,75 @@ export class IamModel {
 
 export function isStatementAllowingAny(statement: Statement, actions: readonly string[]): Tri {
     return and(isAllow(statement), coversAnyAction(statement, actions));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Buckets that hold key material
+
+const BUCKET_TYPES: readonly string[] = [S3_BUCKET, S3_BUCKET_V2];
+const S3_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)/i;
+
+/**
+ * Is the bucket a key-material store? The pack settings' classification (`classified`, tags and Pulumi names), or
+ * the shared bucket conventions of key-material.ts (backup and key-material tags, names such as `wallet-*`,
+ * `*-backups`) over its tags and names.
+ */
+function keyMaterialBucket(bucket: StackResource, classified: (resource: StackResource) => boolean): boolean {
+    if (classified(bucket)) {
+        return true;
+    }
+    const names = knownNames(bucket.props, ["bucket", "bucketPrefix", "id"], [bucket.name]);
+    return isKeyMaterial(tagsOf(bucket.props), names, { keyMaterialTags: DEFAULT_KEY_MATERIAL_TAGS, keyMaterialNamePatterns: DEFAULT_KEY_MATERIAL_NAME_PATTERNS }) === true;
+}
+
+/**
+ * Does the statement reach objects of a bucket that holds key material? True on every bucket (`*`,
+ * `arn:aws:s3:::*`, NotResource), on an ARN naming (or globbing) a key-material bucket of the stack or a bucket
+ * whose name itself says key material (`arn:aws:s3:::wallet-backups/*`), and, while an ARN is computed, when the
+ * document was computed from a key-material bucket of the stack. A computed ARN traced to other buckets only is
+ * false; one traced to nothing the stack holds is UNKNOWN.
+ */
+export function reachesKeyMaterialBucket(
+    statement: Statement,
+    graph: StackGraph,
+    holder: StackResource,
+    property: string,
+    classified: (resource: StackResource) => boolean,
+): Tri {
+    if (broadForAction(statement, "s3:GetObject") === true) {
+        return true;
+    }
+    if (statement.resources === UNKNOWN) {
+        return fromDependencies(graph, holder, property, classified);
+    }
+    const buckets = graph.ofType(...BUCKET_TYPES);
+    let unknown = false;
+    for (const resource of statement.resources) {
+        if (resource === UNKNOWN) {
+            unknown = true;
+            continue;
+        }
+        const name = S3_ARN.exec(resource.trim())?.[1];
+        if (name === undefined) {
+            continue;
+        }
+        const external: StackResource = { type: S3_BUCKET, name, urn: "", props: { bucket: name }, dependencies: [], propertyDependencies: {} };
+        if (keyMaterialBucket(external, classified)) {
+            return true;
+        }
+        const named = buckets.filter((b) => knownNames(b.props, ["bucket", "id"]).some((n) => globMatch(name, n)));
+        if (named.some((b) => keyMaterialBucket(b, classified))) {
+            return true;
+        }
+    }
+    return unknown ? fromDependencies(graph, holder, property, classified) : false;
+}
+
+function fromDependencies(graph: StackGraph, holder: StackResource, property: string, classified: (resource: StackResource) => boolean): Tri {
+    const sources = (holder.propertyDependencies[property.split(".")[0]!] ?? []).map((urn) => graph.byUrn(urn)).filter((r): r is StackResource => r !== undefined);
+    const buckets = sources.filter((r) => BUCKET_TYPES.includes(r.type));
+    if (buckets.some((b) => keyMaterialBucket(b, classified))) {
+        return true;
+    }
+    return buckets.length > 0 ? false : UNKNOWN;
 }

@@ -5,7 +5,7 @@
 // one item or a list; any part may be unknown during preview (`pulumi.jsonStringify` of an output, or a
 // nested output in an object document). Everything a policy asks is answered as true, false or UNKNOWN.
 
-import { isAbsent, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "../readers/values";
+import { and, isAbsent, or, isObject, UNKNOWN, type Plain, type PlainObject, type Tri, type Unknown } from "../readers/values";
 
 export type { Tri } from "../readers/values";
 
@@ -374,8 +374,10 @@ export function isBroadResourceFor(pattern: string, service: string): boolean {
         return true;
     }
     if (service.toLowerCase() === "s3") {
-        // S3 ARNs carry no resource-type word: `bucket/*` is one bucket's objects, `*` or `*/...` is every bucket.
-        return resource.startsWith("*");
+        // S3 ARNs carry no resource-type word: `bucket/*` is one bucket's objects, `*` or `*/...` is every bucket;
+        // `*-logs/*` is the buckets whose names end in -logs, not every bucket.
+        const bucket = resource.split("/")[0]!;
+        return bucket.includes("*") && /^[*?]+$/.test(bucket);
     }
     // Strip the resource-type word (`key`, `secret`, `parameter`, `dbuser`, `table`): what is left names no resource,
     // or is a glob every identifier of that type matches (`key/*-*`, `key/????????-????-????-????-????????????`).
@@ -656,31 +658,87 @@ export function deniesWithoutMfa(statement: Statement): Tri {
     return false;
 }
 
-/** Key-decrypting and key-material-reading actions (catalog row 94). */
-export const KEY_MATERIAL_ACTIONS: readonly string[] = [
-    "kms:Decrypt",
-    "kms:ReEncryptFrom",
-    "kms:GenerateDataKey",
-    "kms:GenerateDataKeyPair",
-    "kms:CreateGrant",
-    "kms:Sign",
-    "kms:GenerateMac",
-    "secretsmanager:GetSecretValue",
-    "secretsmanager:BatchGetSecretValue",
-    "ssm:GetParameter",
-    "ssm:GetParameters",
-    "ssm:GetParametersByPath",
-    "rds-db:connect",
-    "rds:CopyDBSnapshot",
-    "rds:ModifyDBSnapshotAttribute",
-    "rds:CopyDBClusterSnapshot",
-    "rds:ModifyDBClusterSnapshotAttribute",
-    "dynamodb:GetItem",
-    "dynamodb:BatchGetItem",
-    "dynamodb:Query",
-    "dynamodb:Scan",
-    "dynamodb:ExportTableToPointInTime",
+/**
+ * One kind of access to key material: what a principal holding any of `actions` can do (said in messages, so a
+ * finding names the kind of access, not only action names), and the actions that give it.
+ */
+export interface KeyMaterialActionClass {
+    /** A verb phrase completing "a principal that ...": "can reset the master password". */
+    capability: string;
+    actions: readonly string[];
+    /**
+     * The actions reach key material only on some resources of their service (most buckets hold none): they count
+     * on every resource (`*`, `arn:aws:s3:::*`, NotResource) or on a store classified as key material, not elsewhere.
+     */
+    keyMaterialStoresOnly?: boolean;
+}
+
+/**
+ * Key-material access (catalog rows 94 and 95): reading or decrypting it, and taking a store over without touching
+ * its data (resetting its master password, sharing or exporting its snapshots, rewriting who may use a key or read
+ * a secret). Data, not code: a new action is a new entry. AWS facts per class are in the comments.
+ */
+export const KEY_MATERIAL_ACTION_CLASSES: readonly KeyMaterialActionClass[] = [
+    { capability: "can decrypt or sign with keys", actions: ["kms:Decrypt", "kms:ReEncryptFrom", "kms:GenerateDataKey", "kms:GenerateDataKeyPair", "kms:Sign", "kms:GenerateMac"] },
+    // A grant hands a key's use to any principal; PutKeyPolicy replaces the key policy, so a caller can make itself
+    // (or another account) the key's administrator (AWS KMS API reference, CreateGrant and PutKeyPolicy). Only
+    // identity policies are read here: a key policy's own statements are kms-key-policy-* territory.
+    { capability: "can hand a key to others (grants or a new key policy)", actions: ["kms:CreateGrant", "kms:PutKeyPolicy"] },
+    {
+        capability: "can read secrets and parameters",
+        actions: ["secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue", "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
+    },
+    // PutResourcePolicy attaches a resource policy to a secret, which can name other accounts (Secrets Manager API reference).
+    { capability: "can open secrets to other accounts", actions: ["secretsmanager:PutResourcePolicy"] },
+    { capability: "can connect to databases as a database user", actions: ["rds-db:connect"] },
+    // ModifyDBInstance / ModifyDBCluster take MasterUserPassword (RDS API reference; DocumentDB and Neptune clusters
+    // are managed through the same rds: actions), and Redshift's ModifyCluster takes MasterUserPassword too.
+    { capability: "can reset the master password", actions: ["rds:ModifyDBInstance", "rds:ModifyDBCluster", "redshift:ModifyCluster"] },
+    // Snapshot attributes `restore` / `createVolumePermission` add accounts (or `all`) that may restore or mount a
+    // copy; an AMI's launch permission shares its backing snapshots the same way; a copy can move a snapshot out from
+    // under its key (RDS, EC2 and Redshift API references).
+    {
+        capability: "can copy or share snapshots",
+        actions: [
+            "rds:CopyDBSnapshot",
+            "rds:ModifyDBSnapshotAttribute",
+            "rds:CopyDBClusterSnapshot",
+            "rds:ModifyDBClusterSnapshotAttribute",
+            "ec2:ModifySnapshotAttribute",
+            "ec2:ModifyImageAttribute",
+            "redshift:AuthorizeSnapshotAccess",
+        ],
+    },
+    // StartExportTask writes a snapshot's data to S3 as Parquet; ExportTableToPointInTime writes a table to any bucket,
+    // including one of another account (RDS and DynamoDB API references).
+    { capability: "can export a store's data", actions: ["rds:StartExportTask", "dynamodb:ExportTableToPointInTime"] },
+    { capability: "can read tables", actions: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan"] },
+    // AssociateResourceShare adds principals (other accounts) or resources (clusters, subnets) to a RAM share.
+    { capability: "can share resources with other accounts", actions: ["ram:AssociateResourceShare"] },
+    // Objects are the data; a bucket policy or ACL decides who else reads them.
+    {
+        capability: "can read, overwrite or open up objects in buckets",
+        actions: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutBucketPolicy", "s3:PutBucketAcl", "s3:PutObjectAcl"],
+        keyMaterialStoresOnly: true,
+    },
 ];
+
+/** Every key-material action of every class. */
+export const KEY_MATERIAL_ACTIONS: readonly string[] = KEY_MATERIAL_ACTION_CLASSES.flatMap((c) => c.actions);
+
+/** The class of a key-material action (case-insensitive); undefined for any other action. */
+export function keyMaterialActionClass(action: string): KeyMaterialActionClass | undefined {
+    const wanted = action.toLowerCase();
+    return KEY_MATERIAL_ACTION_CLASSES.find((c) => c.actions.some((a) => a.toLowerCase() === wanted));
+}
+
+/** The capabilities the actions give, in class order, for messages: "can decrypt or sign with keys, can reset the master password". */
+export function describeCapabilities(actions: readonly string[]): string {
+    const classes = new Set(actions.map(keyMaterialActionClass).filter((c): c is KeyMaterialActionClass => c !== undefined));
+    return KEY_MATERIAL_ACTION_CLASSES.filter((c) => classes.has(c))
+        .map((c) => c.capability)
+        .join("; ");
+}
 
 export const KMS_DECRYPT_ACTIONS: readonly string[] = ["kms:Decrypt", "kms:ReEncryptFrom", "kms:CreateGrant", "kms:GenerateDataKey"];
 export const SECRET_READ_ACTIONS: readonly string[] = ["secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue"];
@@ -688,4 +746,155 @@ export const DB_CONNECT_ACTIONS: readonly string[] = ["rds-db:connect"];
 
 export function describeStatement(statement: Statement): string {
     return statement.sid ? `Statement[${statement.index}] (Sid "${statement.sid}")` : `Statement[${statement.index}]`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Administrator access, in any spelling
+
+/** `*`, `*:*`, `?*`: a pattern that matches every action. */
+function isEveryAction(pattern: string): boolean {
+    const p = pattern.trim();
+    return p.includes("*") && /^[*?]*(:[*?]*)?$/.test(p);
+}
+
+/** `*`, `arn:*`, `arn:aws:*:*:*:*`: a pattern that matches every resource. */
+function isEveryResource(pattern: string): boolean {
+    const p = pattern.trim();
+    if (!p.includes("*")) {
+        return false;
+    }
+    const rest = p.replace(/^arn:(aws[a-z-]*|\*)?/i, "");
+    return /^[*?:/]*$/.test(rest);
+}
+
+/**
+ * Does the pattern match every IAM action? Matching it against the literal `iam:*` asks exactly that: `iam:*`,
+ * `IAM:*`, `i*:*`, `iam:?*` and `*` do; `iam:Get*` and `iam:*Policy` do not.
+ */
+function isEveryIamAction(pattern: string): boolean {
+    return globMatch(pattern.trim(), "iam:*");
+}
+
+/**
+ * Each of these alone lets its holder give itself (or a principal it controls) any permission on every IAM
+ * resource: write or attach a policy to itself, publish a new default version of a policy it has, let itself assume
+ * a role, join a group, or sign in as another user (IAM API reference for each action).
+ */
+export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
+    "iam:PutUserPolicy",
+    "iam:PutGroupPolicy",
+    "iam:PutRolePolicy",
+    "iam:AttachUserPolicy",
+    "iam:AttachGroupPolicy",
+    "iam:AttachRolePolicy",
+    "iam:CreatePolicyVersion",
+    "iam:SetDefaultPolicyVersion",
+    "iam:UpdateAssumeRolePolicy",
+    "iam:AddUserToGroup",
+    "iam:CreateAccessKey",
+    "iam:CreateLoginProfile",
+    "iam:UpdateLoginProfile",
+    "iam:DeleteUserPermissionsBoundary",
+    "iam:DeleteRolePermissionsBoundary",
+];
+
+/**
+ * The escalation actions that also work on the caller's own user: a policy written or attached to
+ * `user/${aws:username}` is a policy of the caller (AWS's self-management examples grant password, access-key and
+ * MFA actions there, never these).
+ */
+const SELF_ESCALATION_ACTIONS: readonly string[] = ["iam:PutUserPolicy", "iam:AttachUserPolicy", "iam:DeleteUserPermissionsBoundary"];
+const OWN_USER = /:user\/.*\$\{aws:(username|userid)\}/i;
+
+/**
+ * Condition keys that only requests of delegated IAM administration carry: `iam:PermissionsBoundary` (the boundary
+ * of the user or role being created or changed) and `iam:PolicyARN` (the policy being attached). A positive
+ * condition on one of them with concrete ARNs limits the statement to those requests, because a condition on a key
+ * the request lacks does not match (IAM policy evaluation, "Condition keys that are not present"). This is AWS's
+ * documented pattern for letting a team create roles without letting it escalate.
+ */
+const DELEGATION_KEYS: ReadonlySet<string> = new Set(["iam:permissionsboundary", "iam:policyarn"]);
+
+function isDelegationScoped(statement: Statement): Tri {
+    if (statement.conditions === UNKNOWN) {
+        return UNKNOWN;
+    }
+    let unknown = false;
+    for (const condition of statement.conditions) {
+        const { base, ifExists, setOperator } = baseOperator(condition.operator);
+        if (!DELEGATION_KEYS.has(condition.key) || ifExists || setOperator || !POSITIVE_STRING_OPERATORS.has(base) || condition.values.length === 0) {
+            continue;
+        }
+        if (condition.values.some((v) => v === UNKNOWN)) {
+            unknown = true;
+        } else if ((condition.values as string[]).every((v) => /^arn:[^:*?]+:iam::(\d{12}|aws):policy\/[^*?]+$/i.test(v.trim()))) {
+            return true;
+        }
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+function anyAction(statement: Statement, test: (pattern: string) => boolean): Tri {
+    if (statement.actions === UNKNOWN) {
+        return UNKNOWN;
+    }
+    let unknown = false;
+    for (const action of statement.actions) {
+        if (action === UNKNOWN) {
+            unknown = true;
+        } else if (test(action)) {
+            return true;
+        }
+    }
+    return unknown ? UNKNOWN : false;
+}
+
+export type AdminKind = "every-action" | "every-iam-action" | "privilege-escalation" | "self-escalation";
+
+export interface AdminVerdict {
+    /** The first kind the statement surely grants, or undefined. */
+    kind?: AdminKind;
+    /** Could unknown parts make it administrator access? */
+    maybe: boolean;
+    /** The escalation actions it grants (for `privilege-escalation` and `self-escalation`). */
+    escalation: string[];
+}
+
+/**
+ * Is the statement administrator access in some spelling? An Allow of
+ *   - every action (`*`, `*:*`, or NotAction: everything but a list) on every resource;
+ *   - every IAM action (`iam:*`, `IAM:*`, or NotAction not excluding them) on every IAM resource;
+ *   - one of PRIVILEGE_ESCALATION_ACTIONS on every IAM user, group, role or policy (`*`, `arn:aws:iam::*:*`,
+ *     `...:role/*`): each lets its holder grant itself the rest; or a policy-writing one on the caller's own user
+ *     (`user/${aws:username}`).
+ * Conditions on who calls or from where (aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, MFA) do not make it less
+ * than administrator access for whoever meets them; resource-tag conditions do not either (the holder can tag or
+ * change the policy of its own role). Only the delegation keys (`iam:PermissionsBoundary`, `iam:PolicyARN`) scope it.
+ */
+export function adminAccess(statement: Statement): AdminVerdict {
+    const allow: Tri = statement.effect === UNKNOWN ? UNKNOWN : statement.effect === "Allow";
+    const scoped = isDelegationScoped(statement);
+    if (allow === false || scoped === true) {
+        return { maybe: false, escalation: [] };
+    }
+    const gate = and(allow, not(scoped));
+    const everyAction: Tri = statement.notAction ? (statement.actions === UNKNOWN ? UNKNOWN : true) : anyAction(statement, isEveryAction);
+    const everyResource = anyResource(statement, isEveryResource);
+    const iamResource = broadForAction(statement, "iam:PutRolePolicy");
+    const everyIam: Tri = statement.notAction ? coversAction(statement, "iam:*") : anyAction(statement, isEveryIamAction);
+    const escalation = PRIVILEGE_ESCALATION_ACTIONS.filter((a) => coversAction(statement, a) === true);
+    const escalationMaybe = PRIVILEGE_ESCALATION_ACTIONS.some((a) => coversAction(statement, a) === UNKNOWN);
+    const verdicts: [AdminKind, Tri][] = [
+        ["every-action", and(gate, everyAction, everyResource)],
+        ["every-iam-action", and(gate, everyIam, iamResource)],
+        ["privilege-escalation", and(gate, escalation.length > 0 ? true : escalationMaybe ? UNKNOWN : false, iamResource)],
+        ["self-escalation", and(gate, or(...SELF_ESCALATION_ACTIONS.map((a) => coversAction(statement, a))), anyResource(statement, (r) => OWN_USER.test(r)))],
+    ];
+    const sure = verdicts.find(([, v]) => v === true);
+    const granted = sure?.[0] === "self-escalation" ? SELF_ESCALATION_ACTIONS.filter((a) => coversAction(statement, a) === true) : escalation;
+    return { kind: sure?.[0], maybe: sure === undefined && verdicts.some(([, v]) => v === UNKNOWN), escalation: granted };
+}
+
+function not(value: Tri): Tri {
+    return value === UNKNOWN ? UNKNOWN : !value;
 }

@@ -154,5 +154,9 @@ export const GLUE_CONNECTION = "aws:glue/connection:Connection";
 export const LAMBDA_FUNCTION = "aws:lambda/function:Function";
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 
+export const SSOADMIN_MANAGED_POLICY_ATTACHMENT = "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment";
+export const SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE = "aws:ssoadmin/managedPolicyAttachmentsExclusive:ManagedPolicyAttachmentsExclusive";
+export const SSOADMIN_PERMISSION_SET_INLINE_POLICY = "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
+
 export const VPC_SECURITY_GROUP_EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 export const VPC_SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";

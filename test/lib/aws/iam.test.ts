@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
+    adminAccess,
     broadForAction,
     coveredActions,
     coversAction,
     coversAllResources,
     coversAnyAction,
     deniesWithoutMfa,
+    describeCapabilities,
     describeStatement,
     globMatch,
+    KEY_MATERIAL_ACTION_CLASSES,
+    KEY_MATERIAL_ACTIONS,
+    keyMaterialActionClass,
     hasWildcardPrincipal,
     isAccountScoped,
     isBroadResourceFor,
@@ -523,5 +528,59 @@ describe("survivor-driven edge cases", () => {
         expect(mfa({ NumericLessThan: { "aws:MultiFactorAuthAge": ["3600", SENTINEL] } })).toBe(UNKNOWN);
         expect(mfa({ NumericLessThan: { "aws:MultiFactorAuthAge": ["3600", "soon"] } })).toBe(false);
         expect(deniesWithoutMfa(one({ Effect: "Deny", NotAction: "iam:*", Resource: "*", Condition: { Null: { "aws:MultiFactorAuthAge": " TRUE " } } }))).toBe(true);
+    });
+});
+
+describe("key-material action classes", () => {
+    it("puts every action in exactly one class, spelt service:Action", () => {
+        expect(new Set(KEY_MATERIAL_ACTIONS.map((a) => a.toLowerCase())).size).toBe(KEY_MATERIAL_ACTIONS.length);
+        for (const action of KEY_MATERIAL_ACTIONS) {
+            expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z]+$/);
+            expect(KEY_MATERIAL_ACTION_CLASSES.filter((c) => c.actions.includes(action))).toHaveLength(1);
+        }
+    });
+
+    it("finds a class case-insensitively and describes capabilities once each, in class order", () => {
+        expect(keyMaterialActionClass("RDS:MODIFYDBINSTANCE")?.capability).toBe("can reset the master password");
+        expect(keyMaterialActionClass("rds:DescribeDBInstances")).toBeUndefined();
+        expect(describeCapabilities(["rds:ModifyDBCluster", "kms:Decrypt", "rds:ModifyDBInstance"])).toBe("can decrypt or sign with keys; can reset the master password");
+        expect(describeCapabilities(["ec2:DescribeInstances"])).toBe("");
+    });
+
+    it("lets service and prefix wildcards reach the takeover actions", () => {
+        const grants = (action: string) => coveredActions(one({ Effect: "Allow", Action: action, Resource: "*" }), KEY_MATERIAL_ACTIONS);
+        expect(grants("rds:Modify*")).toEqual(expect.arrayContaining(["rds:ModifyDBInstance", "rds:ModifyDBCluster", "rds:ModifyDBSnapshotAttribute"]));
+        expect(grants("kms:*")).toEqual(expect.arrayContaining(["kms:PutKeyPolicy", "kms:CreateGrant"]));
+        expect(grants("ec2:Modify*")).toEqual(["ec2:ModifySnapshotAttribute", "ec2:ModifyImageAttribute"]);
+        expect(grants("rds:Describe*")).toEqual([]);
+    });
+});
+
+describe("adminAccess", () => {
+    const verdict = (s: Record<string, unknown>) => adminAccess(one({ Effect: "Allow", ...s }));
+
+    it("names the kind, and the escalation actions granted", () => {
+        expect(verdict({ Action: "*", Resource: "*" }).kind).toBe("every-action");
+        expect(verdict({ NotAction: "s3:*", Resource: "*" }).kind).toBe("every-action");
+        expect(verdict({ Action: "Iam:*", Resource: "arn:aws:iam::111122223333:*" }).kind).toBe("every-iam-action");
+        const put = verdict({ Action: "iam:Put*", Resource: "*" });
+        expect(put.kind).toBe("privilege-escalation");
+        expect(put.escalation).toEqual(["iam:PutUserPolicy", "iam:PutGroupPolicy", "iam:PutRolePolicy"]);
+    });
+
+    it("is not admin for a Deny, read-only IAM, one role, or the delegated-administration pattern", () => {
+        expect(adminAccess(one({ Effect: "Deny", Action: "*", Resource: "*" })).kind).toBeUndefined();
+        expect(verdict({ Action: ["iam:Get*", "iam:List*"], Resource: "*" })).toEqual({ kind: undefined, maybe: false, escalation: [] });
+        expect(verdict({ Action: "iam:*", Resource: "arn:aws:iam::111122223333:role/app-worker" }).kind).toBeUndefined();
+        const bounded = verdict({ Action: "*", Resource: "*", Condition: { StringEquals: { "iam:PermissionsBoundary": "arn:aws:iam::111122223333:policy/boundary" } } });
+        expect(bounded.kind).toBeUndefined();
+        expect(bounded.maybe).toBe(false);
+    });
+
+    it("is maybe, never sure, while the part that decides is unknown", () => {
+        expect(adminAccess(one({ Effect: SENTINEL, Action: "*", Resource: "*" }))).toMatchObject({ kind: undefined, maybe: true });
+        expect(verdict({ Action: SENTINEL, Resource: "*" })).toMatchObject({ kind: undefined, maybe: true });
+        expect(verdict({ Action: "iam:AttachRolePolicy", Resource: SENTINEL })).toMatchObject({ kind: undefined, maybe: true });
+        expect(verdict({ Action: "s3:GetObject", Resource: SENTINEL })).toMatchObject({ kind: undefined, maybe: false });
     });
 });

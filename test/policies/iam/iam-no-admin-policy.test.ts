@@ -23,6 +23,133 @@ describe("iam-no-admin-policy", () => {
         expect(result.violations[0]!.level).toBe("mandatory");
     });
 
+    describe("administrator access in another spelling", () => {
+        const userPolicy = (...statements: Record<string, unknown>[]) => run("aws:iam/userPolicy:UserPolicy", { user: "u", policy: JSON.stringify(doc(...statements)) });
+
+        it.each([
+            ["Action list of one *", { Effect: "Allow", Action: ["*"], Resource: ["*"] }, "every action on every resource"],
+            ["*:* on an ARN wildcard", { Effect: "Allow", Action: "*:*", Resource: "arn:aws:*:*:*:*" }, "every action on every resource"],
+            ["Allow NotAction iam:* (near-admin)", { Effect: "Allow", NotAction: ["iam:*"], Resource: "*" }, "every action except the NotAction list"],
+            ["iam:*", { Effect: "Allow", Action: "iam:*", Resource: "*" }, "every IAM action"],
+            ["IAM:* in capitals", { Effect: "Allow", Action: ["IAM:*"], Resource: ["*"] }, "every IAM action"],
+            ["iam:?* on every IAM ARN", { Effect: "Allow", Action: "iam:?*", Resource: "arn:aws:iam::*:*" }, "every IAM action"],
+            ["iam:Put* on every role", { Effect: "Allow", Action: "iam:Put*", Resource: "arn:aws:iam::111122223333:role/*" }, "grant itself any permission"],
+            ["iam:AttachUserPolicy on *", { Effect: "Allow", Action: "iam:AttachUserPolicy", Resource: "*" }, "grant itself any permission"],
+            ["iam:CreatePolicyVersion on every policy", { Effect: "Allow", Action: "iam:CreatePolicyVersion", Resource: "arn:aws:iam::111122223333:policy/*" }, "grant itself any permission"],
+            ["iam:UpdateAssumeRolePolicy, NotResource", { Effect: "Allow", Action: "iam:UpdateAssumeRolePolicy", NotResource: "arn:aws:iam::111122223333:role/breakglass" }, "grant itself any permission"],
+            ["iam:* on the caller's own user", { Effect: "Allow", Action: "iam:*", Resource: "arn:aws:iam::111122223333:user/${aws:username}" }, "own user"],
+            ["iam:PutUserPolicy on the caller's own user", { Effect: "Allow", Action: "iam:PutUserPolicy", Resource: "arn:aws:iam::*:user/${aws:username}" }, "own user"],
+        ])("flags %s", (_label, statement, words) => {
+            const result = userPolicy(statement);
+            expect(violatedProperties(result)).toEqual(["policy"]);
+            expect(result.violations[0]!.level).toBe("mandatory");
+            expect(result.violations[0]!.message).toContain(words);
+            expect(result.violations[0]!.message).toContain("administrator access");
+        });
+
+        it.each([
+            ["aws:PrincipalOrgID", { StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } }],
+            ["aws:SourceVpce", { StringEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" } }],
+            ["an MFA condition", { Bool: { "aws:MultiFactorAuthPresent": "true" } }],
+            ["a resource-tag condition (the holder can tag its own role)", { StringEquals: { "aws:ResourceTag/team": "wallet" } }],
+            ["a permissions boundary with a wildcard ARN", { StringEquals: { "iam:PermissionsBoundary": "arn:aws:iam::111122223333:policy/*" } }],
+            ["a permissions boundary under IfExists", { StringEqualsIfExists: { "iam:PermissionsBoundary": "arn:aws:iam::111122223333:policy/boundary" } }],
+        ])("does not accept admin because of %s", (_label, Condition) => {
+            expect(violatedProperties(userPolicy({ Effect: "Allow", Action: "*", Resource: "*", Condition }))).toEqual(["policy"]);
+            expect(violatedProperties(userPolicy({ Effect: "Allow", Action: "iam:*", Resource: "*", Condition }))).toEqual(["policy"]);
+        });
+
+        it.each([
+            ["read-only IAM", { Effect: "Allow", Action: ["iam:Get*", "iam:List*", "iam:Generate*"], Resource: "*" }],
+            ["a Deny of everything", { Effect: "Deny", Action: "*", Resource: "*" }],
+            ["a Deny of every IAM write", { Effect: "Deny", Action: ["iam:Put*", "iam:Attach*"], Resource: "*" }],
+            ["Allow NotAction on one bucket", { Effect: "Allow", NotAction: "iam:*", Resource: "arn:aws:s3:::app-assets/*" }],
+            ["iam:* on one path of roles", { Effect: "Allow", Action: "iam:*", Resource: "arn:aws:iam::111122223333:role/app/*" }],
+            ["iam:PassRole on *", { Effect: "Allow", Action: "iam:PassRole", Resource: "*" }],
+            ["AWS's self-management of passwords, access keys and MFA devices", {
+                Effect: "Allow",
+                Action: ["iam:ChangePassword", "iam:CreateAccessKey", "iam:DeleteAccessKey", "iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:GetUser"],
+                Resource: ["arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:mfa/${aws:username}"],
+            }],
+            ["iam:PutRolePolicy on one role", { Effect: "Allow", Action: "iam:PutRolePolicy", Resource: "arn:aws:iam::111122223333:role/app-worker" }],
+            ["iam:*Policy (attach and write) on roles under a fixed permissions boundary", {
+                Effect: "Allow",
+                Action: ["iam:CreateRole", "iam:AttachRolePolicy", "iam:PutRolePolicy"],
+                Resource: "arn:aws:iam::111122223333:role/*",
+                Condition: { StringEquals: { "iam:PermissionsBoundary": "arn:aws:iam::111122223333:policy/team-boundary" } },
+            }],
+            ["iam:AttachRolePolicy limited to named policies", {
+                Effect: "Allow",
+                Action: "iam:AttachRolePolicy",
+                Resource: "*",
+                Condition: { ArnEquals: { "iam:PolicyARN": ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::111122223333:policy/app"] } },
+            }],
+            ["a service-wide wildcard of a store (iam-no-wildcard-resource-key-actions reports it)", { Effect: "Allow", Action: "s3:*", Resource: "*" }],
+        ])("does not block %s", (_label, statement) => {
+            expect(userPolicy(statement).diagnostics).toEqual([]);
+        });
+
+        it("reports malformed JSON and never crashes on odd statements", () => {
+            expect(violatedProperties(run("aws:iam/policy:Policy", { policy: '{"Statement": [{"Effect": "Allow", "Action": "*"' }))).toEqual(["policy"]);
+            expect(violatedProperties(run("aws:iam/policy:Policy", { policy: doc({ Effect: "Allow", Action: { not: "a list" }, Resource: "*" }) }))).toEqual(["policy"]);
+            expect(violatedProperties(run("aws:iam/policy:Policy", { policy: doc({ Effect: "Allow", Action: "iam:*", Resource: "*", Condition: "yes" }) }))).toEqual(["policy"]);
+            expect(run("aws:iam/policy:Policy", { policy: doc({ Effect: "Allow", Action: [null, 7], Resource: "*" }) }).cantRun).toBe(false);
+        });
+
+        it("is undecided while an escalation action's resource or a delegation condition is computed", () => {
+            const resource = run("aws:iam/policy:Policy", { policy: doc({ Effect: "Allow", Action: "iam:PutRolePolicy", Resource: UNKNOWN }) });
+            expect(resource.cantRun).toBe(false);
+            expect(resource.violations).toEqual([]);
+            expect(resource.undecided.map((d) => d.property)).toEqual(["policy"]);
+            const boundary = run("aws:iam/policy:Policy", {
+                policy: doc({ Effect: "Allow", Action: "iam:*", Resource: "*", Condition: { StringEquals: { "iam:PermissionsBoundary": UNKNOWN } } }),
+            });
+            expect(boundary.violations).toEqual([]);
+            expect(boundary.undecided.map((d) => d.property)).toEqual(["policy"]);
+            // A computed resource cannot make a read-only statement admin: no noise.
+            expect(run("aws:iam/policy:Policy", { policy: doc({ Effect: "Allow", Action: "iam:Get*", Resource: UNKNOWN }) }).diagnostics).toEqual([]);
+        });
+    });
+
+    describe("IAM Identity Center permission sets", () => {
+        const INLINE = "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
+        const MANAGED = "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment";
+        const sso = { instanceArn: "arn:aws:sso:::instance/ssoins-1", permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-1/ps-1" };
+
+        it("flags an admin inline policy and passes a scoped one", () => {
+            const admin = run(INLINE, { ...sso, inlinePolicy: JSON.stringify(doc({ Effect: "Allow", NotAction: ["iam:*", "organizations:*"], Resource: "*" })) });
+            expect(violatedProperties(admin)).toEqual(["inlinePolicy"]);
+            const scoped = run(INLINE, { ...sso, inlinePolicy: JSON.stringify(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::reports/*" })) });
+            expect(scoped.diagnostics).toEqual([]);
+            const preview = run(INLINE, { ...sso, inlinePolicy: UNKNOWN });
+            expect(preview.cantRun).toBe(false);
+            expect(preview.undecided.map((d) => d.property)).toEqual(["inlinePolicy"]);
+        });
+
+        it("flags AdministratorAccess and other broad AWS-managed policies attached to a permission set, and says what each grants", () => {
+            const admin = run(MANAGED, { ...sso, managedPolicyArn: ADMIN });
+            expect(violatedProperties(admin)).toEqual(["managedPolicyArn"]);
+            expect(admin.violations[0]!.message).toContain("every action on every resource");
+            const exclusive = run("aws:ssoadmin/managedPolicyAttachmentsExclusive:ManagedPolicyAttachmentsExclusive", {
+                ...sso,
+                managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AmazonS3FullAccess"],
+            });
+            expect(violatedProperties(exclusive)).toEqual(["managedPolicyArns"]);
+            expect(exclusive.violations[0]!.message).toContain("every bucket");
+            expect(exclusive.violations[0]!.message).not.toContain("decrypt");
+            expect(run(MANAGED, { ...sso, managedPolicyArn: "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess" }).diagnostics).toEqual([]);
+            expect(run(MANAGED, { ...sso, managedPolicyArn: UNKNOWN }).diagnostics).toEqual([]);
+        });
+
+        it("judges a customer-managed policy where it is defined (one cause, one finding), and a permissions boundary grants nothing", () => {
+            const adminPolicy = run("aws:iam/policy:Policy", { name: "platform-admin", policy: JSON.stringify(doc({ Effect: "Allow", Action: "iam:*", Resource: "*" })) });
+            expect(violatedProperties(adminPolicy)).toEqual(["policy"]);
+            const reference = { name: "platform-admin", path: "/" };
+            expect(run("aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment", { ...sso, customerManagedPolicyReference: reference }).diagnostics).toEqual([]);
+            expect(run("aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment", { ...sso, permissionsBoundary: { managedPolicyArn: ADMIN } }).diagnostics).toEqual([]);
+        });
+    });
+
     it.each([
         ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "policyArn"],
         ["aws:iam/userPolicyAttachment:UserPolicyAttachment", "policyArn"],

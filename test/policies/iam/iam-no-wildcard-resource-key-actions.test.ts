@@ -11,7 +11,8 @@ describe("iam-no-wildcard-resource-key-actions", () => {
         const result = run(
             doc(
                 { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd" },
-                { Effect: "Allow", Action: "s3:GetObject", Resource: "*" },
+                { Effect: "Allow", Action: ["s3:ListAllMyBuckets", "ec2:Describe*", "rds:Describe*", "kms:ListKeys"], Resource: "*" },
+                { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::app-assets/*" },
                 { Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/wallet-*" },
             ),
         );
@@ -40,6 +41,69 @@ describe("iam-no-wildcard-resource-key-actions", () => {
         expect(violatedProperties(run(doc({ Effect: "Allow", Action: action, Resource: resource })))).toEqual(["policy"]);
     });
 
+    describe("takeover and bucket actions", () => {
+        it.each([
+            ["rds:ModifyDBInstance", "*", "can reset the master password"],
+            ["rds:ModifyDBCluster", "arn:aws:rds:eu-west-1:111122223333:cluster:*", "can reset the master password"],
+            ["rds:Modify*", "*", "can reset the master password"],
+            ["RDS:*", "arn:aws:rds:*", "can copy or share snapshots"],
+            ["redshift:ModifyCluster", "*", "can reset the master password"],
+            ["rds:StartExportTask", "*", "can export a store's data"],
+            ["dynamodb:ExportTableToPointInTime", "arn:aws:dynamodb:eu-west-1:111122223333:table/*", "can export a store's data"],
+            ["ec2:ModifySnapshotAttribute", "*", "can copy or share snapshots"],
+            ["rds:ModifyDBClusterSnapshotAttribute", "*", "can copy or share snapshots"],
+            ["kms:PutKeyPolicy", "arn:aws:kms:eu-west-1:111122223333:key/*", "can hand a key to others"],
+            ["kms:*", "*", "can hand a key to others"],
+            ["secretsmanager:PutResourcePolicy", "*", "can open secrets to other accounts"],
+            ["ram:AssociateResourceShare", "*", "can share resources with other accounts"],
+            ["ssm:GetParameters", "*", "can read secrets and parameters"],
+            ["s3:GetObject", "*", "can read, overwrite or open up objects in buckets"],
+            ["s3:*", "arn:aws:s3:::*", "can read, overwrite or open up objects in buckets"],
+            ["s3:Get*", "arn:aws:s3:::*/*", "can read, overwrite or open up objects in buckets"],
+            ["s3:PutBucketPolicy", "*", "can read, overwrite or open up objects in buckets"],
+        ])("flags %s on %s as a store that %s", (action, resource, words) => {
+            const result = run(doc({ Effect: "Allow", Action: action, Resource: resource }));
+            expect(violatedProperties(result)).toEqual(["policy"]);
+            expect(result.violations[0]!.level).toBe("mandatory");
+            expect(result.violations[0]!.message).toContain(words);
+            // The message names the kind of access, never the statement's own values.
+            expect(result.violations[0]!.message).not.toContain("111122223333");
+        });
+
+        it.each([
+            ["rds:ModifyDBInstance on one instance", { Action: "rds:ModifyDBInstance", Resource: "arn:aws:rds:eu-west-1:111122223333:db:app-db" }],
+            ["rds:Describe* and rds:List* on *", { Action: ["rds:Describe*", "rds:List*"], Resource: "*" }],
+            ["ec2 instance changes on *", { Action: ["ec2:ModifyInstanceAttribute", "ec2:StartInstances", "ec2:CreateSnapshot"], Resource: "*" }],
+            ["s3 object reads of one bucket", { Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::app-assets/*" }],
+            ["s3 object reads of the buckets named *-logs", { Action: "s3:GetObject", Resource: "arn:aws:s3:::*-logs/*" }],
+            ["s3 listing on every bucket", { Action: ["s3:ListBucket", "s3:ListAllMyBuckets", "s3:GetBucketLocation"], Resource: "*" }],
+            ["kms:DescribeKey and ram:GetResourceShares on *", { Action: ["kms:DescribeKey", "kms:ListAliases", "ram:GetResourceShares"], Resource: "*" }],
+            ["a Deny of every takeover action", { Effect: "Deny", Action: ["rds:Modify*", "kms:PutKeyPolicy", "s3:*"], Resource: "*" }],
+        ])("does not block %s", (_label, statement) => {
+            expect(run(doc({ Effect: "Allow", ...statement })).diagnostics).toEqual([]);
+        });
+
+        it("claims only the kinds of access the statement grants", () => {
+            const message = run(doc({ Effect: "Allow", Action: "rds:ModifyDBInstance", Resource: "*" })).violations[0]!.message;
+            expect(message).toContain("can reset the master password");
+            expect(message).not.toMatch(/decrypt|secret|bucket|snapshot/i);
+        });
+
+        it("is undecided for a takeover action on a computed resource", () => {
+            const result = run(doc({ Effect: "Allow", Action: "rds:ModifyDBCluster", Resource: UNKNOWN }));
+            expect(result.cantRun).toBe(false);
+            expect(result.violations).toEqual([]);
+            expect(result.undecided.map((d) => d.property)).toEqual(["policy"]);
+        });
+
+        it("checks IAM Identity Center inline policies", () => {
+            const type = "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
+            const result = evaluateResource(policy, { type, props: { inlinePolicy: JSON.stringify(doc({ Effect: "Allow", Action: "rds:ModifyDBInstance", Resource: "*" })) } });
+            expect(violatedProperties(result)).toEqual(["inlinePolicy"]);
+            expect(violatedProperties(evaluateResource(policy, { type, props: { inlinePolicy: "{oops" } }))).toEqual(["inlinePolicy"]);
+        });
+    });
+
     it("flags NotAction and NotResource forms, JSON strings and single-statement objects", () => {
         expect(violatedProperties(run(doc({ Effect: "Allow", NotAction: "iam:*", Resource: "*" })))).toEqual(["policy"]);
         expect(violatedProperties(run(doc({ Effect: "Allow", Action: "kms:Decrypt", NotResource: "arn:aws:kms:eu-west-1:1:key/other" })))).toEqual(["policy"]);
@@ -65,7 +129,7 @@ describe("iam-no-wildcard-resource-key-actions", () => {
             props: {
                 assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }),
                 inlinePolicies: [
-                    { name: "ok", policy: JSON.stringify(doc({ Effect: "Allow", Action: "s3:*", Resource: "*" })) },
+                    { name: "ok", policy: JSON.stringify(doc({ Effect: "Allow", Action: "logs:*", Resource: "*" })) },
                     { name: "bad", policy: JSON.stringify(doc({ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "*" })) },
                 ],
             },
@@ -75,7 +139,7 @@ describe("iam-no-wildcard-resource-key-actions", () => {
 
     it("reports malformed documents as violations", () => {
         expect(violatedProperties(run("{not json"))).toEqual(["policy"]);
-        expect(violatedProperties(run(doc({ Effect: "allow", Action: "s3:GetObject", Resource: "*" })))).toEqual(["policy"]);
+        expect(violatedProperties(run(doc({ Effect: "allow", Action: "logs:PutLogEvents", Resource: "*" })))).toEqual(["policy"]);
     });
 
     describe("preview", () => {

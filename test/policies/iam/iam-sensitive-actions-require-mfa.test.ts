@@ -126,9 +126,73 @@ describe("iam-sensitive-actions-require-mfa", () => {
         expect(pairs([attachment]).violations).toEqual([[urnOf(T.policyAtt, "att"), "policyArn"]]);
     });
 
+    it("says what each AWS-managed policy grants, and counts bucket-wide S3 policies", () => {
+        const attach = (name: string) => pairs([alice, { type: T.userAtt, name: "att", props: { user: "alice", policyArn: `arn:aws:iam::aws:policy/${name}` } }]).result;
+        const readOnly = attach("ReadOnlyAccess");
+        expect(readOnly.violations.map((d) => d.property)).toEqual(["policyArn"]);
+        expect(readOnly.violations[0]!.message).toContain("reading every bucket, table and parameter");
+        // ReadOnlyAccess does not read secrets nor decrypt: the message must not say so.
+        expect(readOnly.violations[0]!.message).not.toMatch(/decrypt|secret/i);
+        expect(attach("AmazonS3ReadOnlyAccess").violations[0]!.message).toContain("reading every bucket");
+        expect(attach("AWSKeyManagementServicePowerUser").violations[0]!.message).toContain("key-policy changes");
+        expect(attach("AmazonEC2ReadOnlyAccess").diagnostics).toEqual([]);
+    });
+
     it("ignores policies attached to nobody, and non-key actions", () => {
         expect(pairs([{ type: T.policy, name: "floating", props: { policy: doc(DECRYPT) } }]).result.diagnostics).toEqual([]);
         expect(pairs([alice, { type: T.userPolicy, name: "s3", props: { user: "alice", policy: doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }) } }]).result.diagnostics).toEqual([]);
+    });
+
+    describe("takeover actions and key-material buckets", () => {
+        const BUCKET = "aws:s3/bucketV2:BucketV2";
+        const inline = (statement: Record<string, unknown>, extra: Partial<StackInputResource> = {}): StackInputResource => ({
+            type: T.userPolicy,
+            name: "inline",
+            props: { user: "alice", policy: doc({ Effect: "Allow", ...statement }) },
+            ...extra,
+        });
+        const flagged = (resources: StackInputResource[]) => pairs(resources).violations;
+        const INLINE = [[urnOf(T.userPolicy, "inline"), "policy"]];
+
+        it("flags a master-password reset or snapshot sharing on one database without MFA, and names the kind of access", () => {
+            const reset = pairs([alice, inline({ Action: ["rds:ModifyDBInstance"], Resource: "arn:aws:rds:eu-west-1:111122223333:db:wallet" })]);
+            expect(reset.violations).toEqual(INLINE);
+            expect(reset.result.violations[0]!.message).toContain("can reset the master password");
+            expect(reset.result.violations[0]!.message).not.toContain("decrypt");
+            const share = pairs([alice, inline({ Action: "ec2:ModifySnapshotAttribute", Resource: "*" })]);
+            expect(share.result.violations[0]!.message).toContain("can copy or share snapshots");
+            expect(flagged([alice, inline({ Action: "ram:AssociateResourceShare", Resource: "*" })])).toEqual(INLINE);
+            expect(pairs([alice, inline({ Action: "rds:ModifyDBInstance", Resource: "*", Condition: MFA })]).result.diagnostics).toEqual([]);
+        });
+
+        it("counts bucket object access on every bucket and on key-material buckets, not on other buckets", () => {
+            expect(flagged([alice, inline({ Action: "s3:GetObject", Resource: "*" })])).toEqual(INLINE);
+            // The bucket's own name says key material, even when the bucket lives in another stack.
+            expect(flagged([alice, inline({ Action: "s3:GetObject", Resource: "arn:aws:s3:::wallet-backups/*" })])).toEqual(INLINE);
+            // A bucket of the stack classified by its tag, named by its ARN (or a glob over it).
+            const exports = { type: BUCKET, name: "exports", props: { bucket: "acme-exports-1", tags: { "data-class": "key-material" } } };
+            expect(flagged([alice, exports, inline({ Action: "s3:*", Resource: "arn:aws:s3:::acme-exports-1/*" })])).toEqual(INLINE);
+            expect(flagged([alice, exports, inline({ Action: "s3:PutObject", Resource: "arn:aws:s3:::acme-exp*/*" })])).toEqual(INLINE);
+            // Must not block: object access to a bucket that holds no key material.
+            const assets = { type: BUCKET, name: "assets", props: { bucket: "acme-assets", tags: { team: "web" } } };
+            expect(pairs([alice, assets, inline({ Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::acme-assets/*" })]).result.diagnostics).toEqual([]);
+            expect(pairs([alice, inline({ Action: "s3:*", Resource: ["arn:aws:s3:::acme-assets", "arn:aws:s3:::acme-assets/*"] })]).result.diagnostics).toEqual([]);
+            // Must not block: a workload role reading its key-material bucket is how a service uses it.
+            const role = { type: T.role, name: "app", props: { name: "app", assumeRolePolicy: trust({ Service: "ec2.amazonaws.com" }) } };
+            expect(pairs([exports, role, { type: T.rolePolicy, name: "app-read", props: { role: "app", policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-exports-1/*" }) } }]).result.diagnostics).toEqual([]);
+        });
+
+        it("decides a computed bucket ARN from the bucket the document was computed from (preview)", () => {
+            const keyBucket = { type: BUCKET, name: "wallet-exports", props: { bucket: UNKNOWN, arn: UNKNOWN } };
+            const plainBucket = { type: BUCKET, name: "assets", props: { bucket: UNKNOWN, arn: UNKNOWN } };
+            const statement = { Action: "s3:GetObject", Resource: UNKNOWN };
+            expect(flagged([alice, keyBucket, inline(statement, { propertyDependencies: { policy: ["wallet-exports"] } })])).toEqual(INLINE);
+            expect(pairs([alice, plainBucket, inline(statement, { propertyDependencies: { policy: ["assets"] } })]).result.diagnostics).toEqual([]);
+            const traced = pairs([alice, inline(statement)]);
+            expect(traced.result.cantRun).toBe(false);
+            expect(traced.violations).toEqual([]);
+            expect(traced.undecided).toEqual(INLINE);
+        });
     });
 
     describe("preview (unknowns resolved through propertyDependencies)", () => {
