@@ -1,0 +1,236 @@
+import { StackGraph, type Reference } from "../lib/aws/graph";
+import { accountOfArn, ALLOWED_ACCOUNT_IDS, chainIsKeyMaterial, ownAccountOf, readAccount, readOrganization, recipientFindings, type Recipient, type SharedSource } from "../lib/aws/sharing";
+import { STORES } from "../lib/aws/stores";
+import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
+import { asList, asString, isAbsent, isObject, read, UNKNOWN, type Plain } from "../lib/readers/values";
+import {
+    BACKUP_LOGICALLY_AIR_GAPPED_VAULT,
+    BACKUP_PLAN,
+    BACKUP_SELECTION,
+    BACKUP_VAULT,
+    RAM_PRINCIPAL_ASSOCIATION,
+    RAM_RESOURCE_ASSOCIATION,
+    RAM_RESOURCE_SHARE,
+    RDS_CLUSTER_SNAPSHOT,
+    RDS_SNAPSHOT,
+    REDSHIFT_CLUSTER,
+    REDSHIFT_DATA_SHARE_AUTHORIZATION,
+    REDSHIFTSERVERLESS_NAMESPACE,
+} from "../lib/aws/types";
+
+type Config = { allowedAccountIds: string[] };
+type IsKeyMaterial = (resource: StackResource) => boolean;
+
+const STORE_TYPES = STORES.map((s) => s.type);
+const VAULTS = [BACKUP_VAULT, BACKUP_LOGICALLY_AIR_GAPPED_VAULT];
+/** What a RAM share can carry that holds a store's data: the stores themselves (Aurora clusters), and snapshots. */
+const SHAREABLE = [...STORE_TYPES, RDS_SNAPSHOT, RDS_CLUSTER_SNAPSHOT, ...VAULTS];
+
+function unresolvedRef(ref: Reference): boolean {
+    return ref.unresolved || ref.external.length > 0;
+}
+
+// --- Redshift datashares --------------------------------------------------------------------------------------------
+
+/**
+ * `consumerIdentifier`: an account id, or the keyword ADX, which makes the datashare available to AWS Data Exchange
+ * subscribers (Redshift AuthorizeDataShare).
+ */
+function readConsumer(value: Plain): Recipient {
+    const text = asString(value);
+    if (typeof text === "string" && text.trim().toUpperCase() === "ADX") {
+        return { kind: "external", who: "AWS Data Exchange subscribers" };
+    }
+    return readAccount(value) ?? { kind: "invalid" };
+}
+
+/**
+ * The producer of a datashare: a datashare ARN (arn:aws:redshift:<region>:<account>:datashare:<namespace id>/<name>)
+ * names its producer namespace, which a provisioned cluster publishes as `clusterNamespaceArn` and a Serverless
+ * namespace as `namespaceId`.
+ */
+function producers(graph: StackGraph, authorization: StackResource): { resources: StackResource[]; unresolved: boolean } {
+    const ref = graph.referenced(authorization, "dataShareArn", [REDSHIFT_CLUSTER, REDSHIFTSERVERLESS_NAMESPACE]);
+    const found = new Set(ref.resources);
+    for (const arn of ref.external) {
+        const match = /^(arn:[^:]+:redshift:[^:]*:\d{12}):datashare:([^/]+)\//.exec(arn);
+        if (match) {
+            graph.holding([REDSHIFT_CLUSTER], "clusterNamespaceArn", [`${match[1]}:namespace:${match[2]}`]).forEach((r) => found.add(r));
+            graph.holding([REDSHIFTSERVERLESS_NAMESPACE], "namespaceId", [match[2]!]).forEach((r) => found.add(r));
+        }
+    }
+    return { resources: [...found], unresolved: ref.unresolved || found.size === 0 };
+}
+
+function dataShareFindings(graph: StackGraph, allowed: readonly string[], isKeyMaterial: IsKeyMaterial): Finding[] {
+    const findings: Finding[] = [];
+    for (const authorization of graph.ofType(REDSHIFT_DATA_SHARE_AUTHORIZATION)) {
+        const { resources, unresolved } = producers(graph, authorization);
+        const fromArn = accountOfArn(read(authorization.props, "dataShareArn"));
+        const source: SharedSource = {
+            keyMaterial: chainIsKeyMaterial([authorization, ...resources], unresolved, isKeyMaterial),
+            own: fromArn ?? resources.map((r) => ownAccountOf(r.props)).find((a) => a !== undefined),
+        };
+        findings.push(
+            ...recipientFindings(readConsumer(read(authorization.props, "consumerIdentifier")), source, allowed, {
+                property: "consumerIdentifier",
+                urn: authorization.urn,
+                subject: `datashare authorization ${authorization.name}`,
+                gets: "can query the shared tables live",
+                fix: "Authorize datashares only for your own accounts (listed in `allowedAccountIds`); share derived, key-free tables with partners instead.",
+            }),
+        );
+    }
+    return findings;
+}
+
+// --- AWS Backup copy actions ----------------------------------------------------------------------------------------
+
+/**
+ * What a plan backs up, for the classification: its target vaults and the stores its selections name. A plan with no
+ * selection in the stack, or one selecting by tags or conditions, can back up stores the stack does not show.
+ */
+function planData(graph: StackGraph, plan: StackResource, rules: readonly Plain[]): { resources: StackResource[]; unresolved: boolean } {
+    const resources: StackResource[] = [];
+    for (const rule of rules) {
+        const vault = isObject(rule) ? asString(rule["targetVaultName"]) : undefined;
+        if (typeof vault === "string") {
+            resources.push(...graph.find(vault, VAULTS));
+        }
+    }
+    const selections = graph.referencing(plan, [BACKUP_SELECTION], "planId");
+    let unresolved = selections.length === 0;
+    for (const selection of selections) {
+        const ref = graph.referenced(selection, "resources", STORE_TYPES);
+        resources.push(selection, ...ref.resources);
+        const open = ["selectionTags", "conditions"].some((property) => {
+            const value = read(selection.props, property);
+            return !isAbsent(value) && !(Array.isArray(value) && value.length === 0);
+        });
+        unresolved ||= unresolvedRef(ref) || open;
+    }
+    return { resources, unresolved };
+}
+
+/**
+ * Is a copy action's destination a vault of the stack? A vault the stack manages was created with your credentials,
+ * so it is one of your accounts. A computed ARN in a plan that depends on vaults of the stack is one of their ARNs
+ * (the target vault is referenced by name, the destination by ARN).
+ */
+function destinationInStack(graph: StackGraph, plan: StackResource, arn: Plain): boolean {
+    if (typeof arn === "string") {
+        return graph.find(arn.trim(), VAULTS).length > 0;
+    }
+    return arn === UNKNOWN && (plan.propertyDependencies["rules"] ?? []).some((urn) => VAULTS.includes(graph.byUrn(urn)?.type ?? ""));
+}
+
+function backupCopyFindings(graph: StackGraph, allowed: readonly string[], isKeyMaterial: IsKeyMaterial): Finding[] {
+    const findings: Finding[] = [];
+    for (const plan of graph.ofType(BACKUP_PLAN)) {
+        const rules = asList(read(plan.props, "rules"));
+        if (rules === UNKNOWN) {
+            continue;
+        }
+        const data = planData(graph, plan, rules);
+        const source: SharedSource = { keyMaterial: chainIsKeyMaterial([plan, ...data.resources], data.unresolved, isKeyMaterial), own: ownAccountOf(plan.props) };
+        rules.forEach((rule, r) => {
+            const actions = isObject(rule) ? asList(rule["copyActions"]) : [];
+            if (actions === UNKNOWN) {
+                return;
+            }
+            actions.forEach((action, a) => {
+                const property = `rules.${r}.copyActions.${a}.destinationVaultArn`;
+                if (!isObject(action) || destinationInStack(graph, plan, action["destinationVaultArn"])) {
+                    return;
+                }
+                const arn = action["destinationVaultArn"];
+                const account = accountOfArn(arn);
+                const recipient: Recipient | undefined = account === UNKNOWN ? { kind: "unknown" } : account === undefined ? (isAbsent(arn) ? undefined : { kind: "invalid" }) : { kind: "account", account };
+                findings.push(
+                    ...recipientFindings(recipient, source, allowed, {
+                        property,
+                        urn: plan.urn,
+                        subject: `backup plan ${plan.name}`,
+                        gets: "receives a restorable copy of every recovery point the rule creates",
+                        fix: "Copy recovery points only to vaults of your own accounts (listed in `allowedAccountIds`), such as an organization backup account whose vault is locked and encrypted with a customer-managed key.",
+                    }),
+                );
+            });
+        });
+    }
+    return findings;
+}
+
+// --- RAM shares -----------------------------------------------------------------------------------------------------
+
+/** `principal` of a RAM principal association: an account id, an organization or OU ARN, an IAM ARN, or a service. */
+function readPrincipal(value: Plain): Recipient | undefined {
+    const text = asString(value);
+    if (typeof text === "string") {
+        const trimmed = text.trim();
+        if (/^arn:[^:]+:organizations:/i.test(trimmed)) {
+            return readOrganization(trimmed);
+        }
+        if (/^arn:[^:]+:iam:/i.test(trimmed)) {
+            const account = accountOfArn(trimmed);
+            return typeof account === "string" ? { kind: "account", account } : { kind: "invalid" };
+        }
+        if (/\.amazonaws\.com$/i.test(trimmed)) {
+            // A service principal (RAM shares some resource types with AWS services): no other account.
+            return undefined;
+        }
+    }
+    return readAccount(value) ?? { kind: "invalid" };
+}
+
+function ramFindings(graph: StackGraph, allowed: readonly string[], isKeyMaterial: IsKeyMaterial): Finding[] {
+    const findings: Finding[] = [];
+    for (const association of graph.ofType(RAM_PRINCIPAL_ASSOCIATION)) {
+        const share = graph.referenced(association, "resourceShareArn", [RAM_RESOURCE_SHARE]);
+        const shared: StackResource[] = [...share.resources];
+        let unresolved = unresolvedRef(share) || share.resources.length === 0;
+        for (const resourceShare of share.resources) {
+            const members = graph.referencing(resourceShare, [RAM_RESOURCE_ASSOCIATION], "resourceShareArn");
+            unresolved ||= members.length === 0;
+            for (const member of members) {
+                const ref = graph.referenced(member, "resourceArn", SHAREABLE);
+                shared.push(...ref.resources);
+                unresolved ||= unresolvedRef(ref);
+            }
+        }
+        const own = share.resources.map((s) => ownAccountOf(s.props)).find((a) => a !== undefined) ?? accountOfArn(read(association.props, "resourceShareArn"));
+        findings.push(
+            ...recipientFindings(readPrincipal(read(association.props, "principal")), { keyMaterial: chainIsKeyMaterial([association, ...shared], unresolved, isKeyMaterial), own }, allowed, {
+                property: "principal",
+                urn: association.urn,
+                subject: `RAM principal association ${association.name}`,
+                gets: "gets the shared clusters or snapshots (an Aurora cluster shared by RAM can be cloned into that account)",
+                fix: "Associate resource shares that carry data stores only with your own accounts or organization (listed in `allowedAccountIds`), and keep `allowExternalPrincipals` false on the aws.ram.ResourceShare.",
+            }),
+        );
+    }
+    return findings;
+}
+
+export const dataShareNotExternal = stackPolicy<Config>({
+    name: "data-share-not-external",
+    description: "Redshift datashares, AWS Backup copy actions and RAM resource shares hand a store's data only to your own accounts.",
+    controls: [122],
+    category: "network-isolation",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    refs: { nist: ["AC-3", "AC-21"], pciDss: ["1.4.4"] },
+    resourceTypes: [REDSHIFT_DATA_SHARE_AUTHORIZATION, BACKUP_PLAN, RAM_PRINCIPAL_ASSOCIATION, RAM_RESOURCE_ASSOCIATION, RAM_RESOURCE_SHARE],
+    remediationSteps: [
+        "1. aws.redshift.DataShareAuthorization: authorize only your own accounts in `consumerIdentifier`; never `ADX` (AWS Data Exchange) for data that holds key material.",
+        "2. aws.backup.Plan: point `rules[].copyActions[].destinationVaultArn` only at vaults of your own accounts (an organization backup account), encrypted with a customer-managed key and locked.",
+        "3. aws.ram.PrincipalAssociation: associate shares that carry clusters or snapshots only with your own accounts, organization or OUs; keep `allowExternalPrincipals` false on the share.",
+        "4. List every account of yours that receives data (and your organizations' management accounts) in this policy's `allowedAccountIds`.",
+    ].join("\n"),
+    config: { allowedAccountIds: ALLOWED_ACCOUNT_IDS },
+    check: ({ resources, config, isKeyMaterial }) => {
+        const graph = StackGraph.of(resources);
+        const allowed = config.allowedAccountIds;
+        return [...dataShareFindings(graph, allowed, isKeyMaterial), ...backupCopyFindings(graph, allowed, isKeyMaterial), ...ramFindings(graph, allowed, isKeyMaterial)];
+    },
+});
