@@ -628,4 +628,10 @@ export const CONTROLS: readonly Control[] = [
         requirement: "aws.redshift.DataShareAuthorization `consumerIdentifier`, aws.backup.Plan `rules[].copyActions[].destinationVaultArn` (unless a vault of the stack) and aws.ram.PrincipalAssociation `principal` name the data's own account or one in `allowedAccountIds` (a violation for key-material data, followed to the producer cluster, the plan's vaults and selections, the shared resources; advice otherwise); `ADX` (AWS Data Exchange) is outside your accounts",
         limitation: "shares made outside the program (SQL GRANT USAGE, console), and what a datashare actually contains, are runtime-only",
     },
+    {
+        row: 123, id: "snapshot-image-copy-cmk", category: "encryption-at-rest", severity: "high", crossResource: true,
+        severityReason: "a snapshot or image copy is the usual vehicle for moving a volume to another region or account; without a customer-managed key its key policy cannot limit who restores it",
+        requirement: "aws.ebs.SnapshotCopy and aws.ec2.AmiCopy: `encrypted: true` and a customer-managed `kmsKeyId` (or EBS encryption by default with a customer-managed aws.ebs.DefaultKmsKey); a violation for key-material data (followed copy -> source -> volume -> instance), advice otherwise. aws.ebs.Snapshot of an unencrypted volume of the stack: advice (the volume is ec2-db-host-encrypted-volumes' violation)",
+        limitation: "the encryption of a source outside the stack, and the region's EBS defaults when the stack does not manage them, are runtime-only",
+    },
 ];
