@@ -625,7 +625,7 @@ export const CONTROLS: readonly Control[] = [
     {
         row: 122, id: "data-share-not-external", category: "network-isolation", severity: "critical", crossResource: true,
         severityReason: "a datashare, a backup copy or a RAM share with another account gives that account's administrators a live or restorable copy of the store, outside the account's key policies, network and audit",
-        requirement: "aws.redshift.DataShareAuthorization `consumerIdentifier`, aws.backup.Plan `rules[].copyActions[].destinationVaultArn` (unless a vault of the stack) and aws.ram.PrincipalAssociation `principal` name the data's own account or one in `allowedAccountIds` (a violation for key-material data, followed to the producer cluster, the plan's vaults and selections, the shared resources; advice otherwise); `ADX` (AWS Data Exchange) is outside your accounts",
+        requirement: "aws.redshift.DataShareAuthorization `consumerIdentifier`, aws.backup.Plan `rules[].copyActions[].destinationVaultArn` (unless a vault of the stack) and aws.ram.PrincipalAssociation `principal` name the data's own account or one in `allowedAccountIds` (a violation for key-material data, followed to the producer cluster, the plan's vaults and selections, the shared resources; advice otherwise); `ADX` (AWS Data Exchange) is outside your accounts; aws.ram.ResourceShare `allowExternalPrincipals: true` on a share carrying key material is advice",
         limitation: "shares made outside the program (SQL GRANT USAGE, console), and what a datashare actually contains, are runtime-only",
     },
     {

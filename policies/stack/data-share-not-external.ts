@@ -2,7 +2,8 @@ import { StackGraph, type Reference } from "../lib/aws/graph";
 import { accountOfArn, ALLOWED_ACCOUNT_IDS, chainIsKeyMaterial, ownAccountOf, readAccount, readOrganization, recipientFindings, type Recipient, type SharedSource } from "../lib/aws/sharing";
 import { STORES } from "../lib/aws/stores";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
-import { asList, asString, isAbsent, isObject, read, UNKNOWN, type Plain } from "../lib/readers/values";
+import { advice } from "../lib/readers/checks";
+import { asBool, asList, asString, isAbsent, isObject, read, UNKNOWN, type Plain } from "../lib/readers/values";
 import {
     BACKUP_LOGICALLY_AIR_GAPPED_VAULT,
     BACKUP_PLAN,
@@ -183,20 +184,42 @@ function readPrincipal(value: Plain): Recipient | undefined {
     return readAccount(value) ?? { kind: "invalid" };
 }
 
+/** What a resource share carries (its aws.ram.ResourceAssociation members), and whether some member is not visible. */
+function shareMembers(graph: StackGraph, resourceShare: StackResource): { resources: StackResource[]; unresolved: boolean } {
+    const members = graph.referencing(resourceShare, [RAM_RESOURCE_ASSOCIATION], "resourceShareArn");
+    const resources: StackResource[] = [];
+    let unresolved = members.length === 0;
+    for (const member of members) {
+        const ref = graph.referenced(member, "resourceArn", SHAREABLE);
+        resources.push(...ref.resources);
+        unresolved ||= unresolvedRef(ref);
+    }
+    return { resources, unresolved };
+}
+
 function ramFindings(graph: StackGraph, allowed: readonly string[], isKeyMaterial: IsKeyMaterial): Finding[] {
     const findings: Finding[] = [];
+    for (const resourceShare of graph.ofType(RAM_RESOURCE_SHARE)) {
+        // Defence in depth: the principal associations below are what share; this flag only lets them reach outside
+        // the organization, so it is advice, and only where the share is known to carry key material.
+        if (asBool(read(resourceShare.props, "allowExternalPrincipals")) === true && shareMembers(graph, resourceShare).resources.some(isKeyMaterial)) {
+            findings.push(
+                advice(
+                    "allowExternalPrincipals",
+                    `\`allowExternalPrincipals\` of RAM resource share ${resourceShare.name} is true and the share carries key material, so it can be associated with accounts outside your organization. Set it to false.`,
+                    resourceShare.urn,
+                ),
+            );
+        }
+    }
     for (const association of graph.ofType(RAM_PRINCIPAL_ASSOCIATION)) {
         const share = graph.referenced(association, "resourceShareArn", [RAM_RESOURCE_SHARE]);
         const shared: StackResource[] = [...share.resources];
         let unresolved = unresolvedRef(share) || share.resources.length === 0;
         for (const resourceShare of share.resources) {
-            const members = graph.referencing(resourceShare, [RAM_RESOURCE_ASSOCIATION], "resourceShareArn");
-            unresolved ||= members.length === 0;
-            for (const member of members) {
-                const ref = graph.referenced(member, "resourceArn", SHAREABLE);
-                shared.push(...ref.resources);
-                unresolved ||= unresolvedRef(ref);
-            }
+            const members = shareMembers(graph, resourceShare);
+            shared.push(...members.resources);
+            unresolved ||= members.unresolved;
         }
         const own = share.resources.map((s) => ownAccountOf(s.props)).find((a) => a !== undefined) ?? accountOfArn(read(association.props, "resourceShareArn"));
         findings.push(

@@ -87,7 +87,11 @@ function byData(keyMaterial: Tri, finding: Finding): Finding {
     return advice(finding.property, `${finding.message} ${keyMaterial === false ? "The data is not classified as key material, so this is advice." : "Whether the data holds key material cannot be told from the stack, so this is advice."}`, finding.urn);
 }
 
-/** The target bucket: in the stack, or outside it (then its owner, policy and public access are not visible). */
+/**
+ * The target bucket: in the stack, or outside it (then its owner, policy and public access are not visible). A bucket
+ * of the stack made public by an ACL or a bucket policy is s3-no-public-acl's and s3-policy-no-public-principal's
+ * violation on every bucket (one cause, one blocking finding), so it is not judged again here.
+ */
 function bucketFindings(graph: StackGraph, exportResource: StackResource, property: string, keyMaterial: Tri, label: string): Finding[] {
     const ref = graph.referenced(exportResource, property, BUCKETS);
     if (ref.resources.length > 0 || ref.unresolved || keyMaterial === false) {

@@ -39,11 +39,11 @@ function backupPlan(vault: string, destinationVaultArn: unknown, preview = false
     ];
 }
 
-function ramShare(cluster: string, principal: unknown, preview = false): StackInputResource[] {
+function ramShare(cluster: string, principal: unknown, preview = false, allowExternalPrincipals = true): StackInputResource[] {
     const shareArn = preview ? UNKNOWN : `arn:aws:ram:eu-west-1:${OWN}:resource-share/8f7e6d5c`;
     return [
         { type: RDS_CLUSTER, name: cluster, props: { clusterIdentifier: cluster, arn: preview ? UNKNOWN : `arn:aws:rds:eu-west-1:${OWN}:cluster:${cluster}` } },
-        { type: SHARE, name: "clone-share", props: { name: "clone-share", arn: shareArn, id: shareArn, allowExternalPrincipals: true } },
+        { type: SHARE, name: "clone-share", props: { name: "clone-share", arn: shareArn, id: shareArn, allowExternalPrincipals } },
         { type: MEMBER, name: "clone-share-cluster", props: { resourceArn: preview ? UNKNOWN : `arn:aws:rds:eu-west-1:${OWN}:cluster:${cluster}`, resourceShareArn: shareArn }, propertyDependencies: { resourceArn: [cluster], resourceShareArn: ["clone-share"] } },
         { type: PRINCIPAL, name: "clone-share-principal", props: { principal, resourceShareArn: shareArn }, propertyDependencies: { resourceShareArn: ["clone-share"] } },
     ];
@@ -56,8 +56,8 @@ describe("data-share-not-external", () => {
             datashare("wallet-warehouse", PARTNER, preview),
             datashare("wallet-warehouse", OWN, preview),
             backupPlan("wallet-vault", `arn:aws:backup:eu-central-1:${PARTNER}:backup-vault:dr`, preview),
-            ramShare("wallet-cluster", PARTNER, preview),
-            ramShare("wallet-cluster", `arn:aws:organizations::${PARTNER}:organization/o-abc123`, preview),
+            ramShare("wallet-cluster", PARTNER, preview, false),
+            ramShare("wallet-cluster", `arn:aws:organizations::${PARTNER}:organization/o-abc123`, preview, false),
         ];
         for (const resources of stacks) {
             const result = evaluateStack(policy, resources, config);
@@ -101,18 +101,24 @@ describe("data-share-not-external", () => {
     });
 
     it("blocks a RAM share of a key-material cluster with another account", () => {
-        const result = evaluateStack(policy, ramShare("wallet-cluster", OTHER));
+        const result = evaluateStack(policy, ramShare("wallet-cluster", OTHER, false, false));
         expect(levels(result)).toEqual([["principal", "mandatory"]]);
         expect(result.violations[0]!.urn).toBe(urnOf(PRINCIPAL, "clone-share-principal"));
-        expect(levels(evaluateStack(policy, ramShare("wallet-cluster", `arn:aws:iam::${OTHER}:role/reader`)))).toEqual([["principal", "mandatory"]]);
-        expect(evaluateStack(policy, ramShare("wallet-cluster", "rds.amazonaws.com")).diagnostics).toEqual([]);
+        expect(levels(evaluateStack(policy, ramShare("wallet-cluster", `arn:aws:iam::${OTHER}:role/reader`, false, false)))).toEqual([["principal", "mandatory"]]);
+        expect(evaluateStack(policy, ramShare("wallet-cluster", "rds.amazonaws.com", false, false)).diagnostics).toEqual([]);
+    });
+
+    it("advises against allowExternalPrincipals on a share that carries key material", () => {
+        const result = evaluateStack(policy, ramShare("wallet-cluster", PARTNER), { allowedAccountIds: [PARTNER] });
+        expect(result.violations.map((d) => [d.urn, d.property, d.level])).toEqual([[urnOf(SHARE, "clone-share"), "allowExternalPrincipals", "advisory"]]);
+        expect(evaluateStack(policy, ramShare("orders", PARTNER), { allowedAccountIds: [PARTNER] }).diagnostics).toEqual([]);
     });
 
     it("is undecided while the recipient or the data's account is computed", () => {
         const computedConsumer = evaluateStack(policy, datashare("wallet-warehouse", UNKNOWN));
         expect(computedConsumer.violations).toEqual([]);
         expect(computedConsumer.undecided.map((d) => d.property)).toEqual(["consumerIdentifier"]);
-        const computedShare = evaluateStack(policy, ramShare("wallet-cluster", OTHER, true));
+        const computedShare = evaluateStack(policy, ramShare("wallet-cluster", OTHER, true, false));
         expect(computedShare.cantRun).toBe(false);
         expect(computedShare.violations).toEqual([]);
         expect(computedShare.undecided.map((d) => d.property)).toEqual(["principal"]);
