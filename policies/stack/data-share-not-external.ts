@@ -115,49 +115,75 @@ function planData(graph: StackGraph, plan: StackResource, rules: readonly Plain[
 
 /**
  * Is a copy action's destination a vault of the stack? A vault the stack manages was created with your credentials,
- * so it is one of your accounts. A computed ARN in a plan that depends on vaults of the stack is one of their ARNs
- * (the target vault is referenced by name, the destination by ARN).
+ * so it is one of your accounts. A computed destination ARN (a preview) is taken for a vault of the stack when the
+ * plan's rules depend on a vault other than the rules' target vaults (those are named by `targetVaultName`, the
+ * destination by ARN).
  */
-function destinationInStack(graph: StackGraph, plan: StackResource, arn: Plain): boolean {
+function destinationInStack(graph: StackGraph, plan: StackResource, arn: Plain, targets: ReadonlySet<StackResource>): boolean {
     if (typeof arn === "string") {
         return graph.find(arn.trim(), VAULTS).length > 0;
     }
-    return arn === UNKNOWN && (plan.propertyDependencies["rules"] ?? []).some((urn) => VAULTS.includes(graph.byUrn(urn)?.type ?? ""));
+    return (
+        arn === UNKNOWN &&
+        (plan.propertyDependencies["rules"] ?? []).some((urn) => {
+            const dependency = graph.byUrn(urn);
+            return dependency !== undefined && VAULTS.includes(dependency.type) && !targets.has(dependency);
+        })
+    );
+}
+
+/**
+ * Every copy action's destination, by property path. A computed rule list, rule, copy-action list or action can hide
+ * a destination: it is reported as one computed destination at the deepest known path.
+ */
+function copyDestinations(rules: Plain[] | typeof UNKNOWN): { property: string; arn: Plain }[] {
+    if (rules === UNKNOWN) {
+        return [{ property: "rules", arn: UNKNOWN }];
+    }
+    const out: { property: string; arn: Plain }[] = [];
+    rules.forEach((rule, r) => {
+        if (rule === UNKNOWN) {
+            out.push({ property: `rules.${r}`, arn: UNKNOWN });
+            return;
+        }
+        const actions = isObject(rule) ? asList(rule["copyActions"]) : [];
+        if (actions === UNKNOWN) {
+            out.push({ property: `rules.${r}.copyActions`, arn: UNKNOWN });
+            return;
+        }
+        actions.forEach((action, a) => {
+            if (action === UNKNOWN || isObject(action)) {
+                out.push({ property: `rules.${r}.copyActions.${a}.destinationVaultArn`, arn: action === UNKNOWN ? UNKNOWN : action["destinationVaultArn"] });
+            }
+        });
+    });
+    return out;
 }
 
 function backupCopyFindings(graph: StackGraph, allowed: readonly string[], isKeyMaterial: IsKeyMaterial): Finding[] {
     const findings: Finding[] = [];
     for (const plan of graph.ofType(BACKUP_PLAN)) {
         const rules = asList(read(plan.props, "rules"));
-        if (rules === UNKNOWN) {
-            continue;
-        }
-        const data = planData(graph, plan, rules);
+        const data = planData(graph, plan, rules === UNKNOWN ? [] : rules);
         const source: SharedSource = { keyMaterial: chainIsKeyMaterial([plan, ...data.resources], data.unresolved, isKeyMaterial), own: ownAccountOf(plan.props) };
-        rules.forEach((rule, r) => {
-            const actions = isObject(rule) ? asList(rule["copyActions"]) : [];
-            if (actions === UNKNOWN) {
-                return;
+        const targets = new Set(data.resources.filter((r) => VAULTS.includes(r.type)));
+        for (const { property, arn } of copyDestinations(rules)) {
+            // Only a copy action's own ARN can name a destination vault; a computed rule or list cannot be placed.
+            if (property.endsWith(".destinationVaultArn") && destinationInStack(graph, plan, arn, targets)) {
+                continue;
             }
-            actions.forEach((action, a) => {
-                const property = `rules.${r}.copyActions.${a}.destinationVaultArn`;
-                if (!isObject(action) || destinationInStack(graph, plan, action["destinationVaultArn"])) {
-                    return;
-                }
-                const arn = action["destinationVaultArn"];
-                const account = accountOfArn(arn);
-                const recipient: Recipient | undefined = account === UNKNOWN ? { kind: "unknown" } : account === undefined ? (isAbsent(arn) ? undefined : { kind: "invalid" }) : { kind: "account", account };
-                findings.push(
-                    ...recipientFindings(recipient, source, allowed, {
-                        property,
-                        urn: plan.urn,
-                        subject: `backup plan ${plan.name}`,
-                        gets: "receives a restorable copy of every recovery point the rule creates",
-                        fix: "Copy recovery points only to vaults of your own accounts (listed in `allowedAccountIds`), such as an organization backup account whose vault is locked and encrypted with a customer-managed key.",
-                    }),
-                );
-            });
-        });
+            const account = accountOfArn(arn);
+            const recipient: Recipient | undefined = account === UNKNOWN ? { kind: "unknown" } : account === undefined ? (isAbsent(arn) ? undefined : { kind: "invalid" }) : { kind: "account", account };
+            findings.push(
+                ...recipientFindings(recipient, source, allowed, {
+                    property,
+                    urn: plan.urn,
+                    subject: `backup plan ${plan.name}`,
+                    gets: "receives a restorable copy of every recovery point the rule creates",
+                    fix: "Copy recovery points only to vaults of your own accounts (listed in `allowedAccountIds`), such as an organization backup account whose vault is locked and encrypted with a customer-managed key.",
+                }),
+            );
+        }
     }
     return findings;
 }

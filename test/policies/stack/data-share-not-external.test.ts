@@ -126,6 +126,18 @@ describe("data-share-not-external", () => {
         expect(computedDestination.undecided.map((d) => d.property)).toEqual(["rules.0.copyActions.0.destinationVaultArn"]);
     });
 
+    it("is undecided when the rules or copy actions themselves are computed", () => {
+        const plan = (rules: unknown): StackInputResource[] =>
+            backupPlan("wallet-vault", "unused").map((r) => (r.type === PLAN ? { ...r, props: { ...r.props, rules } } : r));
+        expect(evaluateStack(policy, plan(UNKNOWN)).undecided.map((d) => d.property)).toEqual(["rules"]);
+        expect(evaluateStack(policy, plan([{ ruleName: "daily", targetVaultName: "wallet-vault", copyActions: UNKNOWN }])).undecided.map((d) => d.property)).toEqual(["rules.0.copyActions"]);
+        expect(evaluateStack(policy, plan([{ ruleName: "daily", targetVaultName: "wallet-vault", copyActions: [UNKNOWN] }])).undecided.map((d) => d.property)).toEqual([
+            "rules.0.copyActions.0.destinationVaultArn",
+        ]);
+        // No copy action at all: nothing leaves the account.
+        expect(evaluateStack(policy, plan([{ ruleName: "daily", targetVaultName: "wallet-vault" }])).diagnostics).toEqual([]);
+    });
+
     it("flags recipients that are not accounts", () => {
         expect(violatedProperties(evaluateStack(policy, datashare("analytics", "everyone")))).toEqual(["consumerIdentifier"]);
         expect(violatedProperties(evaluateStack(policy, ramShare("orders", "o-abc123")))).toEqual(["principal"]);
