@@ -2,7 +2,9 @@ import { StackGraph, type Reference } from "../lib/aws/graph";
 import { accountOfArn, ALLOWED_ACCOUNT_IDS, chainIsKeyMaterial, ownAccountOf, readAccount, readOrganization, recipientFindings, type Recipient, type SharedSource } from "../lib/aws/sharing";
 import { STORES } from "../lib/aws/stores";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
-import { advice } from "../lib/readers/checks";
+import { advice, undecided, violation } from "../lib/readers/checks";
+import { awsPrincipalValues, describeStatement, hasWildcardPrincipal } from "../lib/aws/iam";
+import { publicGrants } from "../lib/aws/public-grants";
 import { asBool, asList, asString, isAbsent, isObject, read, UNKNOWN, type Plain } from "../lib/readers/values";
 import {
     BACKUP_LOGICALLY_AIR_GAPPED_VAULT,
@@ -17,6 +19,8 @@ import {
     REDSHIFT_CLUSTER,
     REDSHIFT_DATA_SHARE_AUTHORIZATION,
     REDSHIFTSERVERLESS_NAMESPACE,
+    REDSHIFTSERVERLESS_RESOURCE_POLICY,
+    REDSHIFTSERVERLESS_SNAPSHOT,
 } from "../lib/aws/types";
 
 type Config = { allowedAccountIds: string[] };
@@ -81,6 +85,76 @@ function dataShareFindings(graph: StackGraph, allowed: readonly string[], isKeyM
                 fix: "Authorize datashares only for your own accounts (listed in `allowedAccountIds`); share derived, key-free tables with partners instead.",
             }),
         );
+    }
+    return findings;
+}
+
+// --- Redshift Serverless snapshot policies -----------------------------------------------------------------------
+
+/** An `AWS` principal of a resource policy as a recipient: a 12-digit id or an IAM ARN's account. */
+function principalRecipient(value: string | typeof UNKNOWN): Recipient {
+    if (value === UNKNOWN) {
+        return { kind: "unknown" };
+    }
+    // The same reading as principalAccounts (iam.ts), keeping the values that name no account as invalid.
+    const match = /^(?:arn:[^:]+:iam::)?(\d{12})(?::|$)/.exec(value);
+    return match?.[1] ? { kind: "account", account: match[1] } : { kind: "invalid" };
+}
+
+/**
+ * aws.redshiftserverless.ResourcePolicy on a snapshot: the way Redshift Serverless shares a snapshot with other
+ * accounts (`redshift-serverless:RestoreFromSnapshot` for their principals). Everyone is a violation whatever the
+ * data (the resource-policy reading of public-grants.ts); accounts are judged like every other share.
+ */
+function serverlessSnapshotFindings(graph: StackGraph, allowed: readonly string[], isKeyMaterial: IsKeyMaterial): Finding[] {
+    const findings: Finding[] = [];
+    for (const resourcePolicy of graph.ofType(REDSHIFTSERVERLESS_RESOURCE_POLICY)) {
+        const snapshots = graph.referenced(resourcePolicy, "resourceArn", [REDSHIFTSERVERLESS_SNAPSHOT]);
+        // A snapshot names its namespace by `namespaceName`, which the graph does not index as an identity.
+        const namespaces = snapshots.resources.flatMap((snapshot) => {
+            const name = asString(snapshot.props["namespaceName"]);
+            return [...graph.referenced(snapshot, "namespaceName", [REDSHIFTSERVERLESS_NAMESPACE]).resources, ...(typeof name === "string" ? graph.holding([REDSHIFTSERVERLESS_NAMESPACE], "namespaceName", [name]) : [])];
+        });
+        const source: SharedSource = {
+            keyMaterial: chainIsKeyMaterial([resourcePolicy, ...snapshots.resources, ...namespaces], unresolvedRef(snapshots) || snapshots.resources.length === 0, isKeyMaterial),
+            own: accountOfArn(read(resourcePolicy.props, "resourceArn")) ?? snapshots.resources.map((r) => ownAccountOf(r.props)).find((a) => a !== undefined),
+        };
+        const subject = `Redshift Serverless resource policy ${resourcePolicy.name}`;
+        const fix = "Grant snapshot restore only to your own accounts (listed in `allowedAccountIds`); never to `*`.";
+        const verdict = publicGrants(read(resourcePolicy.props, "policy"));
+        if (verdict.kind === "unknown") {
+            findings.push(undecided("policy", `\`policy\` of ${subject} is computed; who it lets restore the snapshot is checked once known. ${fix}`, resourcePolicy.urn));
+            continue;
+        }
+        if (verdict.kind === "malformed") {
+            findings.push(violation("policy", `\`policy\` of ${subject} cannot be evaluated: ${verdict.reason}. ${fix}`, resourcePolicy.urn));
+            continue;
+        }
+        if (verdict.kind === "absent") {
+            continue;
+        }
+        for (const statement of verdict.open) {
+            findings.push(violation("policy", `${describeStatement(statement)} of ${subject} allows every AWS principal, with no condition that pins the caller to your accounts or organization: anyone can restore the snapshot. ${fix}`, resourcePolicy.urn));
+        }
+        if (verdict.undecided.length > 0) {
+            findings.push(undecided("policy", `\`policy\` of ${subject} has computed principals or conditions; whether it opens the snapshot to everyone is checked once known. ${fix}`, resourcePolicy.urn));
+        }
+        for (const statement of verdict.statements) {
+            if (statement.effect !== "Allow" || hasWildcardPrincipal(statement) !== false) {
+                continue;
+            }
+            for (const value of new Set(awsPrincipalValues(statement))) {
+                findings.push(
+                    ...recipientFindings(principalRecipient(value), source, allowed, {
+                        property: "policy",
+                        urn: resourcePolicy.urn,
+                        subject: `${describeStatement(statement)} of ${subject}`,
+                        gets: "can restore the snapshot into a namespace of its own",
+                        fix,
+                    }),
+                );
+            }
+        }
     }
     return findings;
 }
@@ -263,23 +337,24 @@ function ramFindings(graph: StackGraph, allowed: readonly string[], isKeyMateria
 
 export const dataShareNotExternal = stackPolicy<Config>({
     name: "data-share-not-external",
-    description: "Redshift datashares, AWS Backup copy actions and RAM resource shares hand a store's data only to your own accounts.",
+    description: "Redshift datashares and Serverless snapshot policies, AWS Backup copy actions and RAM resource shares hand a store's data only to your own accounts.",
     controls: [122],
     category: "network-isolation",
     severity: "critical",
     enforcementLevel: "mandatory",
     refs: { nist: ["AC-3", "AC-21"], pciDss: ["1.4.4"] },
-    resourceTypes: [REDSHIFT_DATA_SHARE_AUTHORIZATION, BACKUP_PLAN, RAM_PRINCIPAL_ASSOCIATION, RAM_RESOURCE_ASSOCIATION, RAM_RESOURCE_SHARE],
+    resourceTypes: [REDSHIFT_DATA_SHARE_AUTHORIZATION, REDSHIFTSERVERLESS_RESOURCE_POLICY, BACKUP_PLAN, RAM_PRINCIPAL_ASSOCIATION, RAM_RESOURCE_ASSOCIATION, RAM_RESOURCE_SHARE],
     remediationSteps: [
         "1. aws.redshift.DataShareAuthorization: authorize only your own accounts in `consumerIdentifier`; never `ADX` (AWS Data Exchange) for data that holds key material.",
-        "2. aws.backup.Plan: point `rules[].copyActions[].destinationVaultArn` only at vaults of your own accounts (an organization backup account), encrypted with a customer-managed key and locked.",
-        "3. aws.ram.PrincipalAssociation: associate shares that carry clusters or snapshots only with your own accounts, organization or OUs; keep `allowExternalPrincipals` false on the share.",
-        "4. List every account of yours that receives data (and your organizations' management accounts) in this policy's `allowedAccountIds`.",
+        "2. aws.redshiftserverless.ResourcePolicy on a snapshot: name only your own accounts' principals, never `*`.",
+        "3. aws.backup.Plan: point `rules[].copyActions[].destinationVaultArn` only at vaults of your own accounts (an organization backup account), encrypted with a customer-managed key and locked.",
+        "4. aws.ram.PrincipalAssociation: associate shares that carry clusters or snapshots only with your own accounts, organization or OUs; keep `allowExternalPrincipals` false on the share.",
+        "5. List every account of yours that receives data (and your organizations' management accounts) in this policy's `allowedAccountIds`.",
     ].join("\n"),
     config: { allowedAccountIds: ALLOWED_ACCOUNT_IDS },
     check: ({ resources, config, isKeyMaterial }) => {
         const graph = StackGraph.of(resources);
         const allowed = config.allowedAccountIds;
-        return [...dataShareFindings(graph, allowed, isKeyMaterial), ...backupCopyFindings(graph, allowed, isKeyMaterial), ...ramFindings(graph, allowed, isKeyMaterial)];
+        return [...dataShareFindings(graph, allowed, isKeyMaterial), ...serverlessSnapshotFindings(graph, allowed, isKeyMaterial), ...backupCopyFindings(graph, allowed, isKeyMaterial), ...ramFindings(graph, allowed, isKeyMaterial)];
     },
 });

@@ -136,6 +136,8 @@ export const RAM_RESOURCE_ASSOCIATION = "aws:ram/resourceAssociation:ResourceAss
 export const RAM_RESOURCE_SHARE = "aws:ram/resourceShare:ResourceShare";
 
 export const REDSHIFTSERVERLESS_NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
+export const REDSHIFTSERVERLESS_RESOURCE_POLICY = "aws:redshiftserverless/resourcePolicy:ResourcePolicy";
+export const REDSHIFTSERVERLESS_SNAPSHOT = "aws:redshiftserverless/snapshot:Snapshot";
 export const REDSHIFTSERVERLESS_WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
 
 export const S3_ACCOUNT_PUBLIC_ACCESS_BLOCK = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";

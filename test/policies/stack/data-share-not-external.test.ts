@@ -138,6 +138,51 @@ describe("data-share-not-external", () => {
         expect(evaluateStack(policy, plan([{ ruleName: "daily", targetVaultName: "wallet-vault" }])).diagnostics).toEqual([]);
     });
 
+    describe("Redshift Serverless snapshot policies", () => {
+        const RS_POLICY = "aws:redshiftserverless/resourcePolicy:ResourcePolicy";
+        const policyOn = (namespace: string, statement: Record<string, unknown> | string, preview = false): StackInputResource[] => {
+            const snapshotArn = preview ? UNKNOWN : `arn:aws:redshift-serverless:eu-west-1:${OWN}:snapshot/5a1b2c3d`;
+            return [
+                { type: "aws:redshiftserverless/namespace:Namespace", name: namespace, props: { namespaceName: namespace, arn: preview ? UNKNOWN : `arn:aws:redshift-serverless:eu-west-1:${OWN}:namespace/9f8e` } },
+                { type: "aws:redshiftserverless/snapshot:Snapshot", name: `${namespace}-snap`, props: { namespaceName: namespace, snapshotName: "nightly", arn: snapshotArn, id: snapshotArn } },
+                {
+                    type: RS_POLICY,
+                    name: `${namespace}-snap-policy`,
+                    props: {
+                        resourceArn: snapshotArn,
+                        policy: typeof statement === "string" ? statement : JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["redshift-serverless:RestoreFromSnapshot"], ...statement }] }),
+                    },
+                    propertyDependencies: { resourceArn: [`${namespace}-snap`] },
+                },
+            ];
+        };
+
+        it.each([false, true])("passes restore access for your own or allowed accounts (preview=%s)", (preview) => {
+            expect(evaluateStack(policy, policyOn("wallet-ns", { Principal: { AWS: [PARTNER] } }, preview), { allowedAccountIds: [PARTNER] }).diagnostics).toEqual([]);
+            expect(evaluateStack(policy, policyOn("wallet-ns", { Principal: { AWS: `arn:aws:iam::${OWN}:root` } })).diagnostics).toEqual([]);
+        });
+
+        it("blocks a public snapshot policy whatever the data, and a foreign account for key material", () => {
+            const open = evaluateStack(policy, policyOn("analytics-ns", { Principal: "*" }));
+            expect(levels(open)).toEqual([["policy", "mandatory"]]);
+            expect(open.violations[0]!.message).toContain("anyone can restore the snapshot");
+            const pinned = evaluateStack(policy, policyOn("analytics-ns", { Principal: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } } }));
+            expect(pinned.diagnostics).toEqual([]);
+            const foreign = evaluateStack(policy, policyOn("wallet-ns", { Principal: { AWS: [`arn:aws:iam::${OTHER}:root`] } }));
+            expect(levels(foreign)).toEqual([["policy", "mandatory"]]);
+            expect(foreign.violations[0]!.message).toContain("restore the snapshot");
+            expect(levels(evaluateStack(policy, policyOn("analytics-ns", { Principal: { AWS: OTHER } })))).toEqual([["policy", "advisory"]]);
+        });
+
+        it("is undecided on computed documents and principals, and flags unreadable ones", () => {
+            expect(evaluateStack(policy, policyOn("wallet-ns", { Principal: { AWS: OTHER } }, true)).undecided.map((d) => d.property)).toEqual(["policy"]);
+            const computed = policyOn("wallet-ns", "{}").map((r) => (r.type === RS_POLICY ? { ...r, props: { ...r.props, policy: UNKNOWN } } : r));
+            expect(evaluateStack(policy, computed).undecided.map((d) => d.property)).toEqual(["policy"]);
+            expect(violatedProperties(evaluateStack(policy, policyOn("wallet-ns", "{not json")))).toEqual(["policy"]);
+            expect(violatedProperties(evaluateStack(policy, policyOn("wallet-ns", { Principal: { AWS: ["12345678901"] } })))).toEqual(["policy"]);
+        });
+    });
+
     it("flags recipients that are not accounts", () => {
         expect(violatedProperties(evaluateStack(policy, datashare("analytics", "everyone")))).toEqual(["consumerIdentifier"]);
         expect(violatedProperties(evaluateStack(policy, ramShare("orders", "o-abc123")))).toEqual(["principal"]);
