@@ -138,7 +138,8 @@ function dynamodbExportFindings(graph: StackGraph, exportResource: StackResource
         fix: TARGET_FIX,
     });
     // S3BucketOwner is required only for a bucket of another account; omitted, the bucket is in the table's account.
-    if (owner === undefined) {
+    // A bucket of yours that the stack does not manage is still one whose policy and public access are not visible.
+    if (findings.length === 0) {
         findings.push(...bucketFindings(graph, exportResource, "s3Bucket", keyMaterial, label));
     }
     const algorithm = asString(read(exportResource.props, "s3SseAlgorithm"));

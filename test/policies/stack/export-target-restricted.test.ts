@@ -103,6 +103,10 @@ describe("export-target-restricted", () => {
         expect(rds.violations[0]!.message).toContain("not in the stack");
         expect(levels(evaluateStack(policy, outside(tableExport("wallet-ledger", {}))))).toEqual([["s3Bucket", "advisory"]]);
         expect(evaluateStack(policy, outside(tableExport("orders", {}))).diagnostics).toEqual([]);
+        // Naming the table's own account as the owner does not make a bucket outside the stack visible.
+        expect(levels(evaluateStack(policy, outside(tableExport("wallet-ledger", { s3BucketOwner: OWN }))))).toEqual([["s3Bucket", "advisory"]]);
+        // A foreign owner is the one finding; the bucket's location adds none.
+        expect(levels(evaluateStack(policy, outside(tableExport("wallet-ledger", { s3BucketOwner: OTHER }))))).toEqual([["s3BucketOwner", "mandatory"]]);
     });
 
     it("follows an RDS export by snapshot ARN to the database, and treats a source outside the stack as unclassified", () => {
