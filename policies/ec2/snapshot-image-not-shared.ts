@@ -37,7 +37,7 @@ function readGroup(value: unknown): Recipient | undefined {
     if (group !== INVALID && group.trim().toLowerCase() === "all") {
         return { kind: "public", who: "every AWS account" };
     }
-    return { kind: "invalid" };
+    return { kind: "invalid", expected: '"all", the only group EC2 launch permissions know' };
 }
 
 const SNAPSHOT_FIX =

@@ -46,7 +46,8 @@ function readConsumer(value: Plain): Recipient {
     if (typeof text === "string" && text.trim().toUpperCase() === "ADX") {
         return { kind: "external", who: "AWS Data Exchange subscribers" };
     }
-    return readAccount(value) ?? { kind: "invalid" };
+    const recipient = readAccount(value) ?? { kind: "invalid" };
+    return recipient.kind === "invalid" ? { kind: "invalid", expected: "an AWS account id or ADX" } : recipient;
 }
 
 /**
@@ -98,7 +99,7 @@ function principalRecipient(value: string | typeof UNKNOWN): Recipient {
     }
     // The same reading as principalAccounts (iam.ts), keeping the values that name no account as invalid.
     const match = /^(?:arn:[^:]+:iam::)?(\d{12})(?::|$)/.exec(value);
-    return match?.[1] ? { kind: "account", account: match[1] } : { kind: "invalid" };
+    return match?.[1] ? { kind: "account", account: match[1] } : { kind: "invalid", expected: "an AWS account id or an IAM ARN" };
 }
 
 /**
@@ -247,7 +248,8 @@ function backupCopyFindings(graph: StackGraph, allowed: readonly string[], isKey
                 continue;
             }
             const account = accountOfArn(arn);
-            const recipient: Recipient | undefined = account === UNKNOWN ? { kind: "unknown" } : account === undefined ? (isAbsent(arn) ? undefined : { kind: "invalid" }) : { kind: "account", account };
+            const recipient: Recipient | undefined =
+                account === UNKNOWN ? { kind: "unknown" } : account === undefined ? (isAbsent(arn) ? undefined : { kind: "invalid", expected: "a backup vault ARN with its account id" }) : { kind: "account", account };
             findings.push(
                 ...recipientFindings(recipient, source, allowed, {
                     property,
@@ -264,6 +266,8 @@ function backupCopyFindings(graph: StackGraph, allowed: readonly string[], isKey
 
 // --- RAM shares -----------------------------------------------------------------------------------------------------
 
+const PRINCIPAL = "an AWS account id, an IAM ARN or an AWS Organizations ARN";
+
 /** `principal` of a RAM principal association: an account id, an organization or OU ARN, an IAM ARN, or a service. */
 function readPrincipal(value: Plain): Recipient | undefined {
     const text = asString(value);
@@ -274,14 +278,15 @@ function readPrincipal(value: Plain): Recipient | undefined {
         }
         if (/^arn:[^:]+:iam:/i.test(trimmed)) {
             const account = accountOfArn(trimmed);
-            return typeof account === "string" ? { kind: "account", account } : { kind: "invalid" };
+            return typeof account === "string" ? { kind: "account", account } : { kind: "invalid", expected: PRINCIPAL };
         }
         if (/\.amazonaws\.com$/i.test(trimmed)) {
             // A service principal (RAM shares some resource types with AWS services): no other account.
             return undefined;
         }
     }
-    return readAccount(value) ?? { kind: "invalid" };
+    const recipient = readAccount(value) ?? { kind: "invalid" };
+    return recipient.kind === "invalid" ? { kind: "invalid", expected: PRINCIPAL } : recipient;
 }
 
 /** What a resource share carries (its aws.ram.ResourceAssociation members), and whether some member is not visible. */

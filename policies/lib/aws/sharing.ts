@@ -57,7 +57,8 @@ export type Recipient =
     | { kind: "external"; who: string }
     /** Computed; `mayBePublic` when the input can also name everyone (a launch permission's `group`). */
     | { kind: "unknown"; mayBePublic?: boolean }
-    | { kind: "invalid" };
+    /** Not a recipient the input accepts; `expected` says what it should be (default: an AWS account id). */
+    | { kind: "invalid"; expected?: string };
 
 /**
  * An account id input: 12 digits, computed, or anything else (not an account: the inputs read this way have no
@@ -81,6 +82,8 @@ export function readAccount(value: Plain): Recipient | undefined {
     return ACCOUNT_ID.test(trimmed) ? { kind: "account", account: trimmed } : { kind: "invalid" };
 }
 
+const ORGANIZATION_ARN = "an AWS Organizations organization or OU ARN";
+
 /**
  * An AWS Organizations organization or organizational unit ARN as a recipient: its account field is the
  * organization's management account (arn:aws:organizations::<management account>:organization/o-...), which
@@ -92,10 +95,10 @@ export function readOrganization(value: Plain): Recipient | undefined {
         return { kind: "unknown" };
     }
     if (text === undefined || text === INVALID || text.trim() === "") {
-        return text === INVALID ? { kind: "invalid" } : undefined;
+        return text === INVALID ? { kind: "invalid", expected: ORGANIZATION_ARN } : undefined;
     }
     const account = accountOfArn(text);
-    return typeof account === "string" && /^arn:[^:]+:organizations:/i.test(text.trim()) ? { kind: "account", account, organization: true } : { kind: "invalid" };
+    return typeof account === "string" && /^arn:[^:]+:organizations:/i.test(text.trim()) ? { kind: "account", account, organization: true } : { kind: "invalid", expected: ORGANIZATION_ARN };
 }
 
 /** What is known about the data a share exposes. */
@@ -150,7 +153,7 @@ export function recipientFindings(recipient: Recipient | undefined, source: Shar
         case "public":
             return [violation(property, `\`${property}\` of ${subject} names everyone: ${recipient.who} ${gets}. ${fix}`, urn)];
         case "invalid":
-            return [violation(property, `\`${property}\` of ${subject} is not an AWS account id. ${fix}`, urn)];
+            return [violation(property, `\`${property}\` of ${subject} is not ${recipient.expected ?? "an AWS account id"}. ${fix}`, urn)];
         case "unknown":
             if (source.keyMaterial === false && !recipient.mayBePublic) {
                 return [];

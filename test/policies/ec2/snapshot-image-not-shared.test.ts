@@ -123,9 +123,13 @@ describe("snapshot-image-not-shared", () => {
     });
 
     it("flags values that are not accounts or groups", () => {
-        expect(violatedProperties(evaluateStack(policy, image("web", { group: "everyone" })))).toEqual(["group"]);
+        const group = evaluateStack(policy, image("web", { group: "everyone" }));
+        expect(violatedProperties(group)).toEqual(["group"]);
+        expect(group.violations[0]!.message).toContain('is not "all"');
         expect(violatedProperties(evaluateStack(policy, image("web", { accountId: 42 })))).toEqual(["accountId"]);
-        expect(violatedProperties(evaluateStack(policy, image("web", { organizationArn: "o-abc123" })))).toEqual(["organizationArn"]);
+        const organization = evaluateStack(policy, image("web", { organizationArn: "o-abc123" }));
+        expect(violatedProperties(organization)).toEqual(["organizationArn"]);
+        expect(organization.violations[0]!.message).toContain("not an AWS Organizations organization or OU ARN");
         expect(violatedProperties(evaluateStack(policy, snapshot("web", "all")))).toEqual(["accountId"]);
     });
 

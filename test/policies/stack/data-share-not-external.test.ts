@@ -185,7 +185,9 @@ describe("data-share-not-external", () => {
 
     it("flags recipients that are not accounts", () => {
         expect(violatedProperties(evaluateStack(policy, datashare("analytics", "everyone")))).toEqual(["consumerIdentifier"]);
-        expect(violatedProperties(evaluateStack(policy, ramShare("orders", "o-abc123")))).toEqual(["principal"]);
+        const principal = evaluateStack(policy, ramShare("orders", "o-abc123"));
+        expect(violatedProperties(principal)).toEqual(["principal"]);
+        expect(principal.violations[0]!.message).toContain("not an AWS account id, an IAM ARN or an AWS Organizations ARN");
         expect(violatedProperties(evaluateStack(policy, backupPlan("orders-vault", "dr-vault")))).toEqual(["rules.0.copyActions.0.destinationVaultArn"]);
     });
 });
