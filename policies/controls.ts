@@ -610,4 +610,28 @@ export const CONTROLS: readonly Control[] = [
         requirement: "aws.lambda.Function `environment.variables`, aws.ecs.TaskDefinition `containerDefinitions[].environment` and aws.glue.Connection `connectionProperties` hold no literal credential (a name that marks a password, token or key with a value that is not a Secrets Manager / SSM reference); use `secrets` (ECS), a Secrets Manager lookup at run time (Lambda), `SECRET_ID` (Glue)",
         limitation: "names are matched against configurable credential patterns; a credential under an innocuous name is not recognized, and a computed value is judged only once known",
     },
+    {
+        row: 120, id: "snapshot-image-not-shared", category: "network-isolation", severity: "critical", crossResource: true,
+        severityReason: "a public or foreign-shared EBS snapshot or AMI hands another account a full block-level copy of the database or key host's volumes, outside every network control and key policy of the account",
+        requirement: "aws.ec2.AmiLaunchPermission has no `group: \"all\"`; AmiLaunchPermission `accountId` / `organizationArn` / `organizationalUnitArn` and aws.ec2.SnapshotCreateVolumePermission `accountId` name the data's own account or one in `allowedAccountIds` (a violation for key-material sources followed through snapshot -> volume -> instance and image -> instance / snapshots, advice otherwise); aws.ebs.SnapshotBlockPublicAccess `state` is `block-all-sharing` and aws.ec2.ImageBlockPublicAccess `state` is `block-new-sharing` where managed (advice)",
+        limitation: "snapshots and images shared by hand, and the region's block public access state when the stack does not manage it, are runtime-only; without `allowedAccountIds` an account is judged against the data's own account, known only from outputs",
+    },
+    {
+        row: 121, id: "export-target-restricted", category: "network-isolation", severity: "critical", crossResource: true,
+        severityReason: "an export task writes a full copy of the database or table into S3; a bucket of another account, or one the stack cannot see, takes the key material out of the account's key policies and network controls",
+        requirement: "aws.dynamodb.TableExport `s3BucketOwner` omitted or the table's own account or one in `allowedAccountIds`; the target bucket (`s3Bucket`, aws.rds.ExportTask `s3BucketName`) managed by the stack (advice otherwise); encryption with a customer-managed key: ExportTask `kmsKeyId`, TableExport `s3SseAlgorithm: \"KMS\"` with `s3SseKmsKeyId` (a violation for key-material sources, followed through snapshot -> database, advice otherwise)",
+        limitation: "whether a bucket outside the stack is public or belongs to another account is runtime-only; an export run by hand (StartExportTask, ExportTableToPointInTime) is not in the program",
+    },
+    {
+        row: 122, id: "data-share-not-external", category: "network-isolation", severity: "critical", crossResource: true,
+        severityReason: "a datashare, a backup copy or a RAM share with another account gives that account's administrators a live or restorable copy of the store, outside the account's key policies, network and audit",
+        requirement: "aws.redshift.DataShareAuthorization `consumerIdentifier`, the AWS principals of an aws.redshiftserverless.ResourcePolicy on a snapshot (`*` without an account or organization condition is a violation whatever the data), aws.backup.Plan `rules[].copyActions[].destinationVaultArn` (unless a vault of the stack) and aws.ram.PrincipalAssociation `principal` name the data's own account or one in `allowedAccountIds` (a violation for key-material data, followed to the producer cluster, the plan's vaults and selections, the shared resources; advice otherwise); `ADX` (AWS Data Exchange) is outside your accounts; aws.ram.ResourceShare `allowExternalPrincipals: true` on a share carrying key material is advice",
+        limitation: "shares made outside the program (SQL GRANT USAGE, console), and what a datashare actually contains, are runtime-only",
+    },
+    {
+        row: 123, id: "snapshot-image-copy-cmk", category: "encryption-at-rest", severity: "high", crossResource: true,
+        severityReason: "a snapshot or image copy is the usual vehicle for moving a volume to another region or account; without a customer-managed key its key policy cannot limit who restores it",
+        requirement: "aws.ebs.SnapshotCopy and aws.ec2.AmiCopy: `encrypted: true` and a customer-managed `kmsKeyId` (or EBS encryption by default with a customer-managed aws.ebs.DefaultKmsKey); a violation for key-material data (followed copy -> source -> volume -> instance), advice otherwise. aws.ebs.Snapshot of an unencrypted volume of the stack: advice (the volume is ec2-db-host-encrypted-volumes' violation)",
+        limitation: "the encryption of a source outside the stack, and the region's EBS defaults when the stack does not manage them, are runtime-only",
+    },
 ];

@@ -477,6 +477,19 @@ new aws.rds.SnapshotCopy("wallet-db-snapshot-copy", {
     tags,
 });
 
+// Data copied out of the account: the ledger exported into a bucket another account owns, and the image of the
+// database host (wallet files and credentials on its volumes) launchable by every AWS account.
+new aws.dynamodb.TableExport("wallet-ledger-export", { tableArn: walletLedger.arn, s3Bucket: "ledger-partner-exports", s3BucketOwner: "210987654321" });
+const hostImage = new aws.ec2.AmiCopy("wallet-db-host-image", {
+    name: "wallet-db-host",
+    sourceAmiId: "ami-0abcdef1234567890",
+    sourceAmiRegion: "us-east-1",
+    encrypted: true,
+    kmsKeyId: walletKey.arn,
+    tags,
+});
+new aws.ec2.AmiLaunchPermission("wallet-db-host-image-public", { imageId: hostImage.id, group: "all" });
+
 // ---- Audit and people ---------------------------------------------------------------------------------------
 
 // CloudTrail: one region, no log-file validation, SSE-S3 only, KMS events excluded, into the backup bucket.

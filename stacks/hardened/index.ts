@@ -1022,6 +1022,18 @@ new aws.iam.GroupPolicy("wallet-operators-require-mfa", {
 const operatorUsers = ["wallet-operator-ana", "wallet-operator-ben"].map((name) => new aws.iam.User(name, { name, forceDestroy: false, tags }));
 new aws.iam.GroupMembership("wallet-operators-members", { group: operators.name, users: operatorUsers.map((u) => u.name) });
 
+// Data leaving the account: the ledger's export lands in the stack's own locked backup bucket under the wallet key,
+// and no snapshot or image of the region can be made public.
+new aws.dynamodb.TableExport("wallet-ledger-export", {
+    tableArn: walletLedger.arn,
+    s3Bucket: backupBucket.id,
+    s3Prefix: "exports/ledger",
+    s3SseAlgorithm: "KMS",
+    s3SseKmsKeyId: walletKey.arn,
+});
+new aws.ebs.SnapshotBlockPublicAccess("wallet-snapshot-block-public-access", { state: "block-all-sharing" });
+new aws.ec2.ImageBlockPublicAccess("wallet-image-block-public-access", { state: "block-new-sharing" });
+
 export const proxyEndpoint = proxy.endpoint;
 export const walletDbAddress = walletDb.address;
 export const walletClusterEndpoint = walletCluster.endpoint;

@@ -147,6 +147,11 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["rds-snapshot-source-encrypted",                "wallet-db-snapshot",             "mandatory", "both"],
     ["rds-snapshot-copy-cmk",                        "wallet-db-snapshot-copy",        "mandatory", "both"],
     ["rds-snapshot-not-public",                      "wallet-db-snapshot-copy",        "mandatory", "both"],
+    // Data copied out: the ledger export to another account's bucket (whose account the table is in is only known
+    // after the update: undecided in preview) and the public image of the database host
+    ["export-target-restricted",                     "wallet-ledger-export",           "mandatory", "update"],
+    ["export-target-restricted",                     "wallet-ledger-export",           "advisory",  "preview"],
+    ["snapshot-image-not-shared",                    "wallet-db-host-image-public",    "mandatory", "both"],
     // CloudTrail, the deployer user, the support role
     ["cloudtrail-alarms-key-events",                 "wallet-trail",                   "mandatory", "both"],
     ["cloudtrail-data-events-key-stores",            "wallet-trail",                   "mandatory", "both"],

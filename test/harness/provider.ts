@@ -276,6 +276,25 @@ function create(type: string, name: string, inputs: JsonObject, region: string):
             const versionId = uuid(seed);
             return { id: `${plain(inputs.secretId) ?? name}|${versionId}`, computed: { versionId, arn: inputs.secretId ?? UNKNOWN_SENTINEL } };
         }
+        case "aws:ec2/ami:Ami":
+        case "aws:ec2/amiCopy:AmiCopy":
+        case "aws:ec2/amiFromInstance:AmiFromInstance":
+        case "aws:ebs/snapshot:Snapshot":
+        case "aws:ebs/snapshotCopy:SnapshotCopy": {
+            // Image and snapshot ARNs carry no account; the owner is the `ownerId` output.
+            const image = service === "ec2";
+            const id = `${image ? "ami" : "snap"}-${hex(seed, 17)}`;
+            return { id, computed: { arn: `arn:aws:ec2:${region}::${image ? "image" : "snapshot"}/${id}`, ownerId: account } };
+        }
+        case "aws:dynamodb/tableExport:TableExport": {
+            const table = (plain(inputs.tableArn) ?? "").split("/")[1] ?? name;
+            const arn = `arn:aws:dynamodb:${region}:${account}:table/${table}/export/${hex(seed, 8)}-${hex(`${seed}#id`, 6)}`;
+            return { id: arn, computed: { arn, exportStatus: "COMPLETED" } };
+        }
+        case "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess":
+        case "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess":
+            // Account-level settings of a region: the region is the id.
+            return { id: region, computed: {} };
         default: {
             const id = `${name}-${hex(seed, 8)}`;
             return { id, computed: { arn: `arn:aws:${service}:${region}:${account}:${kind.toLowerCase()}/${id}` } };

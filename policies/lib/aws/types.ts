@@ -31,10 +31,18 @@ export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
 
 export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
 export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
+export const EBS_SNAPSHOT = "aws:ebs/snapshot:Snapshot";
+export const EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS = "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess";
+export const EBS_SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy";
 export const EBS_VOLUME = "aws:ebs/volume:Volume";
 
+export const EC2_AMI = "aws:ec2/ami:Ami";
+export const EC2_AMI_COPY = "aws:ec2/amiCopy:AmiCopy";
+export const EC2_AMI_FROM_INSTANCE = "aws:ec2/amiFromInstance:AmiFromInstance";
+export const EC2_AMI_LAUNCH_PERMISSION = "aws:ec2/amiLaunchPermission:AmiLaunchPermission";
 export const EC2_DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
 export const EC2_DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+export const EC2_IMAGE_BLOCK_PUBLIC_ACCESS = "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess";
 export const EC2_INSTANCE = "aws:ec2/instance:Instance";
 export const EC2_INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
 export const EC2_LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
@@ -45,6 +53,7 @@ export const EC2_ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
 export const EC2_ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
 export const EC2_SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
 export const EC2_SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+export const EC2_SNAPSHOT_CREATE_VOLUME_PERMISSION = "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission";
 export const EC2_SPOT_INSTANCE_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
 export const EC2_SUBNET = "aws:ec2/subnet:Subnet";
 export const EC2_VOLUME_ATTACHMENT = "aws:ec2/volumeAttachment:VolumeAttachment";
@@ -117,11 +126,18 @@ export const RDS_SNAPSHOT_COPY = "aws:rds/snapshotCopy:SnapshotCopy";
 export const RDS_SUBNET_GROUP = "aws:rds/subnetGroup:SubnetGroup";
 
 export const REDSHIFT_CLUSTER = "aws:redshift/cluster:Cluster";
+export const REDSHIFT_DATA_SHARE_AUTHORIZATION = "aws:redshift/dataShareAuthorization:DataShareAuthorization";
 export const REDSHIFT_LOGGING = "aws:redshift/logging:Logging";
 export const REDSHIFT_PARAMETER_GROUP = "aws:redshift/parameterGroup:ParameterGroup";
 export const REDSHIFT_SUBNET_GROUP = "aws:redshift/subnetGroup:SubnetGroup";
 
+export const RAM_PRINCIPAL_ASSOCIATION = "aws:ram/principalAssociation:PrincipalAssociation";
+export const RAM_RESOURCE_ASSOCIATION = "aws:ram/resourceAssociation:ResourceAssociation";
+export const RAM_RESOURCE_SHARE = "aws:ram/resourceShare:ResourceShare";
+
 export const REDSHIFTSERVERLESS_NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
+export const REDSHIFTSERVERLESS_RESOURCE_POLICY = "aws:redshiftserverless/resourcePolicy:ResourcePolicy";
+export const REDSHIFTSERVERLESS_SNAPSHOT = "aws:redshiftserverless/snapshot:Snapshot";
 export const REDSHIFTSERVERLESS_WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
 
 export const S3_ACCOUNT_PUBLIC_ACCESS_BLOCK = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
