@@ -78,6 +78,12 @@ export interface ResourcePolicyDefinition<C extends ConfigValues = ConfigValues>
     kind: "resource";
     /** The resource type tokens the policy applies to (`aws:rds/instance:Instance`). */
     resourceTypes: readonly string[];
+    /**
+     * True for a policy that looks at every resource, whatever its type (`resourceTypes` then stays empty and the
+     * check decides what concerns it): the SDK calls a resource policy for every resource, and only the list
+     * narrows it.
+     */
+    allResourceTypes?: boolean;
     check(resource: ResourceContext<C>): Finding[];
     /**
      * Optional safe remediation: the top-level input changes that fix the finding in place, without replacing

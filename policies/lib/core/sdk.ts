@@ -23,9 +23,10 @@ function withChanges(props: Record<string, unknown>, changes: Record<string, unk
 
 export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): ResourceValidationPolicy {
     const types = new Set(definition.resourceTypes);
+    const applies = (type: string): boolean => definition.allResourceTypes === true || types.has(type);
     const tags = policyTags(definition);
     const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
-        if (!types.has(args.type)) {
+        if (!applies(args.type)) {
             args.notApplicable(`applies to ${definition.resourceTypes.join(", ")}`);
             return;
         }
@@ -42,7 +43,7 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
     if (definition.remediate) {
         const remediate = definition.remediate.bind(definition);
         remediateResource = (args) => {
-            if (!types.has(args.type)) {
+            if (!applies(args.type)) {
                 return undefined;
             }
             const props = snapshot(args.props);
