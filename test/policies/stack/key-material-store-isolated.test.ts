@@ -28,6 +28,17 @@ describe("key-material-store-isolated", () => {
         expect(result.violations[0]!.message).toContain("orders-table");
     });
 
+    it.each([
+        ["aws:efs/fileSystem:FileSystem", { kmsKeyId: "arn:aws:kms:eu-west-1:111122223333:key/1" }, { kmsKeyId: ["wallet-key"] }],
+        ["aws:dms/replicationInstance:ReplicationInstance", { kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/1" }, { kmsKeyArn: ["wallet-key"] }],
+        ["aws:keyspaces/table:Table", { encryptionSpecification: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyIdentifier: "arn:aws:kms:eu-west-1:111122223333:key/1" } }, { encryptionSpecification: ["wallet-key"] }],
+        ["aws:qldb/ledger:Ledger", { kmsKey: "arn:aws:kms:eu-west-1:111122223333:key/1" }, { kmsKey: ["wallet-key"] }],
+    ])("follows the key of a %s that is not key material", (type, props, propertyDependencies) => {
+        const result = evaluateStack(policy, network({ override: { "team-store": { type, props, propertyDependencies } } }));
+        expect(result.violations.map((d) => [d.urn, d.property])).toEqual([[DB, "kmsKeyId"]]);
+        expect(result.violations[0]!.message).toContain("team-store");
+    });
+
     describe("a key defined outside the stack", () => {
         const AWS_MANAGED_AS_ARN = "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0";
         const withKey = (kmsKeyId: unknown) =>
