@@ -19,7 +19,8 @@ export const lightsailDatabaseBackups = resourcePolicy({
         "1. Remove `backupRetentionEnabled: false` from the aws.lightsail.Database (automatic backups are on by default) or set it to true.",
         "2. Set `skipFinalSnapshot: false` and a `finalSnapshotName`, so a deletion (including a replacement) leaves a snapshot.",
     ].join("\n"),
-    // Automatic backups are on by default for Lightsail databases; the provider's skipFinalSnapshot defaults to false.
+    // The provider's schema defaults `backup_retention_enabled` to true ("not a value you can pass on creation and
+    // defaults to true") and `skip_final_snapshot` to false (terraform-provider-aws internal/service/lightsail/database.go).
     check: ({ props }): Finding[] => [
         ...expectFlag(props, "backupRetentionEnabled", { expected: true, defaultValue: true, fix: BACKUP_FIX }),
         ...expectFlag(props, "skipFinalSnapshot", { expected: false, defaultValue: false, fix: FINAL_SNAPSHOT_FIX }),

@@ -18,7 +18,7 @@ export const lightsailDatabaseNotPublic = resourcePolicy({
         "1. Set `publiclyAccessible: false` on the aws.lightsail.Database (it changes in place; apply it with `applyImmediately: true` to close the endpoint now).",
         "2. Reach the database only from Lightsail instances in the same region; for access from a VPC, peer the Lightsail VPC or move the store to RDS, where security groups and private subnets apply.",
     ].join("\n"),
-    // Lightsail creates databases with public mode off (CreateRelationalDatabase `publiclyAccessible` is optional and
-    // public mode is disabled by default), so an omitted input is private.
+    // The provider's schema defaults `publicly_accessible` to false (terraform-provider-aws
+    // internal/service/lightsail/database.go), so an omitted input is private.
     check: ({ props }) => expectFlag(props, "publiclyAccessible", { expected: false, defaultValue: false, fix: FIX }),
 });

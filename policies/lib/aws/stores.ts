@@ -15,6 +15,11 @@ export interface StoreKind {
     defaultSecurityGroupWhenOmitted: boolean;
     /** Inputs that, when set, mean the store inherits its network placement from another resource. */
     inheritsNetworkWhen?: readonly string[];
+    /**
+     * The resource whose data this one serves, so whose key-material classification it shares: an EFS mount target
+     * carries no tags of its own, and is the network path to its file system's files.
+     */
+    classifiedThrough?: { property: string; type: string };
 }
 
 export const STORES: readonly StoreKind[] = [
@@ -161,6 +166,7 @@ export const STORES: readonly StoreKind[] = [
         keyProperties: [],
         securityGroupProperties: ["securityGroups"],
         defaultSecurityGroupWhenOmitted: true,
+        classifiedThrough: { property: "fileSystemId", type: EFS_FILE_SYSTEM },
     },
     {
         // Without VpcSecurityGroupIds DMS uses the VPC's default security group.
