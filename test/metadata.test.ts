@@ -49,7 +49,7 @@ describe("policy metadata", () => {
             expect(CONTROLS.map((c) => c.row)).toContain(row);
         }
         // A policy sees either the types it lists or, declared as such, every type (storage-type-unchecked).
-        const everyType = policy.kind === "resource" && policy.allResourceTypes === true;
+        const everyType = policy.kind === "resource" && policy.appliesTo !== undefined;
         expect(policy.resourceTypes.length > 0).toBe(!everyType);
         for (const type of policy.resourceTypes) {
             expect(type).toMatch(/^aws:[a-zA-Z0-9]+\/[a-zA-Z0-9]+:[A-Z][a-zA-Z0-9]+$/);

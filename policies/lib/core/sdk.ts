@@ -23,11 +23,12 @@ function withChanges(props: Record<string, unknown>, changes: Record<string, unk
 
 export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): ResourceValidationPolicy {
     const types = new Set(definition.resourceTypes);
-    const applies = (type: string): boolean => definition.allResourceTypes === true || types.has(type);
+    const appliesTo = definition.appliesTo?.bind(definition);
+    const applies = (type: string): boolean => (appliesTo ? appliesTo(type) : types.has(type));
     const tags = policyTags(definition);
     const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
         if (!applies(args.type)) {
-            args.notApplicable(`applies to ${definition.resourceTypes.join(", ")}`);
+            args.notApplicable(appliesTo ? "does not apply to this resource type" : `applies to ${definition.resourceTypes.join(", ")}`);
             return;
         }
         const settings = activeSettings();
