@@ -3,23 +3,30 @@
 
 import { backupPolicies } from "./backup";
 import { cloudtrailPolicies } from "./cloudtrail";
+import { coveragePolicies } from "./coverage";
+import { dmsPolicies } from "./dms";
 import { docdbPolicies } from "./docdb";
 import { dynamodbPolicies } from "./dynamodb";
 import { ec2Policies } from "./ec2";
+import { efsPolicies } from "./efs";
 import { elasticachePolicies } from "./elasticache";
 import { iamPolicies } from "./iam";
+import { keyspacesPolicies } from "./keyspaces";
 import { kmsPolicies } from "./kms";
 import type { PolicyPackArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { registerModelledTypes } from "./lib/core/coverage";
 import { configuredPolicies, configuredPolicy, observeEngineConfiguration, onConfiguration } from "./lib/core/engine-config";
 import { policyTags } from "./lib/core/metadata";
 import type { AnyPolicyDefinition, StackPolicyDefinition } from "./lib/core/policy";
 import { stackPoliciesInOnePass } from "./lib/core/one-pass";
 import { toSdkPolicy } from "./lib/core/sdk";
 import type { PackIndex } from "./lib/core/settings";
+import { lightsailPolicies } from "./lightsail";
 import { neptunePolicies } from "./neptune";
 import { networkPolicies } from "./network";
 import { opensearchPolicies } from "./opensearch";
 import { packSettingsPolicy } from "./pack-settings";
+import { qldbPolicies } from "./qldb";
 import { rdsPolicies } from "./rds";
 import { redshiftPolicies } from "./redshift";
 import { s3Policies } from "./s3";
@@ -39,13 +46,21 @@ export const allPolicies: readonly AnyPolicyDefinition[] = [
     ...elasticachePolicies,
     ...redshiftPolicies,
     ...opensearchPolicies,
+    ...lightsailPolicies,
+    ...efsPolicies,
+    ...keyspacesPolicies,
+    ...qldbPolicies,
+    ...dmsPolicies,
     ...secretsPolicies,
     ...s3Policies,
     ...backupPolicies,
     ...iamPolicies,
     ...cloudtrailPolicies,
     ...stackPolicies,
+    ...coveragePolicies,
 ];
+
+registerModelledTypes(allPolicies.flatMap((p) => p.resourceTypes));
 
 /** What pack-settings checks a configuration against: every policy's name, selection tags, level and properties. */
 export const packIndex: PackIndex = {

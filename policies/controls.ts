@@ -609,6 +609,72 @@ export const CONTROLS: readonly Control[] = [
         severityReason: "a database password or key in a function's or task's environment is readable in clear by anyone who can describe the workload (lambda:GetFunctionConfiguration, ecs:DescribeTaskDefinition, glue:GetConnection) and sits in the Pulumi state",
         requirement: "aws.lambda.Function `environment.variables`, aws.ecs.TaskDefinition `containerDefinitions[].environment` and aws.glue.Connection `connectionProperties` hold no literal credential (a name that marks a password, token or key with a value that is not a Secrets Manager / SSM reference); use `secrets` (ECS), a Secrets Manager lookup at run time (Lambda), `SECRET_ID` (Glue)",
         limitation: "names are matched against configurable credential patterns; a credential under an innocuous name is not recognized, and a computed value is judged only once known",
+    },    {
+        row: 107, id: "lightsail-database-not-public", category: "network-isolation", severity: "critical", crossResource: false,
+        severityReason: "a Lightsail database in public mode has no security group: its endpoint answers every address on the internet, guarded only by the master password",
+        requirement: "aws.lightsail.Database `publiclyAccessible` omitted or `false` (public mode is off by default)",
+    },
+    {
+        row: 108, id: "lightsail-database-backups", category: "resilience", severity: "medium", crossResource: false,
+        severityReason: "recovery of the key store after a bad write or a deletion",
+        requirement: "aws.lightsail.Database `backupRetentionEnabled` omitted or `true` (automatic backups are on by default), `skipFinalSnapshot` omitted or `false`",
+    },
+    {
+        row: 109, id: "opensearch-serverless-encryption-cmk", category: "key-management", severity: "high", crossResource: false,
+        severityReason: "an AWS-owned key cannot be restricted by a key policy nor audited in the account's CloudTrail; mandatory on key-material resources, advisory otherwise",
+        requirement: "aws.opensearch.ServerlessSecurityPolicy of `type: \"encryption\"`: `policy` has `AWSOwnedKey: false` and `KmsARN` naming a customer-managed key",
+        limitation: "escalation to mandatory follows the security policy's own name and tags, not the names of the collections its rules match",
+    },
+    {
+        row: 110, id: "opensearch-serverless-network-private", category: "network-isolation", severity: "critical", crossResource: false,
+        severityReason: "a public collection endpoint is reachable from the whole internet, one leaked or over-broad data access grant away from exposure",
+        requirement: "aws.opensearch.ServerlessSecurityPolicy of `type: \"network\"`: no rule set of `policy` has `AllowFromPublic: true`; access through `SourceVPCEs`",
+    },
+    {
+        row: 111, id: "efs-file-system-encrypted", category: "encryption-at-rest", severity: "critical", crossResource: false,
+        severityReason: "an unencrypted file system keeps every file, backup and replica in clear",
+        requirement: "aws.efs.FileSystem `encrypted === true` (the API default is false)",
+    },
+    {
+        row: 112, id: "efs-file-system-cmk", category: "key-management", severity: "high", crossResource: false,
+        severityReason: "the AWS-managed aws/elasticfilesystem key's policy cannot be restricted; mandatory on key-material file systems, advisory otherwise",
+        requirement: "aws.efs.FileSystem `kmsKeyId` names a customer-managed key",
+    },
+    {
+        row: 113, id: "efs-file-system-policy-not-public", category: "network-isolation", severity: "critical", crossResource: false,
+        severityReason: "a file system policy granting `*` lets principals of any account mount the files",
+        requirement: "aws.efs.FileSystemPolicy `policy` has no Allow to `*`/NotPrincipal without an `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceVpce` or `elasticfilesystem:AccessedViaMountTarget` condition",
+    },
+    {
+        row: 114, id: "keyspaces-qldb-cmk", category: "key-management", severity: "high", crossResource: false,
+        severityReason: "Keyspaces tables and QLDB ledgers default to AWS-owned keys, which no key policy restricts and no CloudTrail of the account shows; mandatory on key-material stores, advisory otherwise",
+        requirement: "aws.keyspaces.Table `encryptionSpecification.type === \"CUSTOMER_MANAGED_KMS_KEY\"` with `kmsKeyIdentifier`; aws.qldb.Ledger `kmsKey` a customer-managed key ARN, not omitted or `\"AWS_OWNED_KMS_KEY\"`",
+    },
+    {
+        row: 115, id: "dms-replication-instance-not-public", category: "network-isolation", severity: "critical", crossResource: false,
+        severityReason: "the replication instance reads every row of the source database and holds the endpoints' credentials; DMS makes it public unless told otherwise",
+        requirement: "aws.dms.ReplicationInstance `publiclyAccessible === false` (omitted means true)",
+    },
+    {
+        row: 116, id: "dms-cmk", category: "key-management", severity: "high", crossResource: false,
+        severityReason: "the replication instance's storage and an S3 target hold copies of the migrated rows; mandatory on key-material resources, advisory otherwise",
+        requirement: "aws.dms.ReplicationInstance `kmsKeyArn` a customer-managed key (default aws/dms); aws.dms.S3Endpoint targets `encryptionMode: \"SSE_KMS\"` with `serverSideEncryptionKmsKeyId` a customer-managed key (default SSE_S3)",
+    },
+    {
+        row: 117, id: "dms-endpoint-tls", category: "encryption-in-transit", severity: "high", crossResource: false,
+        severityReason: "without TLS the rows DMS copies, key material included, cross the network in clear",
+        requirement: "aws.dms.Endpoint of a database engine: `sslMode` is `require`, `verify-ca` or `verify-full` (default `none`)",
+    },
+    {
+        row: 118, id: "database-password-not-in-state", category: "secrets-handling", severity: "critical", crossResource: false,
+        severityReason: "a database password in the Pulumi state is readable by anyone with state access, in every checkpoint and backup",
+        requirement: "aws.dms.Endpoint: no `password` or `oracleSettings.asmPassword` where DMS can read the credentials from Secrets Manager (`secretsManagerArn`); other endpoint passwords and the aws.lightsail.Database `masterPassword` (which the provider requires) are advisories to rotate them out of band",
+    },
+    {
+        row: 119, id: "storage-type-unchecked", category: "monitoring", severity: "low", crossResource: false,
+        severityReason: "a review item: a store the pack does not model passes without any check unless it is named",
+        requirement: "every resource of a storage module (aws and aws-native) whose type no policy of the pack applies to, and which is not on the commented list of types that hold no data, is reported as unchecked",
+        limitation: "the pack cannot say what is wrong with a type it does not model; the advisory asks for a manual review",
     },
     {
         row: 120, id: "snapshot-image-not-shared", category: "network-isolation", severity: "critical", crossResource: true,

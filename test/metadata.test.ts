@@ -48,7 +48,9 @@ describe("policy metadata", () => {
             expect(row).toBeGreaterThanOrEqual(1);
             expect(CONTROLS.map((c) => c.row)).toContain(row);
         }
-        expect(policy.resourceTypes.length).toBeGreaterThan(0);
+        // A policy sees either the types it lists or, declared as such, every type (storage-type-unchecked).
+        const everyType = policy.kind === "resource" && policy.appliesTo !== undefined;
+        expect(policy.resourceTypes.length > 0).toBe(!everyType);
         for (const type of policy.resourceTypes) {
             expect(type).toMatch(/^aws:[a-zA-Z0-9]+\/[a-zA-Z0-9]+:[A-Z][a-zA-Z0-9]+$/);
         }

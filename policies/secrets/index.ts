@@ -1,4 +1,5 @@
 import type { AnyPolicyDefinition } from "../lib/core/policy";
+import { databasePasswordNotInState } from "./database-password-not-in-state";
 import { secretsmanagerBlockPublicPolicy } from "./secretsmanager-block-public-policy";
 import { secretsmanagerCmk } from "./secretsmanager-cmk";
 import { secretsmanagerNoPlaintextSecretInState } from "./secretsmanager-no-plaintext-secret-in-state";
@@ -19,4 +20,5 @@ export const secretsPolicies: AnyPolicyDefinition[] = [
     ssmParameterSecurestring,
     ssmParameterCmk,
     workloadEnvNoPlaintextCredentials,
+    databasePasswordNotInState,
 ];

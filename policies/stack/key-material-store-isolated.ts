@@ -2,7 +2,7 @@ import { advice, classifyKey, undecided, violation } from "../lib/readers/checks
 import { StackGraph } from "../lib/aws/graph";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { groupExposures, sourceGroups, storeGroups } from "../lib/aws/reachability";
-import { KMS_KEY_TYPES, STORES } from "../lib/aws/stores";
+import { KMS_KEY_TYPES, STORES, type StoreKind } from "../lib/aws/stores";
 
 /** The in-stack keys a store uses, by input. */
 function storeKeys(graph: StackGraph, store: StackResource, properties: readonly string[]): StackResource[] {
@@ -43,8 +43,12 @@ export const keyMaterialStoreIsolated = stackPolicy({
                 }
             }
         }
+        // A store holds key material when it is classified so, or serves a resource that is (classifiedThrough).
+        const holdsKeyMaterial = (kind: StoreKind, store: StackResource): boolean =>
+            isKeyMaterial(store) ||
+            (kind.classifiedThrough !== undefined && graph.referenced(store, kind.classifiedThrough.property, [kind.classifiedThrough.type]).resources.some(isKeyMaterial));
         for (const kind of STORES) {
-            for (const store of graph.ofType(kind.type).filter(isKeyMaterial)) {
+            for (const store of graph.ofType(kind.type).filter((s) => holdsKeyMaterial(kind, s))) {
                 const dataKeyProperties = kind.keyProperties.filter((p) => !/secret|performance/i.test(p));
                 for (const property of dataKeyProperties) {
                     // A key ARN from outside the stack may be the AWS-managed key: getAlias("alias/aws/rds").targetKeyArn

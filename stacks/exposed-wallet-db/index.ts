@@ -490,6 +490,40 @@ const hostImage = new aws.ec2.AmiCopy("wallet-db-host-image", {
 });
 new aws.ec2.AmiLaunchPermission("wallet-db-host-image-public", { imageId: hostImage.id, group: "all" });
 
+// ---- Migration and shared files: the copies nobody reviews ---------------------------------------------------
+
+// A DMS replication instance that copies the wallet database: publicly accessible by omission (DMS's default), on
+// the AWS-managed aws/dms key, in the public subnets and the world-open database group. Its source endpoint keeps
+// the database password in the state and reads the rows without TLS.
+const dmsSubnets = new aws.dms.ReplicationSubnetGroup("wallet-dms-subnets", {
+    replicationSubnetGroupId: "wallet-dms-subnets",
+    replicationSubnetGroupDescription: "wallet migration",
+    subnetIds,
+    tags,
+});
+new aws.dms.ReplicationInstance("wallet-migration", {
+    replicationInstanceId: "wallet-migration",
+    replicationInstanceClass: "dms.t3.medium",
+    replicationSubnetGroupId: dmsSubnets.replicationSubnetGroupId,
+    vpcSecurityGroupIds: [dbSg.id],
+    tags,
+});
+new aws.dms.Endpoint("wallet-migration-source", {
+    endpointId: "wallet-migration-source",
+    endpointType: "source",
+    engineName: "postgres",
+    serverName: walletDb.address,
+    port: 5432,
+    databaseName: "wallet",
+    username: "migrator",
+    password: "migrator-password-in-state",
+    tags,
+});
+// An EFS file system for exported keystores: encrypted, but under the AWS-managed aws/elasticfilesystem key; its
+// mount target sits in a public subnet, in the VPC's default security group (it names none).
+const keystoreFiles = new aws.efs.FileSystem("wallet-keystore-fs", { encrypted: true, tags });
+new aws.efs.MountTarget("wallet-keystore-mount", { fileSystemId: keystoreFiles.id, subnetId: subnets[0]!.id });
+
 // ---- Audit and people ---------------------------------------------------------------------------------------
 
 // CloudTrail: one region, no log-file validation, SSE-S3 only, KMS events excluded, into the backup bucket.

@@ -761,6 +761,64 @@ new aws.ssm.Parameter("wallet-signer-partition", {
     tags,
 });
 
+// DMS: the migration of the wallet cluster. A private replication instance in the private subnets, under the wallet
+// key, behind a group that admits nothing; its source endpoint reads the credentials from the cluster's
+// RDS-managed secret and encrypts the connection (verify-full needs the RDS CA bundle imported as an
+// aws.dms.Certificate).
+const dmsSg = new aws.ec2.SecurityGroup("wallet-dms-sg", { vpcId: vpc.id, description: "wallet DMS replication instance", tags });
+const dmsSubnets = new aws.dms.ReplicationSubnetGroup("wallet-dms-subnets", {
+    replicationSubnetGroupId: "wallet-dms-subnets",
+    replicationSubnetGroupDescription: "wallet migration, private subnets",
+    subnetIds,
+    tags,
+});
+new aws.dms.ReplicationInstance("wallet-migration", {
+    replicationInstanceId: "wallet-migration",
+    replicationInstanceClass: "dms.t3.medium",
+    publiclyAccessible: false,
+    kmsKeyArn: walletKey.arn,
+    replicationSubnetGroupId: dmsSubnets.replicationSubnetGroupId,
+    vpcSecurityGroupIds: [dmsSg.id],
+    tags,
+});
+const dmsSecretsRole = new aws.iam.Role("wallet-dms-secrets", {
+    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "dms.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    tags,
+});
+new aws.dms.Endpoint("wallet-migration-source", {
+    endpointId: "wallet-migration-source",
+    endpointType: "source",
+    engineName: "aurora-postgresql",
+    databaseName: "wallet",
+    secretsManagerArn: masterSecretArn,
+    secretsManagerAccessRoleArn: dmsSecretsRole.arn,
+    sslMode: "require",
+    tags,
+});
+
+// EFS: exported keystores. Encrypted with the wallet key; one mount target per private subnet behind a group that
+// admits the application only on NFS; the file system policy lets clients in only through those mount targets and
+// only over TLS.
+const filesSg = storeSecurityGroup("wallet-files-sg", "wallet keystore file system", 2049);
+const keystoreFiles = new aws.efs.FileSystem("wallet-keystore-fs", { encrypted: true, kmsKeyId: walletKey.arn, tags });
+subnets.forEach((subnet, i) => new aws.efs.MountTarget(`wallet-keystore-mount-${i + 1}`, { fileSystemId: keystoreFiles.id, subnetId: subnet.id, securityGroups: [filesSg.id] }));
+new aws.efs.FileSystemPolicy("wallet-keystore-fs-policy", {
+    fileSystemId: keystoreFiles.id,
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "MountThroughTargetsOnly",
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+                Condition: { Bool: { "elasticfilesystem:AccessedViaMountTarget": "true" } },
+            },
+            { Sid: "TlsOnly", Effect: "Deny", Principal: { AWS: "*" }, Action: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
+        ],
+    }),
+});
+
 // ---- Backups ---------------------------------------------------------------------------------------------
 
 // S3: exported key-store backups. Versioned with MFA delete, object lock (compliance), SSE-KMS with the wallet

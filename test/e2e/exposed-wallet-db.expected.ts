@@ -152,6 +152,18 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["export-target-restricted",                     "wallet-ledger-export",           "mandatory", "update"],
     ["export-target-restricted",                     "wallet-ledger-export",           "advisory",  "preview"],
     ["snapshot-image-not-shared",                    "wallet-db-host-image-public",    "mandatory", "both"],
+    // DMS: the public-by-default replication instance on aws/dms in the open group and public subnets; the source
+    // endpoint with its password in the state and no TLS. EFS: keystores under aws/elasticfilesystem, mounted from
+    // a public subnet in the VPC's default security group
+    ["db-subnets-private",                           "wallet-dms-subnets",             "mandatory", "both"],
+    ["db-sg-no-public-source",                       "wallet-migration",               "mandatory", "both"],
+    ["dms-cmk",                                      "wallet-migration",               "mandatory", "both"],
+    ["dms-replication-instance-not-public",          "wallet-migration",               "mandatory", "both"],
+    ["database-password-not-in-state",               "wallet-migration-source",        "mandatory", "both"],
+    ["dms-endpoint-tls",                             "wallet-migration-source",        "mandatory", "both"],
+    ["efs-file-system-cmk",                          "wallet-keystore-fs",             "mandatory", "both"],
+    ["db-sg-no-public-source",                       "wallet-keystore-mount",          "mandatory", "both"],
+    ["db-subnets-private",                           "wallet-keystore-mount",          "mandatory", "both"],
     // CloudTrail, the deployer user, the support role
     ["cloudtrail-alarms-key-events",                 "wallet-trail",                   "mandatory", "both"],
     ["cloudtrail-data-events-key-stores",            "wallet-trail",                   "mandatory", "both"],

@@ -80,6 +80,8 @@ const SENSITIVE: Record<string, readonly string[]> = {
     "aws:elasticache/replicationGroup:ReplicationGroup": ["authToken"],
     "aws:elasticache/user:User": ["passwords"],
     "aws:ssm/parameter:Parameter": ["value"],
+    "aws:dms/endpoint:Endpoint": ["password"],
+    "aws:lightsail/database:Database": ["masterPassword"],
 };
 
 /** What the provider's Check does to the program's inputs. */

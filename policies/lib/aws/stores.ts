@@ -1,7 +1,7 @@
 // The data stores the pack guards, and where each one names its KMS keys, security groups and subnets.
 // Stack policies use this one table to follow a store to its network and its keys.
 
-import { BACKUP_VAULT, DAX_CLUSTER, DAX_SUBNET_GROUP, DOCDB_CLUSTER, DOCDB_SUBNET_GROUP, DYNAMODB_TABLE, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE, ELASTICACHE_SUBNET_GROUP, KMS_EXTERNAL_KEY, KMS_KEY, KMS_REPLICA_KEY, MEMORYDB_CLUSTER, MEMORYDB_SUBNET_GROUP, NEPTUNE_CLUSTER, NEPTUNE_SUBNET_GROUP, OPENSEARCH_DOMAIN, RDS_CLUSTER, RDS_INSTANCE, RDS_PROXY, RDS_SUBNET_GROUP, REDSHIFTSERVERLESS_NAMESPACE, REDSHIFTSERVERLESS_WORKGROUP, REDSHIFT_CLUSTER, REDSHIFT_SUBNET_GROUP, SECRETSMANAGER_SECRET, SSM_PARAMETER } from "./types";
+import { BACKUP_VAULT, DAX_CLUSTER, DAX_SUBNET_GROUP, DMS_REPLICATION_INSTANCE, DMS_REPLICATION_SUBNET_GROUP, DOCDB_CLUSTER, DOCDB_SUBNET_GROUP, DYNAMODB_TABLE, EFS_FILE_SYSTEM, EFS_MOUNT_TARGET, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE, ELASTICACHE_SUBNET_GROUP, KEYSPACES_TABLE, KMS_EXTERNAL_KEY, KMS_KEY, KMS_REPLICA_KEY, LIGHTSAIL_DATABASE, MEMORYDB_CLUSTER, MEMORYDB_SUBNET_GROUP, NEPTUNE_CLUSTER, NEPTUNE_SUBNET_GROUP, OPENSEARCH_DOMAIN, QLDB_LEDGER, RDS_CLUSTER, RDS_INSTANCE, RDS_PROXY, RDS_SUBNET_GROUP, REDSHIFTSERVERLESS_NAMESPACE, REDSHIFTSERVERLESS_WORKGROUP, REDSHIFT_CLUSTER, REDSHIFT_SUBNET_GROUP, SECRETSMANAGER_SECRET, SSM_PARAMETER } from "./types";
 
 export interface StoreKind {
     type: string;
@@ -15,6 +15,11 @@ export interface StoreKind {
     defaultSecurityGroupWhenOmitted: boolean;
     /** Inputs that, when set, mean the store inherits its network placement from another resource. */
     inheritsNetworkWhen?: readonly string[];
+    /**
+     * The resource whose data this one serves, so whose key-material classification it shares: an EFS mount target
+     * carries no tags of its own, and is the network path to its file system's files.
+     */
+    classifiedThrough?: { property: string; type: string };
 }
 
 export const STORES: readonly StoreKind[] = [
@@ -146,6 +151,53 @@ export const STORES: readonly StoreKind[] = [
         securityGroupProperties: [],
         defaultSecurityGroupWhenOmitted: false,
     },
+    {
+        // Reached over the network through its mount targets (below), which carry the security groups and subnets.
+        type: EFS_FILE_SYSTEM,
+        label: "EFS file system",
+        keyProperties: ["kmsKeyId"],
+        securityGroupProperties: [],
+        defaultSecurityGroupWhenOmitted: false,
+    },
+    {
+        // CreateMountTarget without SecurityGroups puts the mount target in the VPC's default security group.
+        type: EFS_MOUNT_TARGET,
+        label: "EFS mount target",
+        keyProperties: [],
+        securityGroupProperties: ["securityGroups"],
+        defaultSecurityGroupWhenOmitted: true,
+        classifiedThrough: { property: "fileSystemId", type: EFS_FILE_SYSTEM },
+    },
+    {
+        // Without VpcSecurityGroupIds DMS uses the VPC's default security group.
+        type: DMS_REPLICATION_INSTANCE,
+        label: "DMS replication instance",
+        keyProperties: ["kmsKeyArn"],
+        securityGroupProperties: ["vpcSecurityGroupIds"],
+        defaultSecurityGroupWhenOmitted: true,
+    },
+    {
+        type: KEYSPACES_TABLE,
+        label: "Keyspaces table",
+        keyProperties: ["encryptionSpecification.kmsKeyIdentifier"],
+        securityGroupProperties: [],
+        defaultSecurityGroupWhenOmitted: false,
+    },
+    {
+        type: QLDB_LEDGER,
+        label: "QLDB ledger",
+        keyProperties: ["kmsKey"],
+        securityGroupProperties: [],
+        defaultSecurityGroupWhenOmitted: false,
+    },
+    {
+        // Lightsail databases live in Lightsail's own network: no security groups, subnets or KMS keys to follow.
+        type: LIGHTSAIL_DATABASE,
+        label: "Lightsail database",
+        keyProperties: [],
+        securityGroupProperties: [],
+        defaultSecurityGroupWhenOmitted: false,
+    },
 ];
 
 export const STORE_BY_TYPE: ReadonlyMap<string, StoreKind> = new Map(STORES.map((s) => [s.type, s]));
@@ -166,6 +218,8 @@ export const SUBNET_PLACEMENTS: readonly { type: string; label: string; property
     { type: OPENSEARCH_DOMAIN, label: "OpenSearch domain", property: "vpcOptions.subnetIds" },
     { type: ELASTICACHE_SERVERLESS_CACHE, label: "ElastiCache serverless cache", property: "subnetIds" },
     { type: REDSHIFTSERVERLESS_WORKGROUP, label: "Redshift Serverless workgroup", property: "subnetIds" },
+    { type: DMS_REPLICATION_SUBNET_GROUP, label: "DMS replication subnet group", property: "subnetIds" },
+    { type: EFS_MOUNT_TARGET, label: "EFS mount target", property: "subnetId" },
 ];
 
 export const KMS_KEY_TYPES: readonly string[] = [KMS_KEY, KMS_REPLICA_KEY, KMS_EXTERNAL_KEY];

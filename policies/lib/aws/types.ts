@@ -18,6 +18,11 @@ export const CLOUDWATCH_METRIC_ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
 export const DAX_SUBNET_GROUP = "aws:dax/subnetGroup:SubnetGroup";
 
+export const DMS_ENDPOINT = "aws:dms/endpoint:Endpoint";
+export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
+export const DMS_REPLICATION_SUBNET_GROUP = "aws:dms/replicationSubnetGroup:ReplicationSubnetGroup";
+export const DMS_S3_ENDPOINT = "aws:dms/s3Endpoint:S3Endpoint";
+
 export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
 export const DOCDB_CLUSTER_PARAMETER_GROUP = "aws:docdb/clusterParameterGroup:ClusterParameterGroup";
 export const DOCDB_ELASTIC_CLUSTER = "aws:docdb/elasticCluster:ElasticCluster";
@@ -60,6 +65,10 @@ export const EC2_VOLUME_ATTACHMENT = "aws:ec2/volumeAttachment:VolumeAttachment"
 export const EC2_VPC = "aws:ec2/vpc:Vpc";
 export const EC2_VPC_IPV4_CIDR_BLOCK_ASSOCIATION = "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation";
 
+export const EFS_FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
+export const EFS_FILE_SYSTEM_POLICY = "aws:efs/fileSystemPolicy:FileSystemPolicy";
+export const EFS_MOUNT_TARGET = "aws:efs/mountTarget:MountTarget";
+
 export const ELASTICACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
 export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
@@ -90,11 +99,15 @@ export const IAM_USER_POLICY = "aws:iam/userPolicy:UserPolicy";
 export const IAM_USER_POLICY_ATTACHMENT = "aws:iam/userPolicyAttachment:UserPolicyAttachment";
 export const IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE = "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive";
 
+export const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
+
 export const KMS_EXTERNAL_KEY = "aws:kms/externalKey:ExternalKey";
 export const KMS_GRANT = "aws:kms/grant:Grant";
 export const KMS_KEY = "aws:kms/key:Key";
 export const KMS_KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
 export const KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
+
+export const LIGHTSAIL_DATABASE = "aws:lightsail/database:Database";
 
 export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
 export const MEMORYDB_SNAPSHOT = "aws:memorydb/snapshot:Snapshot";
@@ -109,6 +122,9 @@ export const NEPTUNE_SUBNET_GROUP = "aws:neptune/subnetGroup:SubnetGroup";
 
 export const OPENSEARCH_DOMAIN = "aws:opensearch/domain:Domain";
 export const OPENSEARCH_DOMAIN_POLICY = "aws:opensearch/domainPolicy:DomainPolicy";
+export const OPENSEARCH_SERVERLESS_SECURITY_POLICY = "aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy";
+
+export const QLDB_LEDGER = "aws:qldb/ledger:Ledger";
 
 export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 export const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";

@@ -11,6 +11,8 @@ const SECURITY_HUB_PAGES: Record<string, string> = {
     KMS: "kms",
     DynamoDB: "dynamodb",
     DocumentDB: "documentdb",
+    DMS: "dms",
+    EFS: "efs",
     Neptune: "neptune",
     ElastiCache: "elasticache",
     Redshift: "redshift",

@@ -85,6 +85,12 @@ export interface ResourcePolicyDefinition<C extends ConfigValues = ConfigValues>
     kind: "resource";
     /** The resource type tokens the policy applies to (`aws:rds/instance:Instance`). */
     resourceTypes: readonly string[];
+    /**
+     * For a policy that cannot list its types up front (storage-type-unchecked): decides from the type token alone
+     * whether the policy looks at a resource, and `resourceTypes` stays empty. The SDK calls a resource policy for
+     * every resource; only this or the list narrows it, before the inputs are copied.
+     */
+    appliesTo?(type: string): boolean;
     check(resource: ResourceContext<C>): Finding[];
     /**
      * Optional safe remediation: the top-level input changes that fix the finding in place, without replacing

@@ -23,10 +23,12 @@ function withChanges(props: Record<string, unknown>, changes: Record<string, unk
 
 export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): ResourceValidationPolicy {
     const types = new Set(definition.resourceTypes);
+    const appliesTo = definition.appliesTo?.bind(definition);
+    const applies = (type: string): boolean => (appliesTo ? appliesTo(type) : types.has(type));
     const tags = policyTags(definition);
     const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
-        if (!types.has(args.type)) {
-            args.notApplicable(`applies to ${definition.resourceTypes.join(", ")}`);
+        if (!applies(args.type)) {
+            args.notApplicable(appliesTo ? "does not apply to this resource type" : `applies to ${definition.resourceTypes.join(", ")}`);
             return;
         }
         const settings = activeSettings();
@@ -42,7 +44,7 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
     if (definition.remediate) {
         const remediate = definition.remediate.bind(definition);
         remediateResource = (args) => {
-            if (!types.has(args.type)) {
+            if (!applies(args.type)) {
                 return undefined;
             }
             const props = snapshot(args.props);

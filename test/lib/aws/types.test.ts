@@ -16,8 +16,13 @@ const load = createRequire(__filename);
 /** The class the provider registers under a token: `aws:rds/instance:Instance` is `Instance` in @pulumi/aws/rds/instance. */
 function pulumiTypeOf(token: string): unknown {
     const [, module, file, className] = TOKEN.exec(token)!;
-    const loaded = load(`@pulumi/aws/${module}/${file}`) as Record<string, { __pulumiType?: unknown } | undefined>;
-    return loaded[className!]?.__pulumiType;
+    type Classes = Record<string, { __pulumiType?: unknown } | undefined>;
+    try {
+        return (load(`@pulumi/aws/${module}/${file}`) as Classes)[className!]?.__pulumiType;
+    } catch {
+        // A few files are spelt otherwise than their token (`aws:dms/s3Endpoint:S3Endpoint` is dms/s3endpoint.js).
+        return (load(`@pulumi/aws/${module}`) as Classes)[className!]?.__pulumiType;
+    }
 }
 
 function sources(dir: string): string[] {

@@ -108,4 +108,54 @@ describe("db-sg-no-public-source", () => {
         expect(computed.violations).toEqual([]);
         expect(computed.undecided).toHaveLength(1);
     });
+
+    describe("stores added by issue 16: EFS mount targets and DMS replication instances", () => {
+        const MOUNT = urnOf("aws:efs/mountTarget:MountTarget", "keys-mount");
+        const DMS = urnOf("aws:dms/replicationInstance:ReplicationInstance", "migration");
+
+        it.each([false, true])("passes both behind the database group, which admits only the app and the VPC (preview=%s)", (preview) => {
+            const sg = preview ? UNKNOWN : "sg-db";
+            const result = evaluateStack(
+                policy,
+                network({
+                    preview,
+                    override: {
+                        "keys-mount": { type: "aws:efs/mountTarget:MountTarget", props: { fileSystemId: "fs-1", subnetId: "subnet-a", securityGroups: [sg] }, propertyDependencies: { securityGroups: ["db-sg"] } },
+                        migration: { type: "aws:dms/replicationInstance:ReplicationInstance", props: { replicationInstanceId: "m", vpcSecurityGroupIds: [sg] }, propertyDependencies: { vpcSecurityGroupIds: ["db-sg"] } },
+                    },
+                }),
+            );
+            expect(result.diagnostics).toEqual([]);
+        });
+
+        it("flags a mount target and a replication instance that name no group (the VPC's default group)", () => {
+            const result = evaluateStack(
+                policy,
+                network({
+                    override: {
+                        "keys-mount": { type: "aws:efs/mountTarget:MountTarget", props: { fileSystemId: "fs-1", subnetId: "subnet-a" } },
+                        migration: { type: "aws:dms/replicationInstance:ReplicationInstance", props: { replicationInstanceId: "m" } },
+                    },
+                }),
+            );
+            expect(pairs(result.violations).sort()).toEqual([
+                [DMS, "vpcSecurityGroupIds"],
+                [MOUNT, "securityGroups"],
+            ]);
+            expect(result.violations.every((d) => /default security group/.test(d.message))).toBe(true);
+        });
+
+        it("flags a mount target in a group open to the internet", () => {
+            const result = evaluateStack(
+                policy,
+                network({
+                    override: {
+                        "keys-mount": { type: "aws:efs/mountTarget:MountTarget", props: { fileSystemId: "fs-1", subnetId: "subnet-a", securityGroups: ["sg-alb"] }, propertyDependencies: { securityGroups: ["alb-sg"] } },
+                    },
+                }),
+            );
+            expect(pairs(result.violations)).toEqual([[MOUNT, "securityGroups"]]);
+            expect(result.violations[0]!.message).toContain("keys-mount -> alb-sg");
+        });
+    });
 });

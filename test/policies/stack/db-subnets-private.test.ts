@@ -111,4 +111,40 @@ describe("db-subnets-private", () => {
         expect(result.violations).toEqual([]);
         expect(result.undecided.map((d) => d.urn)).toEqual([GROUP]);
     });
+
+    describe("placements added by issue 16: an EFS mount target's one subnet, a DMS replication subnet group", () => {
+        const MOUNT = urnOf("aws:efs/mountTarget:MountTarget", "keys-mount");
+        const DMS = urnOf("aws:dms/replicationSubnetGroup:ReplicationSubnetGroup", "dms-subnets");
+
+        it.each([false, true])("passes them in private subnets (preview=%s)", (preview) => {
+            const subnet = preview ? UNKNOWN : "subnet-a";
+            const result = evaluateStack(
+                policy,
+                network({
+                    preview,
+                    override: {
+                        "keys-mount": { type: "aws:efs/mountTarget:MountTarget", props: { fileSystemId: "fs-1", subnetId: subnet }, propertyDependencies: { subnetId: ["private-a"] } },
+                        "dms-subnets": { type: "aws:dms/replicationSubnetGroup:ReplicationSubnetGroup", props: { replicationSubnetGroupId: "dms", subnetIds: [subnet] }, propertyDependencies: { subnetIds: ["private-a"] } },
+                    },
+                }),
+            );
+            expect(result.diagnostics).toEqual([]);
+        });
+
+        it("flags them in a public subnet", () => {
+            const result = evaluateStack(
+                policy,
+                network({
+                    override: {
+                        "keys-mount": { type: "aws:efs/mountTarget:MountTarget", props: { fileSystemId: "fs-1", subnetId: "subnet-pub" }, propertyDependencies: { subnetId: ["public-a"] } },
+                        "dms-subnets": { type: "aws:dms/replicationSubnetGroup:ReplicationSubnetGroup", props: { replicationSubnetGroupId: "dms", subnetIds: ["subnet-pub", "subnet-a"] }, propertyDependencies: { subnetIds: ["public-a", "private-a"] } },
+                    },
+                }),
+            );
+            expect(result.violations.map((d) => [d.urn, d.property]).sort()).toEqual([
+                [DMS, "subnetIds"],
+                [MOUNT, "subnetId"],
+            ]);
+        });
+    });
 });

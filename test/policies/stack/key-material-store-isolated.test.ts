@@ -28,6 +28,17 @@ describe("key-material-store-isolated", () => {
         expect(result.violations[0]!.message).toContain("orders-table");
     });
 
+    it.each([
+        ["aws:efs/fileSystem:FileSystem", { kmsKeyId: "arn:aws:kms:eu-west-1:111122223333:key/1" }, { kmsKeyId: ["wallet-key"] }],
+        ["aws:dms/replicationInstance:ReplicationInstance", { kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/1" }, { kmsKeyArn: ["wallet-key"] }],
+        ["aws:keyspaces/table:Table", { encryptionSpecification: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyIdentifier: "arn:aws:kms:eu-west-1:111122223333:key/1" } }, { encryptionSpecification: ["wallet-key"] }],
+        ["aws:qldb/ledger:Ledger", { kmsKey: "arn:aws:kms:eu-west-1:111122223333:key/1" }, { kmsKey: ["wallet-key"] }],
+    ])("follows the key of a %s that is not key material", (type, props, propertyDependencies) => {
+        const result = evaluateStack(policy, network({ override: { "team-store": { type, props, propertyDependencies } } }));
+        expect(result.violations.map((d) => [d.urn, d.property])).toEqual([[DB, "kmsKeyId"]]);
+        expect(result.violations[0]!.message).toContain("team-store");
+    });
+
     describe("a key defined outside the stack", () => {
         const AWS_MANAGED_AS_ARN = "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0";
         const withKey = (kmsKeyId: unknown) =>
@@ -71,6 +82,36 @@ describe("key-material-store-isolated", () => {
         const result = evaluateStack(policy, stack);
         expect(result.violations.map((d) => d.urn)).toEqual([DB]);
         expect(result.violations[0]!.message).toContain("alb-sg");
+    });
+
+    describe("an EFS mount target, which shares its file system's classification", () => {
+        const MOUNT = urnOf("aws:efs/mountTarget:MountTarget", "files-mount");
+        const stack = (fileSystemTags: Record<string, string>) =>
+            network({
+                override: {
+                    "team-files": { type: "aws:efs/fileSystem:FileSystem", props: { id: "fs-1", encrypted: true, tags: fileSystemTags } },
+                    "files-sg": { type: "aws:ec2/securityGroup:SecurityGroup", props: { id: "sg-files", vpcId: "vpc-1" }, propertyDependencies: { vpcId: ["vpc"] } },
+                    "files-from-alb": {
+                        type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+                        props: { type: "ingress", securityGroupId: "sg-files", sourceSecurityGroupId: "sg-alb", protocol: "tcp", fromPort: 2049, toPort: 2049 },
+                    },
+                    "files-mount": {
+                        type: "aws:efs/mountTarget:MountTarget",
+                        props: { fileSystemId: "fs-1", subnetId: "subnet-a", securityGroups: ["sg-files"] },
+                        propertyDependencies: { fileSystemId: ["team-files"], securityGroups: ["files-sg"] },
+                    },
+                },
+            });
+
+        it("flags the mount target of a key-material file system admitting an internet-facing group", () => {
+            const result = evaluateStack(policy, stack({ "data-class": "key-material" }));
+            expect(result.violations.map((d) => [d.urn, d.property])).toEqual([[MOUNT, "securityGroups"]]);
+            expect(result.violations[0]!.message).toContain("files-mount -> files-sg admits alb-sg");
+        });
+
+        it("must not report the same mount target of a file system that holds no key material", () => {
+            expect(evaluateStack(policy, stack({ team: "design" })).diagnostics).toEqual([]);
+        });
     });
 
     it("does not apply to stores that are not classified as key material", () => {
