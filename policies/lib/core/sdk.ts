@@ -3,6 +3,7 @@
 
 import type { ResourceValidationArgs, ResourceValidationPolicy, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { snapshot } from "../readers/values";
+import { judgedTypes, resourceViews } from "../aws/views";
 import { readConfig, type ConfigValues } from "./config";
 import { policyTags, sdkMetadata } from "./metadata";
 import type { AnyPolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
@@ -23,9 +24,11 @@ function withChanges(props: Record<string, unknown>, changes: Record<string, unk
 
 export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): ResourceValidationPolicy {
     const types = new Set(definition.resourceTypes);
+    // aws-native resources and CloudFormation stacks are judged as their @pulumi/aws equivalents (lib/aws/views.ts).
+    const judged = new Set(judgedTypes(definition.resourceTypes));
     const tags = policyTags(definition);
     const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
-        if (!types.has(args.type)) {
+        if (!judged.has(args.type)) {
             args.notApplicable(`applies to ${definition.resourceTypes.join(", ")}`);
             return;
         }
@@ -34,9 +37,12 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
             args.notApplicable("not selected by the pack-settings framework/severity selection");
             return;
         }
-        const subject = { name: args.name, urn: args.urn, props: snapshot(args.props) };
-        const findings = runResourceCheck(definition, { type: args.type, ...subject }, safeConfig(() => args.getConfig()));
-        report(sdkEmitter(reportViolation, definition), definition, findings, () => subject, settings);
+        const config = safeConfig(() => args.getConfig());
+        for (const view of resourceViews(args.type, snapshot(args.props), types, definition.name)) {
+            const subject = { name: args.name, urn: args.urn, props: view.props };
+            const findings = view.preset ? [...view.preset] : view.translate(runResourceCheck(definition, { type: view.type, ...subject }, config));
+            report(sdkEmitter(reportViolation, definition), definition, findings, () => subject, settings);
+        }
     };
     let remediateResource: ResourceValidationPolicy["remediateResource"];
     if (definition.remediate) {
@@ -51,7 +57,7 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
             return changes && Object.keys(changes).length > 0 ? withChanges(args.props, changes) : undefined;
         };
     }
-    if (definition.resourceTypes.length === 1) {
+    if (judged.size === 1) {
         // Lets the SDK skip other types before it deserializes their properties.
         hintResourceType(validateResource, definition.resourceTypes[0]!);
         if (remediateResource) {
