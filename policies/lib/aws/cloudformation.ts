@@ -5,7 +5,7 @@
 // are unknown: the template is judged on what it states. Findings name the logical id and the template's own
 // property path (`Resources.WalletDb.Properties.PubliclyAccessible`), never a value.
 
-import { parse, type Tags } from "yaml";
+import { parseDocument, type Tags } from "yaml";
 import type { Finding } from "../readers/finding";
 import { isObject, UNKNOWN, type Plain, type PlainObject } from "../readers/values";
 import { cloudFormationMapping, mappedViews, renameFinding, type NativeMapping, type ResourceView } from "./native";
@@ -38,7 +38,15 @@ export function parseTemplate(body: string): Parsed {
     }
     let document: unknown;
     try {
-        document = body.trimStart().startsWith("{") ? JSON.parse(body) : parse(body, { customTags: SHORT_FORM_TAGS, logLevel: "silent", maxAliasCount: 100, uniqueKeys: false });
+        if (body.trimStart().startsWith("{")) {
+            document = JSON.parse(body);
+        } else {
+            const parsed = parseDocument(body, { customTags: SHORT_FORM_TAGS, logLevel: "silent", uniqueKeys: false });
+            if (parsed.errors.length > 0) {
+                return { kind: "unreadable", reason: "is neither valid JSON nor valid YAML" };
+            }
+            document = parsed.toJS({ maxAliasCount: 100 });
+        }
     } catch {
         return { kind: "unreadable", reason: "is neither valid JSON nor valid YAML" };
     }
@@ -208,10 +216,27 @@ function headOf(path: string): string {
     return path.split(/[.[]/)[0] ?? path;
 }
 
+/**
+ * CloudFormation names that are not the PascalCase of aws-native's (acronyms), for properties a finding names
+ * although the template does not set them (the template's own spelling is used whenever it has one).
+ */
+const TEMPLATE_SPELLINGS: Readonly<Record<string, string>> = {
+    caCertificateIdentifier: "CACertificateIdentifier",
+    dbClusterParameterGroupName: "DBClusterParameterGroupName",
+    dbParameterGroupName: "DBParameterGroupName",
+    dbSubnetGroupName: "DBSubnetGroupName",
+    enableIamDatabaseAuthentication: "EnableIAMDatabaseAuthentication",
+    kmsMasterKeyId: "KMSMasterKeyId",
+    multiAz: "MultiAZ",
+    sseEnabled: "SSEEnabled",
+    sseSpecification: "SSESpecification",
+    vpcSecurityGroups: "VPCSecurityGroups",
+};
+
 /** aws-native path -> the template's spelling (`securityGroupIngress[0].cidrIp` -> `SecurityGroupIngress[0].CidrIp`). */
 function toTemplate(path: string, spelled: ReadonlyMap<string, string>): string {
     return path
         .split(".")
-        .map((part) => part.replace(/^([A-Za-z_$][\w$]*)/, (name: string) => spelled.get(name) ?? name[0]!.toUpperCase() + name.slice(1)))
+        .map((part) => part.replace(/^([A-Za-z_$][\w$]*)/, (name: string) => spelled.get(name) ?? TEMPLATE_SPELLINGS[name] ?? name[0]!.toUpperCase() + name.slice(1)))
         .join(".");
 }

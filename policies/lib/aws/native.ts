@@ -45,6 +45,8 @@ export interface NativeMapping {
      * follow the link (the `-linked` twins) find it.
      */
     parts?: (props: PlainObject) => Part[];
+    /** Every type `parts` can produce (which policies judge this type). */
+    partTypes?: readonly string[];
 }
 
 /** An inline setting as the @pulumi/aws resource that holds it. */
@@ -482,6 +484,7 @@ export const NATIVE_MAPPINGS: readonly NativeMapping[] = [
             pointInTimeRecovery: "pointInTimeRecoverySpecification",
         },
         converted: ["sseSpecification", "pointInTimeRecoverySpecification", "resourcePolicy"],
+        partTypes: [aws.DYNAMODB_RESOURCE_POLICY],
         parts: (props) =>
             isAbsent(props.resourcePolicy)
                 ? []
@@ -496,6 +499,7 @@ export const NATIVE_MAPPINGS: readonly NativeMapping[] = [
         renames: { replicaRegions: "replicas" },
         converted: ["secretString"],
         // The value lives on the secret in aws-native (and in the state, in plaintext): @pulumi/aws's SecretVersion.
+        partTypes: [aws.SECRETSMANAGER_SECRET_VERSION],
         parts: (props) => (isAbsent(props.secretString) ? [] : [{ path: "secretString", type: aws.SECRETSMANAGER_SECRET_VERSION, link: "secretId", props: { secretString: props.secretString as Plain }, names: { secretString: "" } }]),
         identity: { awsId: "arn" },
     },
@@ -530,6 +534,7 @@ export const NATIVE_MAPPINGS: readonly NativeMapping[] = [
         aws: [aws.IAM_USER],
         renames: { userName: "name" },
         converted: ["loginProfile", "policies", "managedPolicyArns", "groups"],
+        partTypes: [aws.IAM_USER_LOGIN_PROFILE, aws.IAM_USER_POLICY, aws.IAM_USER_POLICY_ATTACHMENT, aws.IAM_USER_GROUP_MEMBERSHIP],
         parts: (props) => [
             ...(isAbsent(props.loginProfile)
                 ? []
@@ -547,6 +552,7 @@ export const NATIVE_MAPPINGS: readonly NativeMapping[] = [
         aws: [aws.IAM_GROUP],
         renames: { groupName: "name" },
         converted: ["policies", "managedPolicyArns"],
+        partTypes: [aws.IAM_GROUP_POLICY, aws.IAM_GROUP_POLICY_ATTACHMENT],
         parts: (props) => [...inlinePolicyParts(props.policies, aws.IAM_GROUP_POLICY, "group"), ...managedPolicyParts(props.managedPolicyArns, aws.IAM_GROUP_POLICY_ATTACHMENT, "group")],
         verbatim: ["policyDocument"],
         identity: { arn: "arn", groupName: "name" },
@@ -558,6 +564,7 @@ export const NATIVE_MAPPINGS: readonly NativeMapping[] = [
         renames: { managedPolicyName: "name", policyDocument: "policy" },
         converted: ["roles", "users", "groups"],
         // The principals a managed policy names are attached to it: @pulumi/aws's PolicyAttachment.
+        partTypes: [aws.IAM_POLICY_ATTACHMENT],
         parts: (props) =>
             (["roles", "users", "groups"] as const)
                 .filter((key) => !isAbsent(props[key]))
@@ -613,6 +620,7 @@ export const NATIVE_MAPPINGS: readonly NativeMapping[] = [
         aws: [aws.REDSHIFT_CLUSTER],
         renames: { masterUserPassword: "masterPassword" },
         converted: ["loggingProperties"],
+        partTypes: [aws.REDSHIFT_LOGGING],
         parts: (props) =>
             isAbsent(props.loggingProperties)
                 ? []
@@ -875,6 +883,7 @@ export const NATIVE_MAPPINGS: readonly NativeMapping[] = [
             versioning: "versioningConfiguration",
             serverSideEncryptionConfiguration: "bucketEncryption",
         },
+        partTypes: [aws.S3_BUCKET_PUBLIC_ACCESS_BLOCK, aws.S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION, aws.S3_BUCKET_VERSIONING, aws.S3_BUCKET_OWNERSHIP_CONTROLS, aws.S3_BUCKET_ACL, aws.S3_BUCKET_LOGGING],
         parts: s3BucketParts,
         identity: { arn: "arn", bucketName: "bucket" },
     },
@@ -885,6 +894,7 @@ export const NATIVE_MAPPINGS: readonly NativeMapping[] = [
         renames: { backupVaultName: "name", encryptionKeyArn: "kmsKeyArn", backupVaultTags: "tags" },
         converted: ["lockConfiguration", "accessPolicy"],
         verbatim: ["accessPolicy", "backupVaultTags"],
+        partTypes: [aws.BACKUP_VAULT_LOCK_CONFIGURATION, aws.BACKUP_VAULT_POLICY],
         parts: (props) => [
             ...(isAbsent(props.lockConfiguration)
                 ? []
@@ -1071,7 +1081,7 @@ export function cloudFormationMapping(type: string): NativeMapping | undefined {
 
 /** The aws-native tokens whose resources the policies for `awsTypes` also judge. */
 export function nativeEquivalents(awsTypes: readonly string[]): string[] {
-    return NATIVE_MAPPINGS.filter((m) => m.aws.some((t) => awsTypes.includes(t))).map((m) => m.native);
+    return NATIVE_MAPPINGS.filter((m) => [...m.aws, ...(m.partTypes ?? [])].some((t) => awsTypes.includes(t))).map((m) => m.native);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1147,7 +1157,8 @@ function segments(path: string): Segment[] | undefined {
 }
 
 function render(parts: readonly Segment[]): string {
-    return parts.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+    // -1: a `[*]` of the target that no index of the source fills (every replica).
+    return parts.map((p, i) => (typeof p === "number" ? (p === -1 ? "[*]" : `[${p}]`) : i === 0 ? p : `.${p}`)).join("");
 }
 
 /** A path-renaming function from a table of @pulumi/aws path patterns to the resource's own (`[*]` = any index). */
@@ -1179,7 +1190,7 @@ export function pathRenamer(table: ReadonlyArray<readonly [string, string]>): (p
             if (!matches) {
                 continue;
             }
-            const head = rule.to.map((segment) => (segment === -1 ? (indexes.shift() ?? 0) : segment));
+            const head = rule.to.map((segment) => (segment === -1 ? (indexes.shift() ?? -1) : segment));
             return render([...head, ...parts.slice(rule.from.length)]);
         }
         return path;

@@ -21,7 +21,7 @@ export function resourceViews(type: string, props: PlainObject, awsTypes: Readon
         return [{ type, props, translate: (findings) => [...findings] }];
     }
     if (type === CLOUDFORMATION_STACK) {
-        return NATIVE_MAPPINGS.some((m) => m.aws.some((t) => awsTypes.has(t))) ? cloudFormationViews(props, awsTypes, policyName) : [];
+        return NATIVE_MAPPINGS.some((m) => [...m.aws, ...(m.partTypes ?? [])].some((t) => awsTypes.has(t))) ? cloudFormationViews(props, awsTypes, policyName) : [];
     }
     return nativeViews(type, props, awsTypes);
 }

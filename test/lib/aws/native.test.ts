@@ -112,6 +112,7 @@ describe.each(NATIVE_MAPPINGS.map((m) => [m.native, m] as const))("%s", (_token,
     it("links its parts through @pulumi/aws properties of the parts' types", () => {
         const everything = Object.fromEntries([...nativeNames].map((name) => [name, UNKNOWN])) as PlainObject;
         for (const part of mapping.parts?.(everything) ?? []) {
+            expect(mapping.partTypes).toContain(part.type);
             const partNames = namesIn(awsFile(part.type));
             expect(partNames.has(part.link)).toBe(true);
             expect(Object.keys(part.props).filter((name) => !partNames.has(name))).toEqual([]);
@@ -148,7 +149,7 @@ describe("coverage of the pack's @pulumi/aws types", () => {
     });
 
     it("documents reasons for @pulumi/aws types the pack knows only (some are read by the stack graph alone)", () => {
-        const known = new Set(Object.values(awsTypes));
+        const known = new Set<string>(Object.values(awsTypes));
         expect(Object.keys(NOT_TRANSLATED).filter((t) => !known.has(t))).toEqual([]);
     });
 
