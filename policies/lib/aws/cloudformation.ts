@@ -5,7 +5,7 @@
 // are unknown: the template is judged on what it states. Findings name the logical id and the template's own
 // property path (`Resources.WalletDb.Properties.PubliclyAccessible`), never a value.
 
-import { parseDocument, type Tags } from "yaml";
+import type * as Yaml from "yaml";
 import type { Finding } from "../readers/finding";
 import { isObject, UNKNOWN, type Plain, type PlainObject } from "../readers/values";
 import { cloudFormationMapping, mappedViews, renameFinding, type NativeMapping, type ResourceView } from "./native";
@@ -23,11 +23,20 @@ const INTRINSIC = Symbol("cloudformation-intrinsic");
 type Intrinsic = { [INTRINSIC]: true };
 const intrinsic: Intrinsic = { [INTRINSIC]: true };
 
-const SHORT_FORM_TAGS: Tags = INTRINSICS.flatMap((name) => [
+const SHORT_FORM_TAGS: Yaml.Tags = INTRINSICS.flatMap((name) => [
     { tag: `!${name}`, resolve: () => intrinsic },
     { tag: `!${name}`, collection: "seq" as const, resolve: () => intrinsic },
     { tag: `!${name}`, collection: "map" as const, resolve: () => intrinsic },
 ]);
+
+let yamlModule: typeof Yaml | undefined;
+
+/** The YAML parser, loaded on the first template: it costs about 0.2 s of start-up, which most stacks never need. */
+function yaml(): typeof Yaml {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
+    yamlModule ??= require("yaml") as typeof Yaml;
+    return yamlModule;
+}
 
 type Parsed = { kind: "template"; resources: Record<string, unknown> } | { kind: "unreadable"; reason: string };
 
@@ -41,7 +50,7 @@ export function parseTemplate(body: string): Parsed {
         if (body.trimStart().startsWith("{")) {
             document = JSON.parse(body);
         } else {
-            const parsed = parseDocument(body, { customTags: SHORT_FORM_TAGS, logLevel: "silent", uniqueKeys: false });
+            const parsed = yaml().parseDocument(body, { customTags: SHORT_FORM_TAGS, logLevel: "silent", uniqueKeys: false });
             if (parsed.errors.length > 0) {
                 return { kind: "unreadable", reason: "is neither valid JSON nor valid YAML" };
             }
