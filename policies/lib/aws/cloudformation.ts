@@ -40,8 +40,20 @@ function yaml(): typeof Yaml {
 
 type Parsed = { kind: "template"; resources: Record<string, unknown> } | { kind: "unreadable"; reason: string };
 
-/** Parses a template body, JSON or YAML (short-form tags included); never throws. */
+let lastParsed: { body: string; parsed: Parsed } | undefined;
+
+/**
+ * Parses a template body, JSON or YAML (short-form tags included); never throws. The last template is kept: every
+ * resource policy reads the same stack's template in turn (callers only read the result).
+ */
 export function parseTemplate(body: string): Parsed {
+    if (lastParsed?.body !== body) {
+        lastParsed = { body, parsed: parseFresh(body) };
+    }
+    return lastParsed.parsed;
+}
+
+function parseFresh(body: string): Parsed {
     if (body.length > MAX_TEMPLATE_CHARS) {
         return { kind: "unreadable", reason: "is larger than CloudFormation accepts in a template body" };
     }

@@ -1093,6 +1093,8 @@ interface Translation {
     props: PlainObject;
     /** @pulumi/aws properties left undecided because aws-native's default differs. */
     unset: ReadonlyMap<string, string>;
+    /** @pulumi/aws properties whose default differs in aws-native, set or not. */
+    differing: ReadonlySet<string>;
 }
 
 /** The @pulumi/aws shape of an aws-native resource's properties. */
@@ -1122,7 +1124,7 @@ export function translateProps(mapping: NativeMapping, props: PlainObject): Tran
             unset.set(property, reason);
         }
     }
-    return { type, props: out, unset };
+    return { type, props: out, unset, differing: new Set(Object.keys(mapping.unsetDefaults ?? {})) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1230,7 +1232,8 @@ export function translatedFindings(findings: readonly Finding[], translation: Tr
     return findings.map((finding) => {
         const reason = finding.undecided ? translation.unset.get(finding.property) : undefined;
         // "(or omit it)" advice holds for @pulumi/aws's default, not for aws-native's.
-        const adjusted = reason ? { ...finding, undecided: false, message: finding.message.replace(UNKNOWN_NOTE, reason).replace(/ \(or omit it[^)]*\)/g, "") } : finding;
+        const message = translation.differing.has(finding.property) ? finding.message.replace(/ \(or omit it[^)]*\)/g, "") : finding.message;
+        const adjusted = reason ? { ...finding, undecided: false, message: message.replace(UNKNOWN_NOTE, reason) } : { ...finding, message };
         if (reason && !UNKNOWN_NOTE.test(finding.message)) {
             adjusted.message = `\`${finding.property}\` ${reason} ${finding.message}`;
         }

@@ -267,6 +267,12 @@ describe.each(CASES.map((c) => [`${c.policy} on ${c.type}`, c] as const))("%s", 
 });
 
 describe("aws-native defaults that differ from @pulumi/aws's", () => {
+    it("does not advise omitting publiclyAccessible to an aws-native user", () => {
+        const result = run("rds-instance-not-public", "aws-native:rds:DbInstance", { engine: "postgres", publiclyAccessible: true });
+        expect(result.violations[0]!.message).toContain("Set `publiclyAccessible: false`");
+        expect(result.violations[0]!.message).not.toContain("omit");
+    });
+
     it("does not take an unset publiclyAccessible for private: CloudFormation's default depends on the VPC", () => {
         const result = run("rds-instance-not-public", "aws-native:rds:DbInstance", { engine: "postgres", storageEncrypted: true });
         expect(violatedProperties(result)).toEqual(["publiclyAccessible"]);
