@@ -8,7 +8,7 @@
 import type * as Yaml from "yaml";
 import type { Finding } from "../readers/finding";
 import { isObject, UNKNOWN, type Plain, type PlainObject } from "../readers/values";
-import { cloudFormationMapping, mappedViews, renameFinding, type NativeMapping, type ResourceView } from "./native";
+import { cloudFormationMapping, mappedViews, renameFinding, type ResourceView, type Translatable } from "./native";
 
 /** Templates larger than CloudFormation accepts in `TemplateBody` (51,200 bytes) are not parsed. */
 const MAX_TEMPLATE_CHARS = 51_200;
@@ -146,7 +146,7 @@ function plainValue(value: unknown, verbatim: ReadonlySet<string> | "all", spell
 }
 
 /** A declared resource's properties in the aws-native shape, and the CloudFormation spelling of each name. */
-export function nativeProps(mapping: NativeMapping, properties: unknown): { props: PlainObject; spelled: Map<string, string> } | undefined {
+export function nativeProps(mapping: Translatable, properties: unknown): { props: PlainObject; spelled: Map<string, string> } | undefined {
     const spelled = new Map<string, string>();
     if (properties === undefined || properties === null) {
         return { props: {}, spelled };

@@ -61,6 +61,9 @@ export interface Part {
     names?: Readonly<Record<string, string>>;
 }
 
+/** A row without its aws-native token: what translating needs (CloudFormation-only rows have no token). */
+export type Translatable = Omit<NativeMapping, "native">;
+
 /** A resource as one policy sees it: the @pulumi/aws type and props, and the way back for its findings. */
 export interface ResourceView {
     type: string;
@@ -1068,15 +1071,38 @@ function publicAddressOf(interfaces: Plain): Plain {
     return result;
 }
 
+/**
+ * CloudFormation types that have no CloudControl schema, hence no aws-native form, but are common in templates: read
+ * from an aws.cloudformation.Stack's template like the rest (names camelCased from CloudFormation's).
+ */
+export const CLOUDFORMATION_ONLY: readonly Translatable[] = [
+    {
+        cloudFormation: "AWS::DocDB::DBCluster",
+        aws: [aws.DOCDB_CLUSTER],
+        renames: { dbClusterIdentifier: "clusterIdentifier", masterUserPassword: "masterPassword", enableCloudwatchLogsExports: "enabledCloudwatchLogsExports" },
+    },
+    {
+        cloudFormation: "AWS::IAM::AccessKey",
+        aws: [aws.IAM_ACCESS_KEY],
+        renames: { userName: "user" },
+    },
+];
+
 const byNative = new Map(NATIVE_MAPPINGS.map((m) => [m.native, m]));
-const byCloudFormation = new Map(NATIVE_MAPPINGS.map((m) => [m.cloudFormation, m]));
+const byCloudFormation = new Map<string, Translatable>([...NATIVE_MAPPINGS, ...CLOUDFORMATION_ONLY].map((m) => [m.cloudFormation, m]));
 
 export function nativeMapping(type: string): NativeMapping | undefined {
     return byNative.get(type);
 }
 
-export function cloudFormationMapping(type: string): NativeMapping | undefined {
+export function cloudFormationMapping(type: string): Translatable | undefined {
     return byCloudFormation.get(type);
+}
+
+/** True when a CloudFormation template can declare resources the policies for `awsTypes` judge. */
+export function templatesCover(awsTypes: Iterable<string>): boolean {
+    const types = new Set(awsTypes);
+    return [...NATIVE_MAPPINGS, ...CLOUDFORMATION_ONLY].some((m) => [...m.aws, ...(m.partTypes ?? [])].some((t) => types.has(t)));
 }
 
 /** The aws-native tokens whose resources the policies for `awsTypes` also judge. */
@@ -1098,7 +1124,7 @@ interface Translation {
 }
 
 /** The @pulumi/aws shape of an aws-native resource's properties. */
-export function translateProps(mapping: NativeMapping, props: PlainObject): Translation {
+export function translateProps(mapping: Translatable, props: PlainObject): Translation {
     const type = mapping.awsType ? mapping.awsType(props) : mapping.aws[0]!;
     const out: PlainObject = {};
     const converted = new Set(mapping.converted ?? []);
@@ -1206,10 +1232,10 @@ export function renameFinding(finding: Finding, rename: (path: string) => string
     return { ...finding, property, message };
 }
 
-const renamers = new Map<NativeMapping, (path: string) => string>();
+const renamers = new Map<Translatable, (path: string) => string>();
 
 /** @pulumi/aws property path -> the aws-native path of the same setting. */
-export function nativeName(mapping: NativeMapping): (path: string) => string {
+export function nativeName(mapping: Translatable): (path: string) => string {
     let renamer = renamers.get(mapping);
     if (!renamer) {
         const table: [string, string][] = [
@@ -1254,7 +1280,7 @@ function partRenamer(part: Part): (path: string) => string {
 }
 
 /** The parts of an aws-native resource (its inline settings as @pulumi/aws resources), never throwing. */
-function partsOf(mapping: NativeMapping, props: PlainObject): Part[] {
+function partsOf(mapping: Translatable, props: PlainObject): Part[] {
     return mapping.parts ? mapping.parts(props) : [];
 }
 
@@ -1268,7 +1294,7 @@ export function nativeViews(type: string, props: PlainObject, awsTypes: Readonly
 }
 
 /** The views of a resource in aws-native's shape under a known mapping (also a CloudFormation template's resources). */
-export function mappedViews(mapping: NativeMapping, props: PlainObject, awsTypes: ReadonlySet<string>): ResourceView[] {
+export function mappedViews(mapping: Translatable, props: PlainObject, awsTypes: ReadonlySet<string>): ResourceView[] {
     const views: ResourceView[] = [];
     const translation = translateProps(mapping, props);
     if (awsTypes.has(translation.type)) {
@@ -1362,17 +1388,17 @@ export function translateStackFindings(resources: readonly StackResource[], find
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * The @pulumi/aws types the pack covers that no aws-native resource translates to, and why. A CloudFormation
- * template declaring the CloudFormation-only ones (AWS::DocDB::DBCluster, AWS::DAX::Cluster,
- * AWS::Elasticsearch::Domain, AWS::IAM::AccessKey) is not checked either (README, "Other providers").
+ * The @pulumi/aws types the pack covers that no aws-native resource translates to, and why. Of the
+ * CloudFormation-only types, a template's AWS::DocDB::DBCluster and AWS::IAM::AccessKey are checked
+ * (CLOUDFORMATION_ONLY); AWS::DAX::Cluster and AWS::Elasticsearch::Domain are not (README, "Other providers").
  */
 export const NOT_TRANSLATED: Readonly<Record<string, string>> = {
     [aws.DAX_CLUSTER]: "AWS::DAX::Cluster has no CloudControl schema, so @pulumi/aws-native has no DAX cluster.",
-    [aws.DOCDB_CLUSTER]: "AWS::DocDB::DBCluster has no CloudControl schema, so @pulumi/aws-native has no DocumentDB cluster (only docdbelastic:Cluster, which is translated).",
+    [aws.DOCDB_CLUSTER]: "AWS::DocDB::DBCluster has no CloudControl schema, so @pulumi/aws-native has no DocumentDB cluster (only docdbelastic:Cluster, which is translated); a CloudFormation template's is checked (CLOUDFORMATION_ONLY).",
     [aws.ELASTICSEARCH_DOMAIN]: "AWS::Elasticsearch::Domain has no CloudControl schema; aws-native's opensearchservice:Domain (translated) replaces it.",
     [aws.ELASTICSEARCH_DOMAIN_POLICY]: "Legacy Elasticsearch: no aws-native form (see ELASTICSEARCH_DOMAIN).",
     [aws.OPENSEARCH_DOMAIN_POLICY]: "aws-native keeps a domain's access policy inline (opensearchservice:Domain accessPolicies), which the domain's translation carries.",
-    [aws.IAM_ACCESS_KEY]: "AWS::IAM::AccessKey has no CloudControl schema, so @pulumi/aws-native cannot create access keys.",
+    [aws.IAM_ACCESS_KEY]: "AWS::IAM::AccessKey has no CloudControl schema, so @pulumi/aws-native cannot create access keys; a CloudFormation template's is checked (CLOUDFORMATION_ONLY).",
     [aws.IAM_GROUP_MEMBERSHIP]: "aws-native keeps group membership on the user (iam:User groups), translated as an aws.iam.UserGroupMembership.",
     [aws.IAM_ROLE_POLICY_ATTACHMENT]: "aws-native keeps a role's managed policies inline (iam:Role managedPolicyArns), which @pulumi/aws's Role also has.",
     [aws.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE]: "No CloudFormation equivalent.",

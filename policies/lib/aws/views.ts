@@ -4,15 +4,14 @@
 
 import type { PlainObject } from "../readers/values";
 import { cloudFormationViews } from "./cloudformation";
-import { NATIVE_MAPPINGS, nativeEquivalents, nativeViews, type ResourceView } from "./native";
+import { nativeEquivalents, nativeViews, templatesCover, type ResourceView } from "./native";
 import { CLOUDFORMATION_STACK } from "./types";
 
 export type { ResourceView } from "./native";
 
 /** Every resource type whose resources the policy for `awsTypes` judges: theirs, aws-native's, CloudFormation stacks. */
 export function judgedTypes(awsTypes: readonly string[]): string[] {
-    const natives = nativeEquivalents(awsTypes);
-    return natives.length > 0 ? [...awsTypes, ...natives, CLOUDFORMATION_STACK] : [...awsTypes];
+    return templatesCover(awsTypes) ? [...awsTypes, ...nativeEquivalents(awsTypes), CLOUDFORMATION_STACK] : [...awsTypes];
 }
 
 /** The views of one resource for a policy (none when the policy does not apply to it). */
@@ -21,7 +20,7 @@ export function resourceViews(type: string, props: PlainObject, awsTypes: Readon
         return [{ type, props, translate: (findings) => [...findings] }];
     }
     if (type === CLOUDFORMATION_STACK) {
-        return NATIVE_MAPPINGS.some((m) => [...m.aws, ...(m.partTypes ?? [])].some((t) => awsTypes.has(t))) ? cloudFormationViews(props, awsTypes, policyName) : [];
+        return templatesCover(awsTypes) ? cloudFormationViews(props, awsTypes, policyName) : [];
     }
     return nativeViews(type, props, awsTypes);
 }

@@ -135,6 +135,33 @@ describe("a YAML template with short-form tags", () => {
     });
 });
 
+describe("CloudFormation-only types (no aws-native form)", () => {
+    const TEMPLATE = `Resources:
+  Docs:
+    Type: AWS::DocDB::DBCluster
+    Properties:
+      MasterUsername: wallet
+      MasterUserPassword: !Ref Password
+      StorageEncrypted: false
+  Deployer:
+    Type: AWS::IAM::User
+  DeployerKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Deployer
+`;
+
+    it("checks a DocumentDB cluster declared in a template", () => {
+        const result = run("docdb-storage-encrypted-cmk", { templateBody: TEMPLATE });
+        expect(result.violations.map((d) => d.property)).toContain("Resources.Docs.Properties.StorageEncrypted");
+    });
+
+    it("checks an IAM access key declared in a template", () => {
+        const result = run("iam-no-long-lived-access-keys", { templateBody: TEMPLATE });
+        expect(result.diagnostics.map((d) => d.property).some((p) => p.startsWith("Resources.DeployerKey."))).toBe(true);
+    });
+});
+
 describe("a template the pack cannot read", () => {
     it.each([
         ["templateUrl", { name: "wallet", templateUrl: "https://s3.amazonaws.com/bucket/template.yaml" }, "templateUrl"],

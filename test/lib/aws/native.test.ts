@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allPolicies } from "../../../policies/catalog";
 import { camelName } from "../../../policies/lib/aws/cloudformation";
-import { NATIVE_MAPPINGS, NOT_TRANSLATED, pathRenamer, tagMap, translateProps, type NativeMapping } from "../../../policies/lib/aws/native";
+import { CLOUDFORMATION_ONLY, NATIVE_MAPPINGS, NOT_TRANSLATED, pathRenamer, tagMap, translateProps, type NativeMapping } from "../../../policies/lib/aws/native";
 import * as nativeTypes from "../../../policies/lib/aws/native-types";
 import * as awsTypes from "../../../policies/lib/aws/types";
 import { UNKNOWN, type PlainObject } from "../../../policies/lib/readers/values";
@@ -129,6 +129,18 @@ describe.each(NATIVE_MAPPINGS.map((m) => [m.native, m] as const))("%s", (_token,
             // Every translated property is unknown, or a structure holding unknowns (a converted object).
             expect([key, value === UNKNOWN || (typeof value === "object" && value !== null)]).toEqual([key, true]);
         }
+    });
+});
+
+describe.each(CLOUDFORMATION_ONLY.map((m) => [m.cloudFormation, m] as const))("CloudFormation-only %s", (_type, mapping) => {
+    it("has no aws-native form", () => {
+        expect(NATIVE_MAPPINGS.map(byName)).not.toContain(nativeTokenOf(mapping.cloudFormation));
+        expect(NOT_TRANSLATED[mapping.aws[0]!]).toContain("CLOUDFORMATION_ONLY");
+    });
+
+    it("writes @pulumi/aws property names the installed @pulumi/aws declares", () => {
+        const awsNames = namesIn(awsFile(mapping.aws[0]!));
+        expect(Object.values(mapping.renames ?? {}).filter((name) => !awsNames.has(name))).toEqual([]);
     });
 });
 
