@@ -220,9 +220,11 @@ export function cloudFormationViews(props: PlainObject, awsTypes: ReadonlySet<st
                 translate: (findings) =>
                     view.translate(findings).map((finding) => {
                         const own = headOf(finding.property);
-                        // Only property names are renamed: those the template declares and the one the finding is about.
-                        const rename = (path: string): string => (read.spelled.has(headOf(path)) || headOf(path) === own ? toTemplate(path, read.spelled) : path);
-                        const renamed = renameFinding(finding, rename);
+                        // Only property names are renamed: those the template declares, the one the finding is about,
+                        // and other names quoted alone or as `name: value` (not values such as `aws/rds` or `default`).
+                        const isName = (path: string, rest: string): boolean =>
+                            read.spelled.has(headOf(path)) || headOf(path) === own || (/^[a-z][A-Za-z0-9]*$/.test(path) && /^(?:$|:)/.test(rest) && !NOT_NAMES.has(path));
+                        const renamed = renameFinding(finding, (path) => toTemplate(path, read.spelled), isName);
                         // The property names the logical id; the message, in the template's own words, starts with it.
                         const property = finding.property === "*" ? "*" : `${prefix}.${renamed.property}`;
                         return { ...renamed, property, message: `${logicalId} (${String(cfnType)}): ${renamed.message}` };
@@ -232,6 +234,9 @@ export function cloudFormationViews(props: PlainObject, awsTypes: ReadonlySet<st
     }
     return views;
 }
+
+/** Words quoted in messages that are values, not property names. */
+const NOT_NAMES: ReadonlySet<string> = new Set(["default", "true", "false", "null", "none", "all", "required", "optional"]);
 
 function headOf(path: string): string {
     return path.split(/[.[]/)[0] ?? path;

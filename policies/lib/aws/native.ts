@@ -325,7 +325,10 @@ export const NATIVE_MAPPINGS: readonly NativeMapping[] = [
         converted: ["masterUserSecret"],
         convert: masterUserSecretKey,
         findingNames: MASTER_SECRET_NAMES,
-        unsetDefaults: { publiclyAccessible: PUBLIC_BY_VPC },
+        unsetDefaults: {
+            publiclyAccessible: PUBLIC_BY_VPC,
+            backupRetentionPeriod: "is not set: aws-native (CloudFormation) then keeps automated backups for 1 day (CreateDBInstance, BackupRetentionPeriod).",
+        },
         identity: { dbInstanceArn: "arn", dbInstanceIdentifier: "identifier" },
     },
     {
@@ -1225,10 +1228,13 @@ export function pathRenamer(table: ReadonlyArray<readonly [string, string]>): (p
     };
 }
 
-/** Renames the property and every backticked property name in a finding's message. */
-export function renameFinding(finding: Finding, rename: (path: string) => string): Finding {
+/**
+ * Renames the property and the backticked property names in a finding's message (those `isName` accepts: all by
+ * default; `rest` is what follows the name inside the backticks, such as `: true`).
+ */
+export function renameFinding(finding: Finding, rename: (path: string) => string, isName: (path: string, rest: string) => boolean = () => true): Finding {
     const property = finding.property === "*" ? "*" : rename(finding.property);
-    const message = finding.message.replace(/`([A-Za-z_$][\w$.[\]]*)([^`]*)`/g, (_all, path: string, rest: string) => `\`${rename(path)}${rest}\``);
+    const message = finding.message.replace(/`([A-Za-z_$][\w$.[\]]*)([^`]*)`/g, (all, path: string, rest: string) => (isName(path, rest) ? `\`${rename(path)}${rest}\`` : all));
     return { ...finding, property, message };
 }
 

@@ -84,6 +84,13 @@ describe("a JSON template", () => {
         expect(result.violations[0]!.level).toBe("mandatory");
     });
 
+    it("names other properties in the template's spelling too, but not quoted values", () => {
+        const result = run("rds-default-parameter-group-tls", { templateBody: JSON_TEMPLATE });
+        const messages = result.diagnostics.map((d) => d.message).join("\n");
+        expect(messages).toContain("`DBParameterGroupName`");
+        expect(messages).not.toContain("`dbParameterGroupName`");
+    });
+
     it("judges every declared resource of the policy's type, and passes the compliant one", () => {
         const result = run("rds-instance-storage-encrypted", { templateBody: JSON_TEMPLATE });
         expect(result.violations.map((d) => d.property)).toEqual(["Resources.WalletDb.Properties.StorageEncrypted"]);

@@ -283,6 +283,14 @@ describe("aws-native defaults that differ from @pulumi/aws's", () => {
         expect(result.violations[0]!.message).not.toContain("omit");
     });
 
+    it("does not claim @pulumi/aws's backup default for aws-native (CloudFormation keeps 1 day)", () => {
+        const result = run("rds-backup-retention", "aws-native:rds:DbInstance", { engine: "postgres" });
+        expect(violatedProperties(result)).toEqual(["backupRetentionPeriod"]);
+        expect(result.violations[0]!.message).toContain("1 day");
+        expect(result.violations[0]!.message).not.toContain("defaults to 0");
+        expect(run("rds-backup-retention", "aws-native:rds:DbInstance", { engine: "postgres", backupRetentionPeriod: 14 }).diagnostics).toEqual([]);
+    });
+
     it("keeps @pulumi/aws's unset default where CloudFormation's is the same (storageEncrypted defaults to false)", () => {
         const result = run("rds-instance-storage-encrypted", "aws-native:rds:DbInstance", { engine: "postgres", publiclyAccessible: false });
         expect(violatedProperties(result)).toEqual(["storageEncrypted"]);
