@@ -9,6 +9,8 @@ export const BACKUP_VAULT = "aws:backup/vault:Vault";
 export const BACKUP_VAULT_LOCK_CONFIGURATION = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
 export const BACKUP_VAULT_POLICY = "aws:backup/vaultPolicy:VaultPolicy";
 
+export const CLOUDFORMATION_STACK = "aws:cloudformation/stack:Stack";
+
 export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
 
 export const CLOUDWATCH_LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";

@@ -3,6 +3,7 @@
 
 import type { StackResource } from "../aws/graph";
 import { isClassifiedKeyMaterial } from "../aws/key-material";
+import { translateStackFindings } from "../aws/native";
 import type { Finding } from "../readers/finding";
 import { readConfig, type ConfigValues } from "./config";
 import type { ResourceContext, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
@@ -39,7 +40,8 @@ export function runStackCheck<C extends ConfigValues>(
     const { values, problems } = readConfig(definition.config, rawConfig);
     try {
         const isKeyMaterialResource = (r: StackResource) => isClassifiedKeyMaterial(settings, r.name, r.props);
-        return [...problems, ...definition.check({ resources, config: values, isKeyMaterial: isKeyMaterialResource })];
+        // Findings on aws-native resources name their own properties (lib/aws/native.ts).
+        return [...problems, ...translateStackFindings(resources, definition.check({ resources, config: values, isKeyMaterial: isKeyMaterialResource }))];
     } catch (error) {
         return [...problems, failure(error)];
     }

@@ -3,9 +3,10 @@
 
 import type { ResourceValidationArgs, ResourceValidationPolicy, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { snapshot } from "../readers/values";
+import { judgedTypes, resourceViews } from "../aws/views";
 import { readConfig, type ConfigValues } from "./config";
 import { policyTags, sdkMetadata } from "./metadata";
-import type { AnyPolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
+import type { AnyPolicyDefinition, Finding, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
 import { report, sdkEmitter, stackSubjects } from "./report";
 import { runResourceCheck, runStackCheck, safeConfig } from "./run";
 import { hintResourceType } from "./sdk-internals";
@@ -23,8 +24,11 @@ function withChanges(props: Record<string, unknown>, changes: Record<string, unk
 
 export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): ResourceValidationPolicy {
     const types = new Set(definition.resourceTypes);
+    // aws-native resources and CloudFormation stacks are judged as their @pulumi/aws equivalents (lib/aws/views.ts);
+    // a policy that decides by type alone (`appliesTo`) sees every resource as it is.
+    const judged = new Set(judgedTypes(definition.resourceTypes));
     const appliesTo = definition.appliesTo?.bind(definition);
-    const applies = (type: string): boolean => (appliesTo ? appliesTo(type) : types.has(type));
+    const applies = (type: string): boolean => (appliesTo ? appliesTo(type) : judged.has(type));
     const tags = policyTags(definition);
     const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
         if (!applies(args.type)) {
@@ -36,15 +40,20 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
             args.notApplicable("not selected by the pack-settings framework/severity selection");
             return;
         }
-        const subject = { type: args.type, name: args.name, urn: args.urn, props: snapshot(args.props) };
-        const findings = runResourceCheck(definition, subject, safeConfig(() => args.getConfig()));
-        report(sdkEmitter(reportViolation, definition), definition, findings, () => subject, settings);
+        const config = safeConfig(() => args.getConfig());
+        const views = appliesTo ? [{ type: args.type, props: snapshot(args.props), preset: undefined, translate: (findings: Finding[]) => findings }] : resourceViews(args.type, snapshot(args.props), types, definition.name);
+        for (const view of views) {
+            const subject = { type: view.type, name: args.name, urn: args.urn, props: view.props };
+            const findings = view.preset ? [...view.preset] : view.translate(runResourceCheck(definition, subject, config));
+            report(sdkEmitter(reportViolation, definition), definition, findings, () => subject, settings);
+        }
     };
     let remediateResource: ResourceValidationPolicy["remediateResource"];
     if (definition.remediate) {
         const remediate = definition.remediate.bind(definition);
         remediateResource = (args) => {
-            if (!applies(args.type)) {
+            // Remediation writes @pulumi/aws property names, so it never touches an aws-native or CloudFormation resource.
+            if (!(appliesTo ? appliesTo(args.type) : types.has(args.type))) {
                 return undefined;
             }
             const props = snapshot(args.props);
@@ -53,7 +62,7 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
             return changes && Object.keys(changes).length > 0 ? withChanges(args.props, changes) : undefined;
         };
     }
-    if (definition.resourceTypes.length === 1) {
+    if (judged.size === 1) {
         // Lets the SDK skip other types before it deserializes their properties.
         hintResourceType(validateResource, definition.resourceTypes[0]!);
         if (remediateResource) {

@@ -2,6 +2,7 @@
 
 import type { StackValidationArgs } from "@pulumi/policy";
 import type { StackResource } from "../aws/graph";
+import { translateStack } from "../aws/native";
 import { snapshot } from "../readers/values";
 
 let stackCache: { signature: string; resources: readonly StackResource[] } | undefined;
@@ -21,7 +22,8 @@ export function stackSnapshot(sdkResources: StackValidationArgs["resources"]): r
     if (stackCache?.signature === signature) {
         return stackCache.resources;
     }
-    const resources: StackResource[] = sdkResources.map((r) => ({
+    // aws-native resources as their @pulumi/aws equivalents, so the stack policies read one shape (lib/aws/native.ts).
+    const resources: StackResource[] = translateStack(sdkResources.map((r) => ({
         type: r.type,
         name: r.name,
         urn: r.urn,
@@ -29,7 +31,7 @@ export function stackSnapshot(sdkResources: StackValidationArgs["resources"]): r
         parentUrn: r.parent?.urn,
         dependencies: r.dependencies.map((d) => d.urn),
         propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([key, deps]) => [key, deps.map((d) => d.urn)])),
-    }));
+    })));
     stackCache = { signature, resources };
     setImmediate(() => {
         stackCache = undefined;
