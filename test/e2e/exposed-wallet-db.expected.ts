@@ -16,8 +16,8 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["sg-no-public-db-port-ingress",                 "wallet-db-sg",                   "mandatory", "both"],
     // The VPC's default security group is never adopted, so it keeps AWS's rules
     ["vpc-default-sg-adopted",                       "wallet-vpc",                     "advisory",  "both"],
+    // One rule, one blocking finding: a rule that opens every port is sg-no-public-all-ports-ingress's alone
     ["sg-no-public-all-ports-ingress",               "wallet-db-admin-any",            "mandatory", "both"],
-    ["sg-no-public-db-port-ingress",                 "wallet-db-admin-any",            "mandatory", "both"],
     ["sg-no-public-db-port-ingress",                 "wallet-db-pg-v6",                "mandatory", "both"],
     // The KMS key anyone can use; the seed's secret and its literal value; key readers without MFA
     ["kms-deletion-window",                          "wallet-kms",                     "mandatory", "both"],
