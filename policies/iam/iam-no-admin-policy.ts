@@ -46,6 +46,24 @@ function allResources(statement: Statement): Tri {
     return anyResource(statement, isEveryResource);
 }
 
+/**
+ * What each default-denied AWS-managed policy grants, as its AWS documentation (AWS Managed Policy Reference) lists
+ * it: the message says what is true of the policy attached, not what the worst of them grants.
+ */
+const MANAGED_GRANTS: Readonly<Record<string, string>> = {
+    AdministratorAccess: "every action on every resource: kms:Decrypt on every key that trusts IAM and every secret",
+    PowerUserAccess: "every action outside IAM and Organizations: kms:Decrypt on every key that trusts IAM and every secret",
+    IAMFullAccess: "iam:*, so the holder can grant itself any permission, key access included",
+    AWSKeyManagementServicePowerUser: "key administration, kms:PutKeyPolicy included, on every key that trusts IAM",
+    SecretsManagerReadWrite: "secretsmanager:* on every secret",
+    AmazonSSMFullAccess: "ssm:*, reading every parameter",
+    AmazonRDSFullAccess: "rds:* on every database, its snapshots and their sharing",
+    AmazonDynamoDBFullAccess: "dynamodb:* on every table",
+    AmazonS3FullAccess: "s3:* on every bucket and object",
+    SystemAdministrator: "broad operations access across compute, network and data services",
+    DatabaseAdministrator: "broad control of every database service",
+};
+
 const DEFAULT_DENIED = [
     "AdministratorAccess",
     "PowerUserAccess",
@@ -96,7 +114,7 @@ function managedFindings(property: string, value: unknown, denied: readonly stri
     return [
         violation(
             property,
-            `\`${property}\` attaches the broad AWS-managed ${hits.length === 1 ? "policy" : "policies"} ${hits.join(", ")}, which ${hits.length === 1 ? "grants" : "grant"} decrypt or key-policy control over every key that trusts IAM. Attach a customer-managed policy that names the needed actions and ARNs instead.`,
+            `\`${property}\` attaches the broad AWS-managed ${hits.length === 1 ? "policy" : "policies"} ${hits.map((hit) => `${hit} (${MANAGED_GRANTS[hit] ?? "on the pack's list of policies too broad for key material"})`).join(", ")}. Attach a customer-managed policy that names the needed actions and ARNs instead.`,
         ),
     ];
 }

@@ -41,7 +41,7 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["rds-instance-storage-encrypted",               "wallet-db",                      "mandatory", "both"],
     ["rds-log-exports",                              "wallet-db",                      "mandatory", "both"],
     ["rds-managed-master-password",                  "wallet-db",                      "mandatory", "both"],
-    ["rds-storage-cmk",                              "wallet-db",                      "mandatory", "both"],
+    // (rds-storage-cmk: no finding on the unencrypted wallet-db; rds-instance-storage-encrypted names the key)
     // The audit database (not key material) on MySQL 8.0's default parameter group: TLS optional; no backup plan
     ["rds-default-parameter-group-tls",              "audit-db",                       "mandatory", "both"],
     ["backup-plan-covers-key-stores",                "audit-db",                       "advisory",  "both"],

@@ -175,6 +175,16 @@ export function keyFindings(value: unknown, property: string, spec: KeySpec): Fi
     }
 }
 
+/**
+ * One cause, one blocking finding: when encryption at rest is off (a decided finding on the encryption flag, whose
+ * fix names the customer-managed key), the key findings are dropped; no key, AWS-managed or not, is in use then.
+ * Undecided and advisory flag findings keep the key findings.
+ */
+export function keyUnlessUnencrypted(flagFindings: readonly Finding[], keyFindingsIfEncrypted: () => readonly Finding[]): Finding[] {
+    const off = flagFindings.some((f) => !f.undecided && !f.advisory);
+    return off ? [...flagFindings] : [...flagFindings, ...keyFindingsIfEncrypted()];
+}
+
 /** The input at `property` must name a customer-managed KMS key (`keyFindings` over `read(props, property)`). */
 export function expectCustomerManagedKey(props: PlainObject, property: string, spec: KeySpec): Finding[] {
     return keyFindings(read(props, property), property, spec);
