@@ -18,7 +18,7 @@ export function advice(property: string, message: string, urn?: string): Finding
     return urn ? { property, message, advisory: true, urn } : { property, message, advisory: true };
 }
 
-const UNKNOWN_NOTE = "is computed from another resource, so it is only known at update time; the policy re-checks it then.";
+const UNKNOWN_NOTE = "is computed from another resource and not known yet; the policy decides once it is known.";
 
 export function unknownFinding(property: string, requirement: string, urn?: string): Finding {
     return undecided(property, `\`${property}\` ${UNKNOWN_NOTE} Requirement: ${requirement}`, urn);
