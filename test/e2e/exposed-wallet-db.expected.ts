@@ -125,7 +125,7 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["secretsmanager-no-plaintext-secret-in-state",  "wallet-signer-seed",             "mandatory", "both"],
     ["ssm-parameter-securestring",                   "wallet-signer-seed",             "mandatory", "both"],
     // S3 backups (MFA delete and object lock are advisory by design, even for key material)
-    ["s3-acls-disabled",                             "wallet-backups",                 "mandatory", "both"],
+    // (s3-acls-disabled: the ObjectWriter ownership and the public ACL are one cause, s3-no-public-acl's below)
     ["s3-block-public-access-linked",                "wallet-backups",                 "mandatory", "both"],
     ["s3-object-lock",                               "wallet-backups",                 "advisory",  "both"],
     ["s3-tls-only-policy",                           "wallet-backups",                 "mandatory", "both"],
