@@ -541,7 +541,7 @@ export const CONTROLS: readonly Control[] = [
         row: 94, id: "iam-sensitive-actions-require-mfa", category: "authentication-mfa", severity: "high", crossResource: true,
         severityReason: "the Mixin-style failure mode: a stolen console/API credential can read and decrypt keys without a second factor",
         requirement: "every `Allow` of `kms:Decrypt`, `kms:ReEncrypt*`, `kms:GenerateDataKey*`, `kms:CreateGrant`, `kms:PutKeyPolicy`, `kms:*`, `secretsmanager:GetSecretValue`/`PutResourcePolicy`, `secretsmanager:*`, `ssm:GetParameter*`, `rds-db:connect`, `rds:ModifyDBInstance`/`ModifyDBCluster` (master password), `rds:CopyDBSnapshot`/`ModifyDBSnapshotAttribute`/`StartExportTask`, `ec2:ModifySnapshotAttribute`, `redshift:ModifyCluster`, `ram:AssociateResourceShare`, `dynamodb:GetItem`/`Query`/`Scan`/`ExportTableToPointInTime`, S3 object reads and writes on key-material buckets or `*`, that reaches a human principal (user, group, or role assumable by users/SSO) has `Condition: {Bool: {\"aws:MultiFactorAuthPresent\": \"true\"}}` (or `NumericLessThan aws:MultiFactorAuthAge`); workload roles use `aws:SourceVpc(e)`/`kms:ViaService` instead",
-        limitation: "MFA at a SAML/SSO identity provider and memberships defined in other stacks are invisible",
+        limitation: "MFA at a SAML/SSO identity provider and memberships defined in other stacks are invisible; roles assumed only through SAML/SSO federation or by stack users with no console password (CI) get advice, since no MFA condition can hold there",
     },
     {
         row: 95, id: "iam-no-wildcard-resource-key-actions", category: "key-management", severity: "high", crossResource: false,

@@ -24,7 +24,8 @@ export function reachesThreshold(severity: Severity | "", failOn: FailOn | undef
 
 /** The property a finding names (`[ingress.0.cidrBlocks.0] ...`), part of its identity; "" when there is none. */
 export function findingProperty(message: string): string {
-    const text = message.replace(/^Cannot verify during preview: /, "");
+    // "Cannot verify during preview: " is how earlier versions led an undecided finding; baselines keep it.
+    const text = message.replace(/^Cannot verify (?:yet|during preview): /, "");
     const match = /^\[([^\]]*)\]/.exec(text);
     return match ? match[1]! : "";
 }

@@ -56,10 +56,19 @@ const PG = { protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.
 describe("evasion: public database ports", () => {
     const sg = (...ingress: Record<string, unknown>[]) => resource("sg-no-public-db-port-ingress", T.sg, { vpcId: "vpc-1", ingress });
 
+    // A rule that opens every port is one cause, reported by sg-no-public-all-ports-ingress alone.
+    const everyPort = (...ingress: Record<string, unknown>[]) => resource("sg-no-public-all-ports-ingress", T.sg, { vpcId: "vpc-1", ingress });
+
     it.each([
         ["protocol \"-1\"", { ...PG, protocol: "-1", fromPort: 0, toPort: 0 }],
         ["protocol \"all\"", { ...PG, protocol: "all", fromPort: 0, toPort: 0 }],
         ["protocol -1 as a number", { ...PG, protocol: -1, fromPort: 0, toPort: 0 }],
+    ])("catches %s (as an every-port rule)", (_label, rule) => {
+        expectCaught(everyPort(rule));
+        expect(sg(rule).diagnostics).toEqual([]);
+    });
+
+    it.each([
         ["protocol \"6\" (tcp by number)", { ...PG, protocol: "6" }],
         ["protocol \"TCP\" upper case", { ...PG, protocol: "TCP" }],
         ["a port range covering 5432", { ...PG, fromPort: 5000, toPort: 6000 }],
@@ -74,7 +83,7 @@ describe("evasion: public database ports", () => {
 
     it("catches the same rule as a separate ec2.SecurityGroupRule", () => {
         expectCaught(resource("sg-no-public-db-port-ingress", T.sgRule, { type: "ingress", securityGroupId: "sg-1", ...PG }));
-        expectCaught(resource("sg-no-public-db-port-ingress", T.sgRule, { type: "ingress", securityGroupId: "sg-1", ...PG, protocol: "-1", fromPort: 0, toPort: 0 }));
+        expectCaught(resource("sg-no-public-all-ports-ingress", T.sgRule, { type: "ingress", securityGroupId: "sg-1", ...PG, protocol: "-1", fromPort: 0, toPort: 0 }));
     });
 
     it.each([
@@ -82,7 +91,8 @@ describe("evasion: public database ports", () => {
         ["ipProtocol \"-1\"", { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" }],
         ["cidrIpv6 ::/0 over a range", { ipProtocol: "tcp", fromPort: 3000, toPort: 9000, cidrIpv6: "::/0" }],
     ])("catches a vpc.SecurityGroupIngressRule with %s", (_label, props) => {
-        expectCaught(resource("sg-no-public-db-port-ingress", T.vpcIngress, { securityGroupId: "sg-1", ...props }));
+        const policyName = props.ipProtocol === "-1" ? "sg-no-public-all-ports-ingress" : "sg-no-public-db-port-ingress";
+        expectCaught(resource(policyName, T.vpcIngress, { securityGroupId: "sg-1", ...props }));
     });
 
     it("no false alarm: SG-to-SG references, self and private CIDRs on the database port", () => {

@@ -1,4 +1,4 @@
-import { expectFlag, undecided, unknownFinding, violation } from "../lib/readers/checks";
+import { expectFlag, keyUnlessUnencrypted, undecided, unknownFinding, violation } from "../lib/readers/checks";
 import { expectCustomerManagedKey } from "../lib/readers/checks";
 import { clusterEngine, isGlobalSecondary, isReplicationGroupMember, replicationGroupEngine } from "./lib/elasticache";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
@@ -30,8 +30,9 @@ function replicationGroup(props: PlainObject): Finding[] {
     } else {
         findings.push(...expectFlag(props, "atRestEncryptionEnabled", { expected: true, defaultValue: engine === "valkey", fix: FLAG_FIX }));
     }
-    findings.push(...expectCustomerManagedKey(props, "kmsKeyId", { protects: "the cache data, its snapshots and swap", defaultKey: "a key owned by the ElastiCache service", fix: KEY_FIX }));
-    return findings;
+    return keyUnlessUnencrypted(findings, () =>
+        expectCustomerManagedKey(props, "kmsKeyId", { protects: "the cache data (snapshots and swap included)", defaultKey: "a key owned by the ElastiCache service", fix: KEY_FIX }),
+    );
 }
 
 function standaloneCluster(props: PlainObject): Finding[] {
@@ -78,7 +79,7 @@ export const elasticacheAtRestEncryptionCmk = resourcePolicy({
     ].join("\n"),
     check: ({ props, type }) => {
         if (type === SERVERLESS) {
-            return expectCustomerManagedKey(props, "kmsKeyId", { protects: "the serverless cache data and its snapshots", defaultKey: "a key owned by the ElastiCache service", fix: KEY_FIX });
+            return expectCustomerManagedKey(props, "kmsKeyId", { protects: "the serverless cache data (snapshots included)", defaultKey: "a key owned by the ElastiCache service", fix: KEY_FIX });
         }
         if (type === CLUSTER) {
             return standaloneCluster(props);

@@ -1,4 +1,4 @@
-import { unknownFinding, violation } from "../lib/readers/checks";
+import { advice, unknownFinding, violation } from "../lib/readers/checks";
 import { presence } from "../lib/readers/presence";
 import { clusterEngine, isGlobalSecondary, isReplicationGroupMember, userAccessState } from "./lib/elasticache";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
@@ -106,7 +106,14 @@ function hasNopassRule(props: PlainObject): boolean {
 function user(props: PlainObject): Finding[] {
     const state = userAccessState(props);
     if (state === "off") {
-        return passwordsInState(props); // a disabled user cannot log in, so it needs no credential
+        // A disabled user cannot log in: it needs no credential, and a password in state is no usable credential
+        // today, so it is advice (drop it) rather than a blocking finding.
+        return passwordsInState(props).map((f) =>
+            advice(
+                f.property,
+                `\`${f.property}\` is stored in the Pulumi state, but this user is disabled (\`off\` in \`accessString\`), so nobody can log in with it. Remove the password (a disabled user needs none) or use the write-only \`passwordsWo\`, so enabling the user later does not turn a value in state into a working credential.`,
+            ),
+        );
     }
     const findings = credentialFindings(props);
     if (state === UNKNOWN && findings.some((f) => !f.undecided)) {

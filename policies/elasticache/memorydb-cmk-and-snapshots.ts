@@ -59,7 +59,7 @@ export const memorydbCmkAndSnapshots = resourcePolicy<Config>({
             return expectCustomerManagedKey(props, "kmsKeyArn", { protects: "the snapshot", defaultKey: "a key owned by the MemoryDB service", fix: KEY_FIX });
         }
         const findings: Finding[] = [
-            ...expectCustomerManagedKey(props, "kmsKeyArn", { protects: "the cluster data and its snapshots", defaultKey: "a key owned by the MemoryDB service", fix: KEY_FIX }),
+            ...expectCustomerManagedKey(props, "kmsKeyArn", { protects: "the cluster data (snapshots included)", defaultKey: "a key owned by the MemoryDB service", fix: KEY_FIX }),
         ];
         if (config.minimumSnapshotRetentionDays > 0) {
             findings.push(

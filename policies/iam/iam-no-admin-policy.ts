@@ -8,6 +8,7 @@ import { asList, read, UNKNOWN } from "../lib/readers/values";
 const REQUIREMENT =
     "no statement may allow every action (`*`, `*:*`, or NotAction) on every resource, every IAM action, or an action that lets its holder grant itself any permission (iam:PutRolePolicy, iam:AttachUserPolicy, iam:CreatePolicyVersion, ...) on every IAM resource; no broad AWS-managed policy (AdministratorAccess, PowerUserAccess, ...) may be attached to an IAM principal or an IAM Identity Center permission set.";
 
+
 const DEFAULT_DENIED = [
     "AdministratorAccess",
     "PowerUserAccess",

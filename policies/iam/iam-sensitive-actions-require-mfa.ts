@@ -48,8 +48,19 @@ interface Config {
     keyMaterialManagedPolicies: string[];
 }
 
-/** `external`: a role of another stack, whose trust policy (who assumes it, with MFA or not) is not visible here. */
-type Exposure = { human: Tri; gated: Tri; external?: boolean };
+/**
+ * `external`: a role of another stack, whose trust policy (who assumes it, with MFA or not) is not visible here.
+ * `mfaImpossible`: a role only federated users or machine users assume, where an MFA condition can never hold.
+ */
+type Exposure = { human: Tri; gated: Tri; external?: boolean; mfaImpossible?: "federation" | "machine-user" };
+
+/** What applies instead of an MFA condition nobody can meet: demanding one would only lock the role. */
+const IMPOSSIBLE_MFA: Record<"federation" | "machine-user", string> = {
+    federation:
+        "The role is assumed through SAML or IAM Identity Center federation, whose sessions never carry aws:MultiFactorAuthPresent, so an MFA condition here would lock everyone out. Enforce MFA at the identity provider, and scope `Resource` to the keys and secrets the role needs.",
+    "machine-user":
+        "The role is assumed by an IAM user of this stack with no console password (automation such as CI), which cannot present an MFA code. Replace that user's access key with OIDC federation from the CI system (AssumeRoleWithWebIdentity, with the token's `sub` and `aud` pinned in the trust policy), and scope `Resource` to the keys and secrets the pipeline needs.",
+};
 
 const EXTERNAL_ROLE_NOTE =
     "The role is defined outside this stack, so whether people assume it, and with MFA, cannot be verified here. If people assume it, require MFA in its trust policy or in this statement; if only workloads do, this is fine.";
@@ -115,7 +126,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
                         return { human: UNKNOWN, gated: false, external: true };
                     }
                     const trust = classifyTrust(principal.resource, graph);
-                    return { human: trust.human, gated: trust.mfaGated };
+                    return { human: trust.human, gated: trust.mfaGated, mfaImpossible: trust.mfaImpossible };
                 }
                 default:
                     return { human: UNKNOWN, gated: false };
@@ -133,7 +144,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
 
         for (const document of model.documents) {
             const { principal, holder, property } = document;
-            const { human, gated, external } = exposure(principal);
+            const { human, gated, external, mfaImpossible } = exposure(principal);
             if (human === false || gated === true) {
                 continue;
             }
@@ -175,6 +186,8 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
                 const key = `${holder.urn}:${property}:${statement.index}:${principal.key}`;
                 if (external && open.length > 0 && allow === true && mfa === false) {
                     push(advice(property, `${path}: ${where} allows ${listActions(open)} without MFA. ${EXTERNAL_ROLE_NOTE}`, holder.urn), key);
+                } else if (mfaImpossible && open.length > 0 && allow === true && mfa === false) {
+                    push(advice(property, `${path}: ${where} allows ${listActions(open)}. ${IMPOSSIBLE_MFA[mfaImpossible]}`, holder.urn), key);
                 } else if (open.length > 0 && allow === true && mfa === false && human === true && gated === false) {
                     push(violation(property, `${path}: ${where} allows ${listActions(open)} without MFA: with one stolen password or access key, an attacker ${describeCapabilities(open)}. ${FIX}`, holder.urn), key);
                 } else if (open.length > 0 || openUnknown) {
@@ -189,7 +202,7 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
             if (!hit) {
                 continue;
             }
-            const { human, gated, external } = exposure(principal);
+            const { human, gated, external, mfaImpossible } = exposure(principal);
             if (human === false || gated === true) {
                 continue;
             }
@@ -198,6 +211,8 @@ export const iamSensitiveActionsRequireMfa = stackPolicy<Config>({
             const path = `${principal.label} <- ${holder.type === IAM_TYPES.role ? "managedPolicyArns" : `attachment ${holder.name}`} <- AWS-managed ${hit}`;
             if (external) {
                 push(advice(property, `${path}: the AWS-managed policy allows key-material actions without MFA. ${EXTERNAL_ROLE_NOTE}`, holder.urn), key);
+            } else if (mfaImpossible) {
+                push(advice(property, `${path}: the AWS-managed policy allows key-material actions. ${IMPOSSIBLE_MFA[mfaImpossible]}`, holder.urn), key);
             } else if (e === false && human === true && gated === false) {
                 push(violation(property, `${path}: the AWS-managed policy grants ${awsManagedPolicyGrant(hit)}, without MFA. Attach a customer-managed policy with an MFA condition instead, or enforce MFA for the principal.`, holder.urn), key);
             } else if (e !== true) {

@@ -76,7 +76,7 @@ export const sgNoPublicDbPortIngress = resourcePolicy<{ dbPorts: string[]; allow
             type: "array",
             items: { type: "string" },
             default: [],
-            description: "Reviewed public CIDRs (e.g. an office egress range) that may reach database ports; sources inside them are not reported.",
+            description: "Reviewed public CIDRs (e.g. an office egress range) that may reach database ports; sources inside them are not reported. A rule that opens every port is reported by sg-no-public-all-ports-ingress alone, under its own list.",
         },
     },
     check: ({ type, props, config }) => {
@@ -85,7 +85,9 @@ export const sgNoPublicDbPortIngress = resourcePolicy<{ dbPorts: string[]; allow
         const findings: Finding[] = [...ports.problems, ...allowed.problems];
         for (const { rule, label, directionUnknown } of ingressViews(type, props)) {
             const opened = rulePorts(rule);
-            if (opened === "none") {
+            // A rule that opens every port is one cause, reported once by sg-no-public-all-ports-ingress (its message
+            // names the database ports); reporting it here too would make one rule two blocking findings.
+            if (opened === "none" || opened === "all") {
                 continue;
             }
             const hits = opened === UNKNOWN ? undefined : dbPortsHit(opened, ports.ranges);
@@ -102,11 +104,9 @@ export const sgNoPublicDbPortIngress = resourcePolicy<{ dbPorts: string[]; allow
                     continue;
                 }
                 const where =
-                    opened === "all"
-                        ? "all ports (every database port)"
-                        : opened.from === opened.to || (hits!.length === 1 && hits![0]!.from === opened.from && hits![0]!.to === opened.to)
-                          ? describePorts(opened)
-                          : `${describePorts(opened)}, which include database port${hits!.length === 1 && hits![0]!.from === hits![0]!.to ? "" : "s"} ${portList(hits!)}`;
+                    opened.from === opened.to || (hits!.length === 1 && hits![0]!.from === opened.from && hits![0]!.to === opened.to)
+                        ? describePorts(opened)
+                        : `${describePorts(opened)}, which include database port${hits!.length === 1 && hits![0]!.from === hits![0]!.to ? "" : "s"} ${portList(hits!)}`;
                 const admits = `${label} admits ${source} on ${where}`;
                 if (!isDefinitelyPublic(exposure)) {
                     const why = exposure.cidrClass === "prefix-list" ? "the prefix list's entries are not visible to the policy" : "the source is only known at update time";
@@ -114,7 +114,7 @@ export const sgNoPublicDbPortIngress = resourcePolicy<{ dbPorts: string[]; allow
                 } else if (directionUnknown) {
                     findings.push(undecided(property, `${admits} if it is an ingress rule (\`type\` is computed). ${FIX}`));
                 } else {
-                    findings.push(violation(property, `${admits}, so the database listener is reachable from the internet. ${FIX}`));
+                    findings.push(violation(property, `${admits}, so the group lets the internet reach that database port on anything behind it with a public address or route. ${FIX}`));
                 }
             }
         }

@@ -70,18 +70,26 @@ export const opensearchAuditLogs = resourcePolicy<{ requiredLogTypes: string[] }
             }
         });
         const findings: Finding[] = [];
+        // Missing log types are one cause on one input: named together in one finding.
+        const missing: string[] = [];
         for (const type of required) {
             if (enabled.has(type)) {
                 continue;
             }
             const index = disabled.get(type);
-            if (unknownEntry) {
-                findings.push(unknownFinding("logPublishingOptions", fix(type)));
-            } else if (index !== undefined) {
+            if (!unknownEntry && index !== undefined) {
                 findings.push(violation(`logPublishingOptions.${index}.enabled`, `The \`${type}\` log publishing entry has \`enabled\` set to false or a non-boolean. ${fix(type)}`));
             } else {
-                findings.push(violation("logPublishingOptions", `\`logPublishingOptions\` publishes no \`${type}\`. ${fix(type)}`));
+                missing.push(type);
             }
+        }
+        if (missing.length > 0) {
+            const fixes = missing.map(fix).join(" ");
+            findings.push(
+                unknownEntry
+                    ? unknownFinding("logPublishingOptions", fixes)
+                    : violation("logPublishingOptions", `\`logPublishingOptions\` publishes ${missing.map((type) => `no \`${type}\``).join(" and ")}. ${fixes}`),
+            );
         }
         return findings;
     },

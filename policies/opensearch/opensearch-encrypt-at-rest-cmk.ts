@@ -1,4 +1,4 @@
-import { expectCustomerManagedKey, expectFlag } from "../lib/readers/checks";
+import { expectCustomerManagedKey, expectFlag, keyUnlessUnencrypted } from "../lib/readers/checks";
 import { DOMAIN_TYPES } from "./lib/opensearch";
 import { resourcePolicy } from "../lib/core/policy";
 
@@ -26,12 +26,13 @@ export const opensearchEncryptAtRestCmk = resourcePolicy({
         "2. Set `encryptAtRest: { enabled: true, kmsKeyId: key.arn }` on the domain (use the key ARN, not the key id, to avoid a perpetual diff).",
         "3. Encryption at rest and its key cannot be changed on an existing domain: create a new domain, restore a snapshot into it, and switch clients over.",
     ].join("\n"),
-    check: ({ props }) => [
-        ...expectFlag(props, "encryptAtRest.enabled", {
-            expected: true,
-            defaultValue: false,
-            fix: "Set `encryptAtRest.enabled: true` so indices, logs, swap files and automated snapshots (which often contain logged payloads with key material) are encrypted.",
-        }),
-        ...expectCustomerManagedKey(props, "encryptAtRest.kmsKeyId", { protects: "the domain's data", defaultKey: "aws/es", expected: "a key ARN", fix: KEY_FIX }),
-    ],
+    check: ({ props }) =>
+        keyUnlessUnencrypted(
+            expectFlag(props, "encryptAtRest.enabled", {
+                expected: true,
+                defaultValue: false,
+                fix: "Set `encryptAtRest.enabled: true` with `encryptAtRest.kmsKeyId` set to the ARN of a customer-managed KMS key, so indices, logs, swap files and automated snapshots (which often contain logged payloads with key material) are encrypted under a key policy you control.",
+            }),
+            () => expectCustomerManagedKey(props, "encryptAtRest.kmsKeyId", { protects: "the domain's data", defaultKey: "aws/es", expected: "a key ARN", fix: KEY_FIX }),
+        ),
 });

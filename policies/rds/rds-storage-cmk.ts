@@ -1,7 +1,7 @@
-import { classifyKey, expectCustomerManagedKey } from "../lib/readers/checks";
+import { classifyKey, expectCustomerManagedKey, violation } from "../lib/readers/checks";
 import { presenceOf } from "../lib/readers/presence";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
-import { read, type PlainObject } from "../lib/readers/values";
+import { asBool, asString, INVALID, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
 import { RDS_CLUSTER, RDS_INSTANCE } from "../lib/aws/types";
 
 const INSTANCE = RDS_INSTANCE;
@@ -18,6 +18,31 @@ const SOURCES: Record<string, readonly string[]> = {
     [INSTANCE]: ["replicateSourceDb", "snapshotIdentifier", "restoreToPointInTime"],
     [CLUSTER]: ["replicationSourceIdentifier", "snapshotIdentifier", "restoreToPointInTime"],
 };
+
+/**
+ * Is the storage encrypted at all? `storageEncrypted` defaults to false on instances and provisioned clusters; an
+ * Aurora Serverless v1 cluster (`engineMode: "serverless"`) is always encrypted.
+ */
+function storageEncryption(type: string, props: PlainObject): "on" | "off" | typeof UNKNOWN {
+    const flag = asBool(read(props, "storageEncrypted"));
+    if (flag === true) {
+        return "on";
+    }
+    if (flag === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (type === CLUSTER) {
+        const mode = asString(read(props, "engineMode"));
+        if (mode === UNKNOWN) {
+            return UNKNOWN;
+        }
+        if (typeof mode === "string" && mode.trim().toLowerCase() === "serverless") {
+            return "on";
+        }
+    }
+    // false, not set (default false), or not a boolean (the encryption policies report that spelling).
+    return flag === INVALID ? UNKNOWN : "off";
+}
 
 function copiesSource(type: string, props: PlainObject): boolean {
     return (SOURCES[type] ?? []).some((property) => presenceOf(read(props, property)) !== "absent");
@@ -43,10 +68,21 @@ export const rdsStorageCmk = resourcePolicy({
         "3. For an existing database: snapshot it, copy the snapshot with the new key (aws.rds.SnapshotCopy / ClusterSnapshotCopy `kmsKeyId`), restore from the copy and switch clients over.",
     ].join("\n"),
     check: ({ props, type }): Finding[] => {
-        if (classifyKey(read(props, "kmsKeyId")) === "absent" && copiesSource(type, props)) {
-            // Replica or restore without its own key: it keeps the source's key, which is checked where it is set.
-            return [];
+        if (classifyKey(read(props, "kmsKeyId")) === "absent") {
+            if (copiesSource(type, props)) {
+                // Replica or restore without its own key: it keeps the source's key, which is checked where it is set.
+                return [];
+            }
+            const encrypted = storageEncryption(type, props);
+            if (encrypted === "off") {
+                // One cause, one blocking finding: unencrypted storage is rds-instance-storage-encrypted's /
+                // rds-cluster-storage-encrypted's finding, whose fix names the customer-managed key; no AWS key is in use.
+                return [];
+            }
+            if (encrypted === UNKNOWN) {
+                return [violation("kmsKeyId", `\`kmsKeyId\` is not set, so whenever the storage is encrypted (\`storageEncrypted\` is computed) it uses the AWS-managed key \`aws/rds\`, whose key policy you cannot restrict. ${FIX}`)];
+            }
         }
-        return expectCustomerManagedKey(props, "kmsKeyId", { protects: "the storage, backups and snapshots", defaultKey: "aws/rds", fix: FIX });
+        return expectCustomerManagedKey(props, "kmsKeyId", { protects: "the storage (backups and snapshots included)", defaultKey: "aws/rds", fix: FIX });
     },
 });

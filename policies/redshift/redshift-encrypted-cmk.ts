@@ -1,4 +1,4 @@
-import { expectCustomerManagedKey, expectFlag } from "../lib/readers/checks";
+import { expectCustomerManagedKey, expectFlag, keyUnlessUnencrypted } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { REDSHIFTSERVERLESS_NAMESPACE, REDSHIFT_CLUSTER } from "../lib/aws/types";
 
@@ -31,7 +31,7 @@ export const redshiftEncryptedCmk = resourcePolicy({
     ].join("\n"),
     check: ({ props, type }) => {
         if (type === NAMESPACE) {
-            return expectCustomerManagedKey(props, "kmsKeyId", { protects: "the namespace's data and snapshots", defaultKey: "a key owned by AWS", fix: KEY_FIX });
+            return expectCustomerManagedKey(props, "kmsKeyId", { protects: "the namespace's data (snapshots included)", defaultKey: "a key owned by AWS", fix: KEY_FIX });
         }
         // `encrypted` is a string ("true"/"false") in v7; booleans are accepted as the same spelling by asBool.
         const findings: Finding[] = expectFlag(props, "encrypted", {
@@ -39,7 +39,8 @@ export const redshiftEncryptedCmk = resourcePolicy({
             defaultValue: true,
             fix: 'Set `encrypted: "true"` (the default) with `kmsKeyId` set to a customer-managed key.',
         });
-        findings.push(...expectCustomerManagedKey(props, "kmsKeyId", { protects: "the cluster, its snapshots and backups", defaultKey: "aws/redshift", fix: KEY_FIX }));
-        return findings;
+        return keyUnlessUnencrypted(findings, () =>
+            expectCustomerManagedKey(props, "kmsKeyId", { protects: "the cluster's data (snapshots and backups included)", defaultKey: "aws/redshift", fix: KEY_FIX }),
+        );
     },
 });

@@ -3,7 +3,7 @@ import { StackGraph } from "../lib/aws/graph";
 import { S3_BUCKET_OWNERSHIP_CONTROLS } from "../lib/aws/types";
 import { stackPolicy, type Finding } from "../lib/core/policy";
 import { asString, read, UNKNOWN } from "../lib/readers/values";
-import { attached, BUCKET_TYPES, bucketInScope, notReported, bucketScopeConfig, scoped, type BucketScopeConfig } from "./lib/s3";
+import { attached, BUCKET_TYPES, bucketHasPublicAcl, bucketInScope, notReported, bucketScopeConfig, scoped, type BucketScopeConfig } from "./lib/s3";
 
 const FIX =
     'Set `rule: { objectOwnership: "BucketOwnerEnforced" }` on the aws.s3.BucketOwnershipControls (or remove it: new buckets disable ACLs by default), and grant access through the bucket policy only.';
@@ -34,6 +34,11 @@ export const s3AclsDisabled = stackPolicy<BucketScopeConfig>({
         for (const bucket of graph.ofType(...BUCKET_TYPES)) {
             const inScope = bucketInScope(bucket, config, graph);
             if (notReported(inScope)) {
+                continue;
+            }
+            if (bucketHasPublicAcl(graph, bucket)) {
+                // One cause, one blocking finding: the public ACL is s3-no-public-acl's finding, whose fix is this
+                // very setting (BucketOwnerEnforced disables the ACL).
                 continue;
             }
             // No ownership controls: S3's default for new buckets, BucketOwnerEnforced (ACLs disabled).

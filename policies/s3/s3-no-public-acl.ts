@@ -1,17 +1,11 @@
 import { unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
-import { ACL_TYPES, BUCKET_TYPES, objects } from "./lib/s3";
+import { ACL_TYPES, BUCKET_TYPES, isPublicGroupUri, objects, PUBLIC_CANNED_ACLS } from "./lib/s3";
 import { asList, asString, INVALID, isObject, UNKNOWN, type Plain } from "../lib/readers/values";
 import { S3_BUCKET_OBJECT, S3_BUCKET_OBJECT_V2, S3_OBJECT_COPY } from "../lib/aws/types";
 
-const PUBLIC_CANNED = ["public-read", "public-read-write", "authenticated-read"];
 const OBJECT_TYPES = [S3_BUCKET_OBJECT, S3_BUCKET_OBJECT_V2, S3_OBJECT_COPY];
 const FIX = 'Use a private ACL (or none) and an aws.s3.BucketOwnershipControls with `objectOwnership: "BucketOwnerEnforced"`, which disables ACLs; grant access through IAM and the bucket policy instead.';
-
-/** `http://acs.amazonaws.com/groups/global/AllUsers` or `.../AuthenticatedUsers` (any scheme, case). */
-function isPublicGroup(uri: string): boolean {
-    return /acs\.amazonaws\.com\/groups\/global\/(allusers|authenticatedusers)\/?$/i.test(uri.trim());
-}
 
 function cannedAcl(value: Plain, property: string): Finding[] {
     const acl = asString(value);
@@ -21,7 +15,7 @@ function cannedAcl(value: Plain, property: string): Finding[] {
     if (acl === INVALID) {
         return [violation(property, `\`${property}\` is not a canned ACL name. ${FIX}`)];
     }
-    if (acl !== undefined && PUBLIC_CANNED.includes(acl.trim().toLowerCase())) {
+    if (acl !== undefined && PUBLIC_CANNED_ACLS.includes(acl.trim().toLowerCase())) {
         return [violation(property, `\`${property}\` is a public canned ACL (public-read, public-read-write or authenticated-read), which lets anyone (or any AWS account) read or list the data. ${FIX}`)];
     }
     return [];
@@ -56,7 +50,7 @@ function grantFindings(grants: Plain, path: string, nested: boolean): Finding[] 
         const uriPath = nested ? `${grantPath}.grantee.uri` : `${grantPath}.uri`;
         if (uri === UNKNOWN) {
             findings.push(unknownFinding(uriPath, FIX));
-        } else if (typeof uri === "string" && isPublicGroup(uri)) {
+        } else if (typeof uri === "string" && isPublicGroupUri(uri)) {
             findings.push(violation(uriPath, `\`${uriPath}\` grants access to the AllUsers or AuthenticatedUsers group, i.e. to anyone on the Internet or any AWS account. ${FIX}`));
         }
     });

@@ -3,7 +3,9 @@ import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { asList, isObject, UNKNOWN } from "../lib/readers/values";
 import { SECRETSMANAGER_SECRET } from "../lib/aws/types";
 
-const FIX = "Set it to the ARN of a customer-managed KMS key whose key policy allows kms:Decrypt only to the principals that may read the secret (ideally with an MFA or kms:ViaService condition).";
+/** The fix for one key input, named: "Set `replicas.0.kmsKeyId` to the ARN of ...". */
+const fix = (property: string) =>
+    `Set \`${property}\` to the ARN of a customer-managed KMS key whose key policy allows kms:Decrypt only to the principals that may read the secret (ideally with an MFA or kms:ViaService condition).`;
 
 export const secretsmanagerCmk = resourcePolicy({
     name: "secretsmanager-cmk",
@@ -30,21 +32,21 @@ export const secretsmanagerCmk = resourcePolicy({
         const findings = expectCustomerManagedKey(props, "kmsKeyId", {
             protects: "the secret",
             defaultKey: "aws/secretsmanager",
-            fix: `Set \`kmsKeyId\`: ${FIX}`,
+            fix: fix("kmsKeyId"),
         });
         const replicas = asList(props.replicas);
         if (replicas === UNKNOWN) {
-            findings.push(unknownFinding("replicas", `Every \`replicas[].kmsKeyId\` must name a customer-managed key. ${FIX}`));
+            findings.push(unknownFinding("replicas", `Every \`replicas[].kmsKeyId\` must name a customer-managed key. ${fix("replicas[].kmsKeyId")}`));
             return findings;
         }
         replicas.forEach((replica, index) => {
             const property = `replicas.${index}.kmsKeyId`;
             if (replica === UNKNOWN) {
-                findings.push(unknownFinding(property, FIX));
+                findings.push(unknownFinding(property, fix(property)));
             } else if (!isObject(replica)) {
                 findings.push(violation(`replicas.${index}`, "This `replicas` entry is not an object. Give each replica a `region` and a customer-managed `kmsKeyId`."));
             } else {
-                findings.push(...keyFindings(replica.kmsKeyId, property, { protects: "the replica", defaultKey: "aws/secretsmanager", fix: FIX }));
+                findings.push(...keyFindings(replica.kmsKeyId, property, { protects: "the replica", defaultKey: "aws/secretsmanager", fix: fix(property) }));
             }
         });
         return findings;

@@ -48,7 +48,7 @@ function parameter(context: ResourceContext<SecretDetectionConfig>): Finding[] {
             findings.push(
                 undecided(
                     "value",
-                    `\`value\` ${STATE_NOTE}; whether this parameter holds a secret depends on its \`type\` or name, which are computed during preview and re-checked at update time. ${fix}`,
+                    `\`value\` ${STATE_NOTE}; whether this parameter holds a secret depends on its \`type\` or name, which are computed and not known yet; re-checked once they are known. ${fix}`,
                 ),
             );
         }

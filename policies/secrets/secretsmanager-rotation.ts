@@ -255,7 +255,7 @@ export const secretsmanagerRotation = stackPolicy<Config>({
             }
             if (unresolvedRotation) {
                 findings.push(
-                    undecided("secretRotation", "A SecretRotation's `secretId` is computed and cannot be tied to a secret during preview; the link is re-checked at update time.", secret.urn),
+                    undecided("secretRotation", "A SecretRotation's `secretId` is computed and not known yet, so it cannot be tied to a secret; the link is re-checked once it is known.", secret.urn),
                 );
                 continue;
             }

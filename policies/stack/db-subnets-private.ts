@@ -36,12 +36,17 @@ export const dbSubnetsPrivate = stackPolicy({
                 for (const external of ref.external) {
                     findings.push(undecided(placement.property, `${placement.label} ${holder.name} uses subnet ${external}, which is not defined in this stack, so its routes cannot be checked here.`, holder.urn));
                 }
-                for (const subnet of ref.resources) {
-                    const verdict = subnetVerdict(graph, subnet);
-                    if (verdict.kind === "public") {
-                        findings.push(violation(placement.property, `${holder.name} -> ${verdict.path}: ${placement.label} ${holder.name} uses a public subnet. Use private subnets only.`, holder.urn));
-                    } else if (verdict.kind === "undecided") {
-                        findings.push(undecided(placement.property, `${holder.name}: ${verdict.reason}.`, holder.urn));
+                // One finding per placement: its public subnets are one cause (the subnet list), named together.
+                const verdicts = ref.resources.map((subnet) => subnetVerdict(graph, subnet));
+                const publicPaths = verdicts.flatMap((v) => (v.kind === "public" ? [v.path] : []));
+                if (publicPaths.length > 0) {
+                    const which = publicPaths.length === 1 ? "a public subnet" : `${publicPaths.length} public subnets`;
+                    findings.push(violation(placement.property, `${holder.name} -> ${publicPaths.join("; ")}: ${placement.label} ${holder.name} uses ${which}. Use private subnets only.`, holder.urn));
+                } else {
+                    for (const verdict of verdicts) {
+                        if (verdict.kind === "undecided") {
+                            findings.push(undecided(placement.property, `${holder.name}: ${verdict.reason}.`, holder.urn));
+                        }
                     }
                 }
             }

@@ -3,6 +3,7 @@ import { StackGraph } from "../lib/aws/graph";
 import { stackPolicy, type Finding, type StackResource } from "../lib/core/policy";
 import { groupExposures, sourceGroups, storeGroups } from "../lib/aws/reachability";
 import { KMS_KEY_TYPES, STORES, type StoreKind } from "../lib/aws/stores";
+import { opensStorePort, storeListenPorts } from "../lib/aws/store-ports";
 
 /** The in-stack keys a store uses, by input. */
 function storeKeys(graph: StackGraph, store: StackResource, properties: readonly string[]): StackResource[] {
@@ -69,8 +70,10 @@ export const keyMaterialStoreIsolated = stackPolicy({
                     continue;
                 }
                 const groups = storeGroups(graph, store, kind);
+                // Only a rule that opens a port the store listens on is a path into it.
+                const listen = storeListenPorts(store);
                 for (const group of groups.groups) {
-                    for (const source of sourceGroups(graph, group)) {
+                    for (const source of sourceGroups(graph, group, (ports) => opensStorePort(ports, listen))) {
                         const exposures = groupExposures(graph, source, []);
                         const decided = exposures.find((e) => !e.undecided);
                         if (decided) {

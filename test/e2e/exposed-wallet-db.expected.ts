@@ -16,8 +16,8 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["sg-no-public-db-port-ingress",                 "wallet-db-sg",                   "mandatory", "both"],
     // The VPC's default security group is never adopted, so it keeps AWS's rules
     ["vpc-default-sg-adopted",                       "wallet-vpc",                     "advisory",  "both"],
+    // One rule, one blocking finding: a rule that opens every port is sg-no-public-all-ports-ingress's alone
     ["sg-no-public-all-ports-ingress",               "wallet-db-admin-any",            "mandatory", "both"],
-    ["sg-no-public-db-port-ingress",                 "wallet-db-admin-any",            "mandatory", "both"],
     ["sg-no-public-db-port-ingress",                 "wallet-db-pg-v6",                "mandatory", "both"],
     // The KMS key anyone can use; the seed's secret and its literal value; key readers without MFA
     ["kms-deletion-window",                          "wallet-kms",                     "mandatory", "both"],
@@ -41,7 +41,7 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["rds-instance-storage-encrypted",               "wallet-db",                      "mandatory", "both"],
     ["rds-log-exports",                              "wallet-db",                      "mandatory", "both"],
     ["rds-managed-master-password",                  "wallet-db",                      "mandatory", "both"],
-    ["rds-storage-cmk",                              "wallet-db",                      "mandatory", "both"],
+    // (rds-storage-cmk: no finding on the unencrypted wallet-db; rds-instance-storage-encrypted names the key)
     // The audit database (not key material) on MySQL 8.0's default parameter group: TLS optional; no backup plan
     ["rds-default-parameter-group-tls",              "audit-db",                       "mandatory", "both"],
     ["backup-plan-covers-key-stores",                "audit-db",                       "advisory",  "both"],
@@ -129,7 +129,7 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["ec2-db-host-imdsv2",                           "ledger-replica-host",            "mandatory", "both"],
     ["ec2-db-host-encrypted-volumes",                "ledger-replica-host",            "mandatory", "both"],
     // S3 backups (MFA delete and object lock are advisory by design, even for key material)
-    ["s3-acls-disabled",                             "wallet-backups",                 "mandatory", "both"],
+    // (s3-acls-disabled: the ObjectWriter ownership and the public ACL are one cause, s3-no-public-acl's below)
     ["s3-block-public-access-linked",                "wallet-backups",                 "mandatory", "both"],
     ["s3-object-lock",                               "wallet-backups",                 "advisory",  "both"],
     ["s3-tls-only-policy",                           "wallet-backups",                 "mandatory", "both"],
@@ -154,7 +154,7 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["snapshot-image-not-shared",                    "wallet-db-host-image-public",    "mandatory", "both"],
     // DMS: the public-by-default replication instance on aws/dms in the open group and public subnets; the source
     // endpoint with its password in the state and no TLS. EFS: keystores under aws/elasticfilesystem, mounted from
-    // a public subnet in the VPC's default security group
+    // a public subnet in the VPC's default security group (no public rule on it: shared placement, advice)
     ["db-subnets-private",                           "wallet-dms-subnets",             "mandatory", "both"],
     ["db-sg-no-public-source",                       "wallet-migration",               "mandatory", "both"],
     ["dms-cmk",                                      "wallet-migration",               "mandatory", "both"],
@@ -162,7 +162,7 @@ export const EXPECTED: readonly [policy: string, resource: string, level: Level,
     ["database-password-not-in-state",               "wallet-migration-source",        "mandatory", "both"],
     ["dms-endpoint-tls",                             "wallet-migration-source",        "mandatory", "both"],
     ["efs-file-system-cmk",                          "wallet-keystore-fs",             "mandatory", "both"],
-    ["db-sg-no-public-source",                       "wallet-keystore-mount",          "mandatory", "both"],
+    ["db-sg-no-public-source",                       "wallet-keystore-mount",          "advisory",  "both"],
     ["db-subnets-private",                           "wallet-keystore-mount",          "mandatory", "both"],
     // CloudTrail, the deployer user, the support role
     ["cloudtrail-alarms-key-events",                 "wallet-trail",                   "mandatory", "both"],

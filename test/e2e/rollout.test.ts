@@ -118,7 +118,7 @@ describe("rolling the pack out (configuration over the wire)", () => {
         const lax = await run(undefined, true, extra);
         const undecided = lax.diagnostics.filter((d) => d.policyName === "rds-instance-not-public");
         expect(undecided.map((d) => [d.resourceName, d.enforcementLevel])).toEqual([["orders-db", "advisory"]]);
-        expect(undecided[0]!.message).toContain("Cannot verify during preview: [publiclyAccessible]");
+        expect(undecided[0]!.message).toContain("Cannot verify yet: [publiclyAccessible]");
         const strict = await run({ "pack-settings": { previewUnknowns: "mandatory" } }, true, extra);
         expect(levelOf(findingKeys(strict), "rds-instance-not-public", "orders-db")).toEqual(["mandatory"]);
     });

@@ -143,6 +143,8 @@ describe("scanner workflow", () => {
             expect(fingerprint("rds-storage-cmk", "urn:pulumi:dev::p::aws:rds/instance:Instance::db2", "kmsKeyId")).not.toBe(a);
             expect(fingerprint("rds-instance-storage-encrypted", "urn:pulumi:dev::p::aws:rds/instance:Instance::db", "kmsKeyId")).not.toBe(a);
             expect(findingProperty("[ingress.0.cidrBlocks.0] ingress[0] admits 0.0.0.0/0")).toBe("ingress.0.cidrBlocks.0");
+            expect(findingProperty("Cannot verify yet: [kmsKeyId] unknown")).toBe("kmsKeyId");
+            // Baselines written by earlier versions lead undecided findings with "during preview".
             expect(findingProperty("Cannot verify during preview: [kmsKeyId] unknown")).toBe("kmsKeyId");
             // The same findings in another run, in another order and with other inputs beside them.
             const alone = json(runs.multi.stdout).findings;

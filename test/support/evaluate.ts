@@ -54,7 +54,7 @@ function collector(policyLevel: Diagnostic["level"], into: Diagnostic[]) {
 }
 
 function summarize(policy: AnyPolicyDefinition, diagnostics: Diagnostic[], cantRun: boolean, notApplicable?: string): Evaluation {
-    const undecided = diagnostics.filter((d) => d.message.startsWith("Cannot verify during preview"));
+    const undecided = diagnostics.filter((d) => d.message.startsWith("Cannot verify yet: "));
     const violations = diagnostics.filter((d) => !undecided.includes(d));
     return { diagnostics, violations, undecided, cantRun, notApplicable };
 }

@@ -2,7 +2,7 @@
 // replicas inherit it), engine settings in a cluster parameter group that the cluster names, and an AWS default
 // group when it names none. The questions the DocumentDB and Neptune policies ask are answered here once.
 
-import { expectCustomerManagedKey, expectFlag, undecided, unknownFinding, violation } from "../readers/checks";
+import { expectCustomerManagedKey, expectFlag, keyUnlessUnencrypted, undecided, unknownFinding, violation } from "../readers/checks";
 import { isSet } from "../readers/presence";
 import type { StackGraph } from "./graph";
 import type { Finding } from "../readers/finding";
@@ -71,10 +71,9 @@ export function clusterStorageFindings(props: PlainObject, spec: StorageSpec): F
         }
         return expectCustomerManagedKey(props, spec.keyProperty, { protects: "the storage", defaultKey: "aws/rds", fix: spec.fix });
     }
-    return [
-        ...expectFlag(props, "storageEncrypted", { expected: true, defaultValue: false, fix: spec.fix }),
-        ...expectCustomerManagedKey(props, spec.keyProperty, { protects: "the storage", defaultKey: "aws/rds", fix: spec.fix }),
-    ];
+    return keyUnlessUnencrypted(expectFlag(props, "storageEncrypted", { expected: true, defaultValue: false, fix: spec.fix }), () =>
+        expectCustomerManagedKey(props, spec.keyProperty, { protects: "the storage", defaultKey: "aws/rds", fix: spec.fix }),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -286,6 +286,34 @@ export interface TrustVerdict {
     human: Tri;
     /** Do all trust statements that admit people require MFA? */
     mfaGated: Tri;
+    /**
+     * Set when an MFA condition can never hold for any person the trust admits, and why: `federation` for SAML
+     * and IAM Identity Center sessions (aws:MultiFactorAuthPresent is absent from AssumeRoleWithSAML sessions and
+     * from roles chained from them, so MFA is enforced at the identity provider instead: IAM User Guide, "AWS
+     * global condition context keys"), `machine-user` for IAM users of this stack with no console password, which
+     * automation such as CI uses and which cannot present an MFA code.
+     */
+    mfaImpossible?: "federation" | "machine-user";
+}
+
+/** An admitted person who can present MFA to AssumeRole, or why not. */
+type MfaCapability = "capable" | "federation" | "machine-user";
+
+function mfaCapability(kind: string, value: string, graph: StackGraph | undefined): MfaCapability {
+    const v = value.trim();
+    if (kind === "Federated" && /:saml-provider\//i.test(v)) {
+        return "federation";
+    }
+    if (kind === "AWS" && (/:role\/(.*\/)?AWSReservedSSO_/i.test(v) || /aws-reserved\/sso\.amazonaws\.com/i.test(v))) {
+        return "federation";
+    }
+    if (kind === "AWS" && /:user\//.test(v) && graph) {
+        const users = graph.find(v, [IAM_TYPES.user]);
+        if (users.length > 0 && users.every((user) => graph.referencing(user, [IAM_TYPES.userLoginProfile], "user").length === 0)) {
+            return "machine-user";
+        }
+    }
+    return "capable";
 }
 
 /**
@@ -303,6 +331,7 @@ export function classifyTrust(role: StackResource, graph?: StackGraph): TrustVer
     }
     const humans: Tri[] = [];
     const gates: Tri[] = [];
+    const capabilities = new Set<MfaCapability>();
     for (const statement of parsed.statements) {
         const allow = isAllow(statement);
         const assume = coversAnyAction(statement, ["sts:AssumeRole", "sts:AssumeRoleWithSAML"]);
@@ -312,15 +341,19 @@ export function classifyTrust(role: StackResource, graph?: StackGraph): TrustVer
         let human: Tri = false;
         if (statement.principals === UNKNOWN) {
             human = dependsOnUser ? true : UNKNOWN;
+            capabilities.add("capable");
         } else if (statement.notPrincipal) {
             human = true;
+            capabilities.add("capable");
         } else {
             for (const entry of statement.principals ?? []) {
                 const cls = classifyPrincipal(entry.kind, entry.value);
                 if (cls === "public" || cls === "human") {
                     human = true;
+                    capabilities.add(cls === "public" || entry.value === UNKNOWN ? "capable" : mfaCapability(entry.kind, entry.value, graph));
                 } else if (cls === "unknown" && human === false) {
                     human = dependsOnUser ? true : UNKNOWN;
+                    capabilities.add("capable");
                 }
             }
         }
@@ -330,7 +363,12 @@ export function classifyTrust(role: StackResource, graph?: StackGraph): TrustVer
             gates.push(requiresMfa(statement));
         }
     }
-    return { human: or(...humans), mfaGated: and(...gates) };
+    const verdict: TrustVerdict = { human: or(...humans), mfaGated: and(...gates) };
+    // Only when no admitted person could present MFA: one human who can keeps the MFA requirement.
+    if (!capabilities.has("capable") && capabilities.size > 0) {
+        verdict.mfaImpossible = capabilities.has("machine-user") ? "machine-user" : "federation";
+    }
+    return verdict;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 // Every property name here is checked against the installed .d.ts of both providers (test/lib/aws/native.test.ts).
 
 import type { Finding } from "../readers/finding";
+import { UNKNOWN_NOTE as UNKNOWN_NOTE_TEXT } from "../readers/checks";
 import { isAbsent, isObject, UNKNOWN, type Plain, type PlainObject } from "../readers/values";
 import type { StackResource } from "./graph";
 import * as aws from "./types";
@@ -1254,7 +1255,7 @@ export function nativeName(mapping: Translatable): (path: string) => string {
     return renamer;
 }
 
-const UNKNOWN_NOTE = /is computed from another resource, so it is only known at update time; the policy re-checks it then\./;
+const UNKNOWN_NOTE = new RegExp(UNKNOWN_NOTE_TEXT.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
 
 /**
  * Findings in aws-native's names. A finding on a property left undecided only because aws-native's default differs

@@ -15,6 +15,7 @@ import {
     describePorts,
     type Exposure,
     type IngressRule,
+    type PortRange,
 } from "./network";
 import type { StackResource } from "./graph";
 import type { StoreKind } from "./stores";
@@ -46,6 +47,8 @@ export interface StoreGroups {
      * (a dependency on the VPC), or its id written as a literal. The same placement as naming no group.
      */
     defaultGroup: boolean;
+    /** The VPCs whose default security group the store names (empty when `defaultGroup` is false). */
+    defaultVpcs: StackResource[];
 }
 
 export function label(resource: StackResource): string {
@@ -54,7 +57,7 @@ export function label(resource: StackResource): string {
 
 /** The security groups a store names, followed through the graph. */
 export function storeGroups(graph: StackGraph, store: StackResource, kind: StoreKind): StoreGroups {
-    const result: StoreGroups = { groups: [], external: [], unresolved: false, none: true, defaultGroup: false };
+    const result: StoreGroups = { groups: [], external: [], unresolved: false, none: true, defaultGroup: false, defaultVpcs: [] };
     for (const property of kind.securityGroupProperties) {
         const value = read(store.props, property);
         const items = asList(value);
@@ -71,8 +74,14 @@ export function storeGroups(graph: StackGraph, store: StackResource, kind: Store
         const defaultIds = ref.external.filter((value) => graph.holding([VPC], "defaultSecurityGroupId", [value]).length > 0);
         result.external.push(...ref.external.filter((value) => !defaultIds.includes(value)));
         // In an SG-id list, the only output of a VPC that fits is its default security group's id.
-        const viaVpc = (store.propertyDependencies[property.split(".")[0]!] ?? []).some((urn) => graph.byUrn(urn)?.type === VPC);
+        const vpcDependencies = (store.propertyDependencies[property.split(".")[0]!] ?? []).map((urn) => graph.byUrn(urn)).filter((r): r is StackResource => r?.type === VPC);
+        const viaVpc = vpcDependencies.length > 0;
         result.defaultGroup ||= defaultIds.length > 0 || viaVpc;
+        for (const vpc of [...vpcDependencies, ...graph.holding([VPC], "defaultSecurityGroupId", defaultIds)]) {
+            if (!result.defaultVpcs.includes(vpc)) {
+                result.defaultVpcs.push(vpc);
+            }
+        }
         result.unresolved ||= ref.unresolved && !viaVpc;
     }
     return result;
@@ -122,8 +131,42 @@ export interface RuleExposure extends Exposure {
 
 /** The sources of a group's rules that admit non-private addresses (decided or not). */
 export function groupExposures(graph: StackGraph, group: StackResource, allowedCidrs: readonly string[]): RuleExposure[] {
+    return ruleExposures(graph, groupRules(graph, group), allowedCidrs);
+}
+
+export function describeExposure(exposure: RuleExposure): string {
+    const where = exposure.owner.type === SECURITY_GROUP || exposure.owner.type === DEFAULT_SECURITY_GROUP ? `${exposure.owner.name}.${exposure.property}` : `rule ${exposure.owner.name}`;
+    const ports = exposure.ports === UNKNOWN ? "computed ports" : describePorts(exposure.ports);
+    return `${where} ${exposure.source}:${ports}`;
+}
+
+/**
+ * The ingress rules of a VPC's default security group that this stack writes: an adopted
+ * aws.ec2.DefaultSecurityGroup's inline rules, and rule resources attached to `vpc.defaultSecurityGroupId` (by the
+ * output, or by the id written as a literal). Without any of them the group keeps AWS's rules, which admit only
+ * the group's own members (Amazon VPC User Guide, "Default security groups for your VPCs").
+ */
+export function defaultGroupRules(graph: StackGraph, vpcs: readonly StackResource[]): GroupRule[] {
+    const rules: GroupRule[] = [];
+    for (const vpc of vpcs) {
+        for (const adopted of graph.referencing(vpc, [DEFAULT_SECURITY_GROUP], "vpcId")) {
+            rules.push(...groupRules(graph, adopted));
+        }
+        const literalId = read(vpc.props, "defaultSecurityGroupId");
+        const attached = new Set([...graph.referencing(vpc, RULE_TYPES, "securityGroupId"), ...(typeof literalId === "string" && literalId !== "" ? graph.holding(RULE_TYPES, "securityGroupId", [literalId]) : [])]);
+        for (const ruleResource of attached) {
+            for (const rule of ingressRulesOf(ruleResource.type, ruleResource.props)) {
+                rules.push({ owner: ruleResource, rule });
+            }
+        }
+    }
+    return rules;
+}
+
+/** The non-private sources among rules (decided or not), computed CIDRs resolved through the graph. */
+export function ruleExposures(graph: StackGraph, rules: readonly GroupRule[], allowedCidrs: readonly string[]): RuleExposure[] {
     const out: RuleExposure[] = [];
-    for (const { owner, rule } of groupRules(graph, group)) {
+    for (const { owner, rule } of rules) {
         for (const exposure of publicSources(rule, allowedCidrs)) {
             if (exposure.cidrClass === "unknown") {
                 const resolved = resolveComputedCidr(graph, owner, exposure.property);
@@ -140,17 +183,15 @@ export function groupExposures(graph: StackGraph, group: StackResource, allowedC
     return out;
 }
 
-export function describeExposure(exposure: RuleExposure): string {
-    const where = exposure.owner.type === SECURITY_GROUP || exposure.owner.type === DEFAULT_SECURITY_GROUP ? `${exposure.owner.name}.${exposure.property}` : `rule ${exposure.owner.name}`;
-    const ports = exposure.ports === UNKNOWN ? "computed ports" : describePorts(exposure.ports);
-    return `${where} ${exposure.source}:${ports}`;
-}
-
-/** Groups named as sources (securityGroups / sourceSecurityGroupId / referencedSecurityGroupId) in a group's rules. */
-export function sourceGroups(graph: StackGraph, group: StackResource): StackResource[] {
+/**
+ * Groups named as sources (securityGroups / sourceSecurityGroupId / referencedSecurityGroupId) in a group's rules;
+ * with `opens`, only in rules whose ports it accepts (the ports a store listens on).
+ */
+export function sourceGroups(graph: StackGraph, group: StackResource, opens?: (ports: PortRange | "all" | typeof UNKNOWN) => boolean): StackResource[] {
     const out: StackResource[] = [];
     for (const { owner, rule } of groupRules(graph, group)) {
-        if (rulePorts(rule) === "none") {
+        const ports = rulePorts(rule);
+        if (ports === "none" || (opens && !opens(ports))) {
             continue;
         }
         for (const source of rule.sources) {

@@ -12,8 +12,14 @@ import { reportObject } from "./sdk-internals";
 import { findWaiver, type Settings } from "./settings";
 import { waivedText } from "./waiver-text";
 
+/**
+ * The lead of an undecided finding. Unknown values reach the pack in previews and, for values computed by the
+ * provider, in updates too, so it names no mode: the finding's own text says which value is not known.
+ */
+export const UNDECIDED_PREFIX = "Cannot verify yet: ";
+
 function formatFinding(finding: Finding): string {
-    const prefix = finding.undecided ? "Cannot verify during preview: " : "";
+    const prefix = finding.undecided ? UNDECIDED_PREFIX : "";
     return `${prefix}[${finding.property}] ${finding.message}`;
 }
 

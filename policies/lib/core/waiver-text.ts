@@ -15,8 +15,9 @@ export function waivedText(expires: string, reason: string, text: string): strin
 }
 
 // The reason may hold parentheses and colons; the finding's text starts with its `[property]` (formatFinding)
-// or "Cannot verify during preview:", so the reason ends at the last "): " before it.
-const WAIVED = /^Waived until (\d{4}-\d{2}-\d{2}) \(([\s\S]*)\): (\[[^\]]*\] [\s\S]*|Cannot verify during preview: [\s\S]*)$/;
+// or the undecided lead ("Cannot verify yet:", and "Cannot verify during preview:" in reports of earlier
+// versions), so the reason ends at the last "): " before it.
+const WAIVED = /^Waived until (\d{4}-\d{2}-\d{2}) \(([\s\S]*)\): (\[[^\]]*\] [\s\S]*|Cannot verify (?:yet|during preview): [\s\S]*)$/;
 const WAIVED_LOOSE = /^Waived until (\d{4}-\d{2}-\d{2}) \(([\s\S]*?)\): ([\s\S]*)$/;
 
 /** The waiver of a finding's text (the policy's text, after the SDK's description line), or undefined. */

@@ -18,7 +18,8 @@ export function advice(property: string, message: string, urn?: string): Finding
     return urn ? { property, message, advisory: true, urn } : { property, message, advisory: true };
 }
 
-const UNKNOWN_NOTE = "is computed from another resource, so it is only known at update time; the policy re-checks it then.";
+/** How a finding on a value not known yet says so (aws-native findings replace it where aws-native's default decides). */
+export const UNKNOWN_NOTE = "is computed from another resource and not known yet; the policy decides once it is known.";
 
 export function unknownFinding(property: string, requirement: string, urn?: string): Finding {
     return undecided(property, `\`${property}\` ${UNKNOWN_NOTE} Requirement: ${requirement}`, urn);
@@ -173,6 +174,16 @@ export function keyFindings(value: unknown, property: string, spec: KeySpec): Fi
         case "invalid":
             return [violation(property, `\`${label}\` is not ${spec.expected ?? "a key id, ARN or alias"}. ${spec.fix}`, spec.urn)];
     }
+}
+
+/**
+ * One cause, one blocking finding: when encryption at rest is off (a decided finding on the encryption flag, whose
+ * fix names the customer-managed key), the key findings are dropped; no key, AWS-managed or not, is in use then.
+ * Undecided and advisory flag findings keep the key findings.
+ */
+export function keyUnlessUnencrypted(flagFindings: readonly Finding[], keyFindingsIfEncrypted: () => readonly Finding[]): Finding[] {
+    const off = flagFindings.some((f) => !f.undecided && !f.advisory);
+    return off ? [...flagFindings] : [...flagFindings, ...keyFindingsIfEncrypted()];
 }
 
 /** The input at `property` must name a customer-managed KMS key (`keyFindings` over `read(props, property)`). */

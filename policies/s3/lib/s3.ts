@@ -23,6 +23,41 @@ export const SSE_TYPES: readonly string[] = [
 ];
 export const VERSIONING_TYPES: readonly string[] = [S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2];
 export const ACL_TYPES: readonly string[] = [S3_BUCKET_ACL, S3_BUCKET_ACL_V2];
+
+/** Canned ACLs that grant a public group (AllUsers or AuthenticatedUsers). */
+export const PUBLIC_CANNED_ACLS: readonly string[] = ["public-read", "public-read-write", "authenticated-read"];
+
+/** `http://acs.amazonaws.com/groups/global/AllUsers` or `.../AuthenticatedUsers` (any scheme, case). */
+export function isPublicGroupUri(uri: string): boolean {
+    return /acs\.amazonaws\.com\/groups\/global\/(allusers|authenticatedusers)\/?$/i.test(uri.trim());
+}
+
+function publicCanned(value: Plain): boolean {
+    return typeof value === "string" && PUBLIC_CANNED_ACLS.includes(value.trim().toLowerCase());
+}
+
+function publicGrants(value: Plain, nested: boolean): boolean {
+    const list = asList(value);
+    return (
+        list !== UNKNOWN &&
+        list.some((grant) => {
+            const grantee = isObject(grant) ? (nested ? grant["grantee"] : grant) : undefined;
+            return isObject(grantee) && typeof grantee["uri"] === "string" && isPublicGroupUri(grantee["uri"]);
+        })
+    );
+}
+
+/**
+ * Does the bucket's own ACL (inline `acl` / `grants`, or an attached aws.s3.BucketAcl) certainly grant a public
+ * group? That is s3-no-public-acl's finding, whose fix is BucketOwnerEnforced: the ACL and the ownership setting
+ * that keeps ACLs in force are one cause.
+ */
+export function bucketHasPublicAcl(graph: StackGraph, bucket: StackResource): boolean {
+    if (publicCanned(read(bucket.props, "acl")) || publicGrants(read(bucket.props, "grants"), false)) {
+        return true;
+    }
+    return attached(graph, bucket, ACL_TYPES).some((acl) => publicCanned(read(acl.props, "acl")) || publicGrants(read(acl.props, "accessControlPolicy.grants"), true));
+}
 export const OBJECT_LOCK_TYPES: readonly string[] = [
     S3_BUCKET_OBJECT_LOCK_CONFIGURATION,
     S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2,

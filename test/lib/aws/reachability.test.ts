@@ -29,9 +29,9 @@ describe("storeGroups", () => {
         const sg = resource(SG, "db-sg", { id: "sg-1" });
         const named = resource(DB, "db", { vpcSecurityGroupIds: ["sg-1", "sg-1", "sg-external"] });
         const graph = new StackGraph([sg, named]);
-        expect(storeGroups(graph, named, KIND)).toEqual({ groups: [sg], external: ["sg-external"], unresolved: false, none: false, defaultGroup: false });
+        expect(storeGroups(graph, named, KIND)).toEqual({ groups: [sg], external: ["sg-external"], unresolved: false, none: false, defaultGroup: false, defaultVpcs: [] });
         const none = resource(DB, "bare", {});
-        expect(storeGroups(graph, none, KIND)).toEqual({ groups: [], external: [], unresolved: false, none: true, defaultGroup: false });
+        expect(storeGroups(graph, none, KIND)).toEqual({ groups: [], external: [], unresolved: false, none: true, defaultGroup: false, defaultVpcs: [] });
         const computed = resource(DB, "computed", { vpcSecurityGroupIds: SENTINEL });
         expect(storeGroups(graph, computed, KIND)).toMatchObject({ unresolved: true, none: false });
         const viaDependency = resource(DB, "dep", { vpcSecurityGroupIds: [] }, { vpcSecurityGroupIds: ["urn:db-sg"] });
@@ -42,9 +42,9 @@ describe("storeGroups", () => {
     it("recognises a VPC's default security group by its id or by a dependency on the VPC, and no longer calls it external", () => {
         const vpc = resource("aws:ec2/vpc:Vpc", "vpc", { id: "vpc-1", defaultSecurityGroupId: "sg-default" });
         const byId = resource(DB, "by-id", { vpcSecurityGroupIds: ["sg-default", "sg-other"] });
-        expect(storeGroups(new StackGraph([vpc, byId]), byId, KIND)).toEqual({ groups: [], external: ["sg-other"], unresolved: false, none: false, defaultGroup: true });
+        expect(storeGroups(new StackGraph([vpc, byId]), byId, KIND)).toEqual({ groups: [], external: ["sg-other"], unresolved: false, none: false, defaultGroup: true, defaultVpcs: [vpc] });
         const byOutput = resource(DB, "by-output", { vpcSecurityGroupIds: [SENTINEL] }, { vpcSecurityGroupIds: ["urn:vpc"] });
-        expect(storeGroups(new StackGraph([vpc, byOutput]), byOutput, KIND)).toEqual({ groups: [], external: [], unresolved: false, none: false, defaultGroup: true });
+        expect(storeGroups(new StackGraph([vpc, byOutput]), byOutput, KIND)).toEqual({ groups: [], external: [], unresolved: false, none: false, defaultGroup: true, defaultVpcs: [vpc] });
     });
 });
 

@@ -14,9 +14,12 @@ describe("elasticache-at-rest-encryption-cmk", () => {
         expect(rg({ atRestEncryptionEnabled: true, kmsKeyId: KEY }).diagnostics).toEqual([]);
     });
 
-    it("flags a redis group with nothing set (default false) and no key, at mandatory level", () => {
+    it("flags a redis group with nothing set (default false) and no key once, at mandatory level", () => {
         const result = rg({});
-        expect(violatedProperties(result)).toEqual(["atRestEncryptionEnabled", "kmsKeyId"]);
+        expect(violatedProperties(result)).toEqual(["atRestEncryptionEnabled"]);
+        // One cause, one blocking finding: the unencrypted store's finding names the customer-managed key; no AWS key is in use.
+        expect(result.violations[0]!.message).toMatch(/customer-managed/);
+        expect(result.violations.map((d) => d.message).join("\n")).not.toMatch(/is encrypted with|aws\/rds|aws\/es|owned by/);
         expect(result.violations.every((d) => d.level === "mandatory")).toBe(true);
     });
 

@@ -126,6 +126,17 @@ describe("elasticache-auth-required", () => {
             ]);
         });
 
+        it("a password on a disabled user (`off`): advisory at most, since nobody can log in with it; the fix is to drop it", () => {
+            const result = run(USER, { ...base, accessString: "off -@all", authenticationMode: { type: "password", passwords: ["a-str0ng-pa55word-value"] } });
+            expect(result.violations.map((d) => [d.property, d.level])).toEqual([["authenticationMode.passwords", "advisory"]]);
+            expect(result.violations[0]!.message).toMatch(/disabled/);
+            expect(result.violations[0]!.message).toMatch(/Remove the password/);
+            expect(result.violations[0]!.message).not.toContain("a-str0ng-pa55word-value");
+            // The same password on an enabled user blocks.
+            const enabled = run(USER, { ...base, accessString: "on ~* +@all", authenticationMode: { type: "password", passwords: ["a-str0ng-pa55word-value"] } });
+            expect(enabled.violations.map((d) => [d.property, d.level])).toEqual([["authenticationMode.passwords", "mandatory"]]);
+        });
+
         it("accepts a disabled user without a credential (the replacement default user)", () => {
             expect(run(USER, { ...base, userName: "default", accessString: "off -@all", noPasswordRequired: true }).diagnostics).toEqual([]);
             expect(violatedProperties(run(USER, { ...base, accessString: "off on ~* +@all", noPasswordRequired: true }))).toEqual(["noPasswordRequired"]);

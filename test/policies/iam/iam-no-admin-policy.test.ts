@@ -169,6 +169,18 @@ describe("iam-no-admin-policy", () => {
         expect(violatedProperties(exclusive)).toEqual(["policyArns"]);
     });
 
+    it("says what the attached policy grants: S3 full access is no claim of key decryption", () => {
+        const s3 = run("aws:iam/rolePolicyAttachment:RolePolicyAttachment", { role: "r", policyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess" });
+        expect(violatedProperties(s3)).toEqual(["policyArn"]);
+        expect(s3.violations[0]!.message).toMatch(/AmazonS3FullAccess, which grants reading, overwriting and opening up every bucket/);
+        expect(s3.violations[0]!.message).not.toMatch(/decrypt|kms/i);
+        const admin = run("aws:iam/rolePolicyAttachment:RolePolicyAttachment", { role: "r", policyArn: ADMIN });
+        expect(admin.violations[0]!.message).toMatch(/AdministratorAccess, which grants every action on every resource/);
+        const configured = run("aws:iam/rolePolicyAttachment:RolePolicyAttachment", { role: "r", policyArn: "arn:aws:iam::aws:policy/AmazonEC2FullAccess" }, { deniedManagedPolicies: ["AmazonEC2FullAccess"] });
+        expect(configured.violations[0]!.message).toMatch(/AmazonEC2FullAccess, which grants broad access/);
+        expect(configured.violations[0]!.message).not.toMatch(/decrypt/i);
+    });
+
     it("uses the configured deny-list", () => {
         const props = { role: "r", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" };
         expect(run("aws:iam/rolePolicyAttachment:RolePolicyAttachment", props).diagnostics).toEqual([]);

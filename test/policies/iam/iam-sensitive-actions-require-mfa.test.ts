@@ -102,10 +102,51 @@ describe("iam-sensitive-actions-require-mfa", () => {
         expect(pairs(service).result.diagnostics).toEqual([]);
         const human = [{ type: T.role, name: "ops", props: { name: "ops", assumeRolePolicy: trust({ AWS: "arn:aws:iam::111122223333:root" }) } }, rolePolicy("ops")];
         expect(pairs(human).violations).toEqual([[urnOf(T.rolePolicy, "ops-decrypt"), "policy"]]);
-        const saml = [{ type: T.role, name: "sso", props: { name: "sso", assumeRolePolicy: doc({ Effect: "Allow", Principal: { Federated: "arn:aws:iam::1:saml-provider/okta" }, Action: "sts:AssumeRoleWithSAML" }) } }, rolePolicy("sso")];
-        expect(pairs(saml).violations).toEqual([[urnOf(T.rolePolicy, "sso-decrypt"), "policy"]]);
         const gated = [{ type: T.role, name: "ops", props: { name: "ops", assumeRolePolicy: trust({ AWS: "arn:aws:iam::111122223333:root" }, { Condition: MFA }) } }, rolePolicy("ops")];
         expect(pairs(gated).result.diagnostics).toEqual([]);
+    });
+
+    describe("impossible fixes: no MFA condition is demanded where nobody can present MFA (advisory, with the fix that applies)", () => {
+        const rolePolicy = (name: string) => ({ type: T.rolePolicy, name: `${name}-decrypt`, props: { role: name, policy: doc(DECRYPT) } });
+        const levels = (resources: StackInputResource[]) => pairs(resources).result.violations.map((d) => [d.urn, d.level]);
+        const ci: StackInputResource = { type: T.user, name: "ci", props: { name: "ci", arn: "arn:aws:iam::111122223333:user/ci" } };
+        const ciRole = { type: T.role, name: "deploy", props: { name: "deploy", assumeRolePolicy: trust({ AWS: "arn:aws:iam::111122223333:user/ci" }) } };
+
+        it("a role assumed through SAML or IAM Identity Center: enforce MFA at the identity provider", () => {
+            for (const principal of [{ Federated: "arn:aws:iam::1:saml-provider/okta" }, { AWS: "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123" }]) {
+                const resources = [{ type: T.role, name: "sso", props: { name: "sso", assumeRolePolicy: doc({ Effect: "Allow", Principal: principal, Action: ["sts:AssumeRole", "sts:AssumeRoleWithSAML"] }) } }, rolePolicy("sso")];
+                expect(levels(resources)).toEqual([[urnOf(T.rolePolicy, "sso-decrypt"), "advisory"]]);
+                const message = pairs(resources).result.violations[0]!.message;
+                expect(message).toMatch(/never carry aws:MultiFactorAuthPresent/);
+                expect(message).toMatch(/Enforce MFA at the identity provider/);
+                expect(message).not.toMatch(/Add `"Condition"/);
+            }
+        });
+
+        it("a role assumed by a CI user (no console password): federate the pipeline with OIDC instead, for inline and AWS-managed policies", () => {
+            expect(levels([ci, ciRole, rolePolicy("deploy")])).toEqual([[urnOf(T.rolePolicy, "deploy-decrypt"), "advisory"]]);
+            const message = pairs([ci, ciRole, rolePolicy("deploy")]).result.violations[0]!.message;
+            expect(message).toMatch(/cannot present an MFA code/);
+            expect(message).toMatch(/OIDC federation/);
+            const managed = { ...ciRole, props: { ...ciRole.props, managedPolicyArns: ["arn:aws:iam::aws:policy/SecretsManagerReadWrite"] } };
+            expect(levels([ci, managed])).toEqual([[urnOf(T.role, "deploy"), "advisory"]]);
+        });
+
+        it("a web-identity (OIDC) role: no MFA finding at all", () => {
+            const oidc = { type: T.role, name: "gha", props: { name: "gha", assumeRolePolicy: doc({ Effect: "Allow", Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }, Action: "sts:AssumeRoleWithWebIdentity" }) } };
+            expect(pairs([oidc, rolePolicy("gha")]).result.diagnostics).toEqual([]);
+        });
+
+        it("still blocks where a person can present MFA: a user with a console password, an account root beside the federation", () => {
+            const login = { type: "aws:iam/userLoginProfile:UserLoginProfile", name: "ci-login", props: { user: "ci" } };
+            expect(levels([ci, login, ciRole, rolePolicy("deploy")])).toEqual([[urnOf(T.rolePolicy, "deploy-decrypt"), "mandatory"]]);
+            const mixed = {
+                type: T.role,
+                name: "sso",
+                props: { name: "sso", assumeRolePolicy: doc({ Effect: "Allow", Principal: { Federated: "arn:aws:iam::1:saml-provider/okta", AWS: "arn:aws:iam::111122223333:root" }, Action: ["sts:AssumeRole", "sts:AssumeRoleWithSAML"] }) },
+            };
+            expect(levels([mixed, rolePolicy("sso")])).toEqual([[urnOf(T.rolePolicy, "sso-decrypt"), "mandatory"]]);
+        });
     });
 
     it("checks Role inline policies and managedPolicyArns, and AWS-managed key-material policies on people", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sgNoPublicDbPortIngress as policy } from "../../../policies/network/sg-no-public-db-port-ingress";
+import { sgNoPublicAllPortsIngress } from "../../../policies/network/sg-no-public-all-ports-ingress";
 import { evaluateResource, UNKNOWN, violatedProperties } from "../../support/evaluate";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
@@ -67,16 +68,9 @@ describe("sg-no-public-db-port-ingress", () => {
     });
 
     it.each([
-        ["-1", 0, 0],
-        [-1, 0, 0],
-        ["all", 0, 0],
-        ["ALL", 0, 0],
-        ["tcp", 0, 65535],
-        ["6", 0, 65535],
         ["6", 5432, 5432],
         ["TCP", 5000, 6000],
         ["tcp", 6000, 5000],
-        ["tcp", -1, -1],
         ["17", 1434, 1434],
         ["tcp", 27018, 27018],
         ["tcp", 3306, 3306],
@@ -88,19 +82,37 @@ describe("sg-no-public-db-port-ingress", () => {
     it("names the database ports inside a wide range", () => {
         const result = sg({ protocol: "tcp", fromPort: 5000, toPort: 6000, cidrBlocks: ["0.0.0.0/0"] });
         expect(result.violations[0]!.message).toMatch(/ports 5000-6000, which include database ports 5432, 5439/);
-        const all = sg({ protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] });
-        expect(all.violations[0]!.message).toMatch(/all ports/);
+    });
+
+    it.each([
+        ["-1", 0, 0],
+        [-1, 0, 0],
+        ["all", 0, 0],
+        ["ALL", 0, 0],
+        ["tcp", 0, 65535],
+        ["6", 1, 65535],
+        ["tcp", -1, -1],
+        ["tcp", undefined, undefined],
+    ])("leaves a rule opening every port (protocol %j ports %j-%j) to sg-no-public-all-ports-ingress: one rule, one blocking finding", (protocol, fromPort, toPort) => {
+        const rule = { protocol, fromPort, toPort, cidrBlocks: ["0.0.0.0/0"] };
+        expect(sg(rule).diagnostics).toEqual([]);
+        const allPorts = evaluateResource(sgNoPublicAllPortsIngress, { type: SG, props: { vpcId: "vpc-1", ingress: [rule] } });
+        expect(violatedProperties(allPorts)).toEqual(["ingress.0.cidrBlocks.0"]);
+        expect(allPorts.violations[0]!.message).toMatch(/database ports included/);
     });
 
     it("flags rule resources: SecurityGroupRule and vpc.SecurityGroupIngressRule", () => {
         expect(violatedProperties(run({ type: "ingress", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["10.0.0.0/8", "0.0.0.0/0"], securityGroupId: "sg-1" }, RULE))).toEqual([
             "cidrBlocks.1",
         ]);
-        expect(violatedProperties(run({ type: "ingress", protocol: "all", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"], securityGroupId: "sg-1" }, RULE))).toEqual(["ipv6CidrBlocks.0"]);
-        expect(violatedProperties(run({ ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-1" }, VPC_RULE))).toEqual(["cidrIpv4"]);
+        expect(violatedProperties(run({ type: "ingress", protocol: "tcp", fromPort: 1433, toPort: 1521, ipv6CidrBlocks: ["::/0"], securityGroupId: "sg-1" }, RULE))).toEqual(["ipv6CidrBlocks.0"]);
+        expect(violatedProperties(run({ ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-1" }, VPC_RULE))).toEqual([]);
         expect(violatedProperties(run({ ipProtocol: "tcp", fromPort: 3306, toPort: 3306, cidrIpv6: "::/0", securityGroupId: "sg-1" }, VPC_RULE))).toEqual(["cidrIpv6"]);
         const message = run({ ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-1" }, VPC_RULE).violations[0]!.message;
         expect(message).toContain("This rule admits 0.0.0.0/0 on port 5432");
+        // A rule opens a port; whether a store behind it is reachable depends on its address and routes.
+        expect(message).toMatch(/anything behind it with a public address or route/);
+        expect(message).not.toMatch(/is reachable from the internet/);
     });
 
     it("passes rule resources with security-group and private sources", () => {

@@ -10,9 +10,12 @@ describe("opensearch-encrypt-at-rest-cmk", () => {
         expect(evaluateResource(policy, { type, props: { encryptAtRest: { enabled: true, kmsKeyId: KEY } } }).diagnostics).toEqual([]);
     });
 
-    it.each(types)("flags %s without the encryptAtRest block (default false, aws/es key)", (type) => {
+    it.each(types)("flags %s without the encryptAtRest block (default false) once, naming the customer-managed key", (type) => {
         const result = evaluateResource(policy, { type, props: { domainName: "keys" } });
-        expect(violatedProperties(result)).toEqual(["encryptAtRest.enabled", "encryptAtRest.kmsKeyId"]);
+        expect(violatedProperties(result)).toEqual(["encryptAtRest.enabled"]);
+        // One cause, one blocking finding: the unencrypted store's finding names the customer-managed key; no AWS key is in use.
+        expect(result.violations[0]!.message).toMatch(/customer-managed/);
+        expect(result.violations.map((d) => d.message).join("\n")).not.toMatch(/is encrypted with|aws\/rds|aws\/es|owned by/);
         expect(result.violations.every((d) => d.level === "mandatory")).toBe(true);
     });
 

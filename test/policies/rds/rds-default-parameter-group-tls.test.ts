@@ -195,7 +195,7 @@ describe("rds-default-parameter-group-tls", () => {
             expect(result.cantRun).toBe(false);
             expect(result.violations).toEqual([]);
             expect(result.undecided.map((d) => [d.property, d.level])).toEqual([["engineVersion", "advisory"]]);
-            expect(result.undecided[0]!.message).toContain("update time");
+            expect(result.undecided[0]!.message).toContain("not known yet");
         });
 
         it("is undecided when the engine is unknown", () => {

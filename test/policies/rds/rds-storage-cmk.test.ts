@@ -21,9 +21,23 @@ describe("rds-storage-cmk", () => {
         expect(result.violations[0]!.message).toMatch(/aws\/rds/);
     });
 
-    it("reports the key finding independently of storage encryption", () => {
-        expect(violatedProperties(run(instance, { storageEncrypted: false }))).toEqual(["kmsKeyId"]);
-        expect(violatedProperties(run(cluster, {}))).toEqual(["kmsKeyId"]);
+    it("leaves unencrypted storage to the encryption policies: one cause, one blocking finding, and no claim of an aws/rds key", () => {
+        expect(run(instance, { storageEncrypted: false }).diagnostics).toEqual([]);
+        expect(run(instance, {}).diagnostics).toEqual([]);
+        expect(run(cluster, {}).diagnostics).toEqual([]);
+        expect(run(cluster, { storageEncrypted: "false" }).diagnostics).toEqual([]);
+    });
+
+    it("says what is true of encrypted storage without a key, and of storage whose encryption is computed", () => {
+        const encrypted = run(instance, { storageEncrypted: true });
+        expect(violatedProperties(encrypted)).toEqual(["kmsKeyId"]);
+        expect(encrypted.violations[0]!.message).toMatch(/storage \(backups and snapshots included\) is encrypted with the AWS-managed key `aws\/rds`/);
+        const serverless = run(cluster, { engineMode: "serverless" });
+        expect(violatedProperties(serverless)).toEqual(["kmsKeyId"]);
+        const computed = run(instance, { storageEncrypted: UNKNOWN });
+        expect(violatedProperties(computed)).toEqual(["kmsKeyId"]);
+        expect(computed.violations[0]!.message).toMatch(/whenever the storage is encrypted/);
+        expect(computed.violations[0]!.message).not.toMatch(/is encrypted with/);
     });
 
     it.each(["alias/aws/rds", "ALIAS/AWS/RDS", "arn:aws:kms:eu-west-1:111122223333:alias/aws/rds", " "])("flags kmsKeyId %j", (value) => {

@@ -25,7 +25,10 @@ describe("redshift-encrypted-cmk", () => {
     it("flags the AWS-managed default key and aws/redshift aliases", () => {
         expect(violatedProperties(cluster({}))).toEqual(["kmsKeyId"]);
         expect(violatedProperties(cluster({ kmsKeyId: "alias/aws/redshift" }))).toEqual(["kmsKeyId"]);
-        expect(violatedProperties(cluster({ encrypted: "false" }))).toEqual(["encrypted", "kmsKeyId"]);
+        // An unencrypted cluster is one cause: its finding names the customer-managed key.
+        const unencrypted = cluster({ encrypted: "false" });
+        expect(violatedProperties(unencrypted)).toEqual(["encrypted"]);
+        expect(unencrypted.violations[0]!.message).toMatch(/customer-managed key/);
     });
 
     it("requires a CMK on Serverless namespaces", () => {

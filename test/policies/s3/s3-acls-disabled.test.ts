@@ -26,6 +26,20 @@ describe("s3-acls-disabled", () => {
         expect(result.violations[0]!.message).toContain(`is "${ownership}", so ACLs stay enabled on bucket wallet-backups`);
     });
 
+    it("leaves a bucket with a public ACL to s3-no-public-acl, whose fix is the same BucketOwnerEnforced: one cause, one blocking finding", () => {
+        const acl = (props: Record<string, unknown>): StackInputResource => ({ type: "aws:s3/bucketAclV2:BucketAclV2", name: "wallet-backups-acl", props: { bucket: "wallet-backups", ...props }, propertyDependencies: { bucket: ["wallet-backups"] } });
+        for (const publicAcl of [
+            acl({ acl: "public-read" }),
+            acl({ accessControlPolicy: { grants: [{ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission: "READ" }] } }),
+        ]) {
+            expect(evaluateStack(policy, [keyBucket, controls(keyBucket, "ObjectWriter"), publicAcl]).diagnostics).toEqual([]);
+        }
+        const inline = { ...keyBucket, props: { ...keyBucket.props, acl: "public-read-write" } };
+        expect(evaluateStack(policy, [inline, controls(keyBucket, "ObjectWriter")]).diagnostics).toEqual([]);
+        // A private ACL does not fold: the ownership setting is the finding.
+        expect(where(evaluateStack(policy, [keyBucket, controls(keyBucket, "ObjectWriter"), acl({ acl: "private" })]))).toEqual([[urnOf(BUCKET, "wallet-backups"), "rule.objectOwnership"]]);
+    });
+
     it("flags a missing or invalid ownership value without quoting it", () => {
         const result = evaluateStack(policy, [keyBucket, controls(keyBucket, "whatever-x")]);
         expect(result.violations.length).toBe(1);

@@ -24,6 +24,13 @@ describe("secretsmanager-cmk", () => {
         expect(violatedProperties(run({ kmsKeyId }))).toEqual(["kmsKeyId"]);
     });
 
+    it("names the input to set once, in each message (no doubled instruction)", () => {
+        const result = run({ replicas: [{ region: "eu-west-2" }] });
+        const messages = result.violations.map((d) => d.message);
+        expect(messages).toEqual([expect.stringMatching(/Set `kmsKeyId` to the ARN of a customer-managed KMS key/), expect.stringMatching(/Set `replicas\.0\.kmsKeyId` to the ARN/)]);
+        expect(messages.join("\n")).not.toMatch(/Set `[^`]*`: Set it/);
+    });
+
     it("flags replicas without a key or with the AWS-managed key, each at its index", () => {
         const result = run({ kmsKeyId: KEY, replicas: [{ region: "us-east-1" }, { region: "eu-central-1", kmsKeyId: KEY2 }, { region: "ap-south-1", kmsKeyId: "alias/aws/secretsmanager" }, "x"] });
         expect(violatedProperties(result)).toEqual(["replicas.0.kmsKeyId", "replicas.2.kmsKeyId", "replicas.3"]);

@@ -32,7 +32,7 @@ describe("db-sg-no-public-source", () => {
         expect(result.undecided).toEqual([]);
     });
 
-    it("flags public inline rules on the attached group, on any port", () => {
+    it("flags public inline rules on the attached group on any port when the store's engine and port are not known", () => {
         const result = evaluateStack(
             policy,
             network({ override: { "db-sg": { props: { id: "sg-db", ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["198.51.100.0/24"] }] } } } }),
@@ -53,26 +53,55 @@ describe("db-sg-no-public-source", () => {
         expect(result.violations.filter((v) => v.message.includes("[config.allowedPublicCidrs]"))).toHaveLength(2);
     });
 
-    it("flags a store that names no security group (default VPC group)", () => {
-        const result = evaluateStack(policy, network({ override: { "wallet-db": { props: { id: "db-1" }, propertyDependencies: {} } } }));
-        expect(pairs(result.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
-        expect(result.violations[0]!.message).toMatch(/default security group/);
-    });
-
-    describe("a store attached to the VPC's default security group by id", () => {
+    describe("a store in the VPC's default security group: decided from the rules the stack writes on that group", () => {
         const vpc = { props: { id: "vpc-1", cidrBlock: "10.0.0.0/16", defaultSecurityGroupId: "sg-default-1" } };
+        const blocking = (r: ReturnType<typeof evaluateStack>) => r.violations.filter((d) => d.level === "mandatory");
+        const advisory = (r: ReturnType<typeof evaluateStack>) => r.violations.filter((d) => d.level === "advisory");
+        const publicDefaultRule = (port: number) => ({
+            "default-open": {
+                type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+                props: { type: "ingress", securityGroupId: "sg-default-1", protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: ["0.0.0.0/0"] },
+                propertyDependencies: { securityGroupId: ["vpc"] },
+            },
+        });
 
-        it("is the same finding as naming no group, by literal id (update) and by the VPC output (preview)", () => {
-            const literal = evaluateStack(policy, network({ override: { vpc, "wallet-db": { props: { vpcSecurityGroupIds: ["sg-default-1"] }, propertyDependencies: {} } } }));
-            expect(pairs(literal.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
-            expect(literal.violations[0]!.message).toContain("names the VPC's default security group");
-            expect(literal.undecided).toEqual([]);
+        it("must not block: no group named, or the default group named, when no rule on it admits a public source (advisory: shared placement)", () => {
+            for (const store of [{ props: { id: "db-1", engine: "postgres" }, propertyDependencies: {} }, { props: { engine: "postgres", vpcSecurityGroupIds: ["sg-default-1"] }, propertyDependencies: {} }]) {
+                const result = evaluateStack(policy, network({ override: { vpc, "wallet-db": store } }));
+                expect(blocking(result)).toEqual([]);
+                expect(advisory(result).map((d) => [d.urn, d.property])).toEqual([[DB, "vpcSecurityGroupIds"]]);
+                expect(advisory(result)[0]!.message).toMatch(/default security group/);
+                expect(advisory(result)[0]!.message).toMatch(/admits no public source in this stack/);
+                expect(advisory(result)[0]!.message).not.toMatch(/internet|admits a public source/);
+            }
             const preview = evaluateStack(
                 policy,
-                network({ preview: true, override: { "wallet-db": { props: { vpcSecurityGroupIds: [UNKNOWN] }, propertyDependencies: { vpcSecurityGroupIds: ["vpc"] } } } }),
+                network({ preview: true, override: { "wallet-db": { props: { engine: "postgres", vpcSecurityGroupIds: [UNKNOWN] }, propertyDependencies: { vpcSecurityGroupIds: ["vpc"] } } } }),
             );
-            expect(pairs(preview.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
+            expect(blocking(preview)).toEqual([]);
             expect(preview.undecided).toEqual([]);
+            expect(advisory(preview).map((d) => d.urn)).toEqual([DB]);
+        });
+
+        it("blocks when a rule attached to the default group admits the internet on the store's port, by literal id (update) and by the VPC output (preview)", () => {
+            const literal = evaluateStack(policy, network({ override: { vpc, ...publicDefaultRule(5432), "wallet-db": { props: { engine: "postgres", vpcSecurityGroupIds: ["sg-default-1"] }, propertyDependencies: {} } } }));
+            expect(blocking(literal).map((d) => [d.urn, d.property])).toEqual([[DB, "vpcSecurityGroupIds"]]);
+            expect(blocking(literal)[0]!.message).toContain("names the VPC's default security group");
+            expect(blocking(literal)[0]!.message).toContain("rule default-open 0.0.0.0/0:port 5432");
+            expect(advisory(literal)).toEqual([]);
+            const preview = evaluateStack(
+                policy,
+                network({ preview: true, override: { ...publicDefaultRule(5432), "wallet-db": { props: { engine: "postgres", vpcSecurityGroupIds: [UNKNOWN] }, propertyDependencies: { vpcSecurityGroupIds: ["vpc"] } } } }),
+            );
+            expect(blocking(preview).map((d) => d.urn)).toEqual([DB]);
+            const noneNamed = evaluateStack(policy, network({ override: { vpc, ...publicDefaultRule(5432), "wallet-db": { props: { id: "db-1", engine: "postgres" }, propertyDependencies: {} } } }));
+            expect(blocking(noneNamed)[0]!.message).toMatch(/names no security group, so it is placed in the VPC's default security group -> rule default-open/);
+        });
+
+        it("must not block: a public rule on the default group for a port the store does not listen on", () => {
+            const result = evaluateStack(policy, network({ override: { vpc, ...publicDefaultRule(22), "wallet-db": { props: { engine: "postgres", vpcSecurityGroupIds: ["sg-default-1"] }, propertyDependencies: {} } } }));
+            expect(blocking(result)).toEqual([]);
+            expect(advisory(result)).toHaveLength(1);
         });
 
         it("must not block: another VPC output, a dedicated group beside it still checked, an unrelated external id undecided", () => {
@@ -80,10 +109,70 @@ describe("db-sg-no-public-source", () => {
                 policy,
                 network({ override: { vpc, "wallet-db": { props: { vpcSecurityGroupIds: ["sg-db", "sg-default-1"] }, propertyDependencies: { vpcSecurityGroupIds: ["db-sg"] } } } }),
             );
-            expect(pairs(mixed.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
+            expect(blocking(mixed)).toEqual([]);
+            expect(advisory(mixed).map((d) => [d.urn, d.property])).toEqual([[DB, "vpcSecurityGroupIds"]]);
             const other = evaluateStack(policy, network({ override: { vpc, "wallet-db": { props: { vpcSecurityGroupIds: ["sg-elsewhere"] }, propertyDependencies: {} } } }));
             expect(other.violations).toEqual([]);
             expect(other.undecided.map((d) => d.message)).toEqual([expect.stringContaining("not defined in this stack")]);
+        });
+    });
+
+    describe("only the ports the store listens on are a path into it", () => {
+        const openOn = (engineProps: Record<string, unknown>, ...ports: number[]) =>
+            network({
+                override: {
+                    "db-sg": { props: { id: "sg-db", ingress: ports.map((port) => ({ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: ["0.0.0.0/0"] })) } },
+                    "wallet-db": { props: { id: "db-1", vpcSecurityGroupIds: ["sg-db"], ...engineProps }, propertyDependencies: { vpcSecurityGroupIds: ["db-sg"] } },
+                },
+            });
+
+        it.each<[Record<string, unknown>, number, number]>([
+            [{ engine: "postgres" }, 22, 3306],
+            [{ engine: "mysql" }, 22, 5432],
+            [{ engine: "postgres", port: 6000 }, 5432, 22],
+            [{ engine: "sqlserver-se" }, 1521, 3389],
+        ])("must not block: %j behind a group open to the internet on ports %j and %j only", (engineProps, first, second) => {
+            expect(evaluateStack(policy, openOn(engineProps, first, second)).violations).toEqual([]);
+        });
+
+        it.each<[Record<string, unknown>, number]>([
+            [{ engine: "postgres" }, 5432],
+            [{ engine: "aurora-mysql" }, 3306],
+            [{ engine: "postgres", port: 6000 }, 6000],
+            [{ engine: "oracle-ee" }, 1521],
+            [{}, 22],
+        ])("blocks %j behind a group open to the internet on port %j (an unknown engine counts every port)", (engineProps, port) => {
+            const result = evaluateStack(policy, openOn(engineProps, port));
+            expect(pairs(result.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
+            expect(result.violations[0]!.message).toContain(`db-sg.ingress[0].cidrBlocks[0] 0.0.0.0/0:port ${port}`);
+        });
+
+        it("names every public rule into the store in one finding: one store, one group, one cause", () => {
+            const result = evaluateStack(
+                policy,
+                network({
+                    override: {
+                        "db-sg": {
+                            props: {
+                                id: "sg-db",
+                                ingress: [
+                                    { protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] },
+                                    { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["198.51.100.0/24"] },
+                                    { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] },
+                                ],
+                            },
+                        },
+                        "wallet-db": { props: { id: "db-1", engine: "postgres", vpcSecurityGroupIds: ["sg-db"] }, propertyDependencies: { vpcSecurityGroupIds: ["db-sg"] } },
+                    },
+                }),
+            );
+            expect(pairs(result.violations)).toEqual([[DB, "vpcSecurityGroupIds"]]);
+            const message = result.violations[0]!.message;
+            expect(message).toContain("db-sg.ingress[0].cidrBlocks[0] 0.0.0.0/0:port 5432");
+            expect(message).toContain("db-sg.ingress[0].ipv6CidrBlocks[0] ::/0:port 5432");
+            expect(message).toContain("db-sg.ingress[1].cidrBlocks[0] 198.51.100.0/24:all ports");
+            expect(message).not.toContain("port 22");
+            expect(message).toMatch(/these rules admit a public source on port 5432 of the RDS instance/);
         });
     });
 

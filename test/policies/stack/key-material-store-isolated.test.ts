@@ -114,6 +114,26 @@ describe("key-material-store-isolated", () => {
         });
     });
 
+    it("follows only rules that open a port the store listens on: an internet-facing group admitted on SSH is no path into PostgreSQL", () => {
+        const stack = (port: number) =>
+            network({
+                override: {
+                    "wallet-db": {
+                        props: { id: "db-1", engine: "postgres", vpcSecurityGroupIds: ["sg-db"], kmsKeyId: "arn:aws:kms:eu-west-1:111122223333:key/1", tags: { "data-class": "key-material" } },
+                        propertyDependencies: { vpcSecurityGroupIds: ["db-sg"], kmsKeyId: ["wallet-key"] },
+                    },
+                    "db-from-alb": {
+                        type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+                        props: { type: "ingress", securityGroupId: "sg-db", sourceSecurityGroupId: "sg-alb", protocol: "tcp", fromPort: port, toPort: port },
+                    },
+                },
+            });
+        expect(evaluateStack(policy, stack(22)).violations).toEqual([]);
+        const onPort = evaluateStack(policy, stack(5432));
+        expect(onPort.violations.map((d) => d.urn)).toEqual([DB]);
+        expect(onPort.violations[0]!.message).toContain("admits alb-sg, which is open to the internet");
+    });
+
     it("does not apply to stores that are not classified as key material", () => {
         const stack = network({
             override: {
