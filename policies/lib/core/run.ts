@@ -4,9 +4,29 @@
 import type { StackResource } from "../aws/graph";
 import { isClassifiedKeyMaterial } from "../aws/key-material";
 import type { Finding } from "../readers/finding";
+import { snapshot } from "../readers/values";
 import { readConfig, type ConfigValues } from "./config";
 import type { ResourceContext, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
 import { activeSettings, type Settings } from "./settings";
+
+/** The resource as the SDK hands it to a resource policy (its raw, proxied properties). */
+export interface SdkResource {
+    type: string;
+    name: string;
+    urn: string;
+    props: Record<string, unknown>;
+}
+
+/**
+ * The one step that prepares a resource for the resource checks: the SDK's proxied properties become one proxy-free
+ * copy (secrets unwrapped, unknowns as `UNKNOWN`). Every path that runs a resource check calls this once per
+ * resource and call: the one-pass runner (core/one-pass.ts, shared by every applicable policy), a policy registered
+ * on its own (core/sdk.ts) and its remediation. A translation of the properties (e.g. another provider's spelling)
+ * belongs here, so that every policy sees it.
+ */
+export function prepareResource(resource: SdkResource): Omit<ResourceContext, "config"> {
+    return { type: resource.type, name: resource.name, urn: resource.urn, props: snapshot(resource.props) };
+}
 
 function failure(error: unknown): Finding {
     const reason = error instanceof Error ? error.message : String(error);

@@ -2,12 +2,11 @@
 // the SDK's argument objects, so every policy gets the same handling of unknowns, bad input and configuration.
 
 import type { ResourceValidationArgs, ResourceValidationPolicy, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { snapshot } from "../readers/values";
 import { readConfig, type ConfigValues } from "./config";
 import { policyTags, sdkMetadata } from "./metadata";
 import type { AnyPolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
 import { report, sdkEmitter } from "./report";
-import { runResourceCheck, runStackCheck, safeConfig } from "./run";
+import { prepareResource, runResourceCheck, runStackCheck, safeConfig } from "./run";
 import { hintResourceType } from "./sdk-internals";
 import { activeSettings, isSelected } from "./settings";
 import { stackSnapshot } from "./stack-snapshot";
@@ -34,8 +33,8 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
             args.notApplicable("not selected by the pack-settings framework/severity selection");
             return;
         }
-        const subject = { name: args.name, urn: args.urn, props: snapshot(args.props) };
-        const findings = runResourceCheck(definition, { type: args.type, ...subject }, safeConfig(() => args.getConfig()));
+        const subject = prepareResource(args);
+        const findings = runResourceCheck(definition, subject, safeConfig(() => args.getConfig()));
         report(sdkEmitter(reportViolation, definition), definition, findings, () => subject, settings);
     };
     let remediateResource: ResourceValidationPolicy["remediateResource"];
@@ -45,9 +44,8 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
             if (!types.has(args.type)) {
                 return undefined;
             }
-            const props = snapshot(args.props);
             const { values } = readConfig(definition.config, safeConfig(() => args.getConfig()));
-            const changes = remediate({ type: args.type, name: args.name, urn: args.urn, props, config: values });
+            const changes = remediate({ ...prepareResource(args), config: values });
             return changes && Object.keys(changes).length > 0 ? withChanges(args.props, changes) : undefined;
         };
     }
