@@ -15,7 +15,8 @@ import type { ConfigValues } from "./config";
 import { policyTags, sdkMetadata } from "./metadata";
 import type { ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
 import { namedEmitter, report } from "./report";
-import { prepareResource, runResourceCheck, runStackCheck } from "./run";
+import { readConfig } from "./config";
+import { prepareResource, runResourceCheckWith, runStackCheck } from "./run";
 import { toResourcePolicy } from "./sdk";
 import { effectiveLevel, reportNotApplicable, type NotApplicableEntry } from "./sdk-internals";
 import { activeSettings, isSelected } from "./settings";
@@ -71,33 +72,53 @@ function otherTypeReason(definition: ResourcePolicyDefinition<ConfigValues>): st
  * own. Policies at level `remediate` are not run here: they are registered on their own (resourcePoliciesInOnePass),
  * because the SDK reports a remediation under the name of the policy that made it.
  */
-export function resourcePolicyRunner(definitions: readonly ResourcePolicyDefinition<ConfigValues>[], configured: Configured): ResourceValidate {
-    const plan = definitions.map((definition) => ({ definition, tags: policyTags(definition), types: new Set(definition.resourceTypes), otherType: otherTypeReason(definition) }));
-    return (args, reportViolation) => {
+export function resourcePolicyRunner(definitions: readonly ResourcePolicyDefinition<ConfigValues>[], configured: Configured): ResourceValidate & { reconfigure(): void } {
+    // The not-applicable entries are constants, so the relay encodes each once (sdk-internals.ts).
+    const plan = definitions.map((definition) => ({
+        definition,
+        tags: policyTags(definition),
+        types: new Set(definition.resourceTypes),
+        otherType: { policyName: definition.name, reason: otherTypeReason(definition) },
+        notSelected: { policyName: definition.name, reason: "not selected by the pack-settings framework/severity selection" },
+    }));
+    // What the configuration makes of each policy, worked out once per Configure (reconfigure), not per resource.
+    let active: (ActivePlan & (typeof plan)[number])[] | undefined;
+    const activePlan = () =>
+        (active ??= plan.flatMap((p) => {
+            const entry = configured(p.definition.name);
+            const level = effectiveLevel(entry?.enforcementLevel, p.definition.enforcementLevel);
+            return level === "disabled" || level === "remediate" ? [] : [{ ...p, level, config: readConfig(p.definition.config, entry?.properties ?? {}) }];
+        }));
+    const run: ResourceValidate = (args, reportViolation) => {
         const settings = activeSettings();
         let subject: ReturnType<typeof prepareResource> | undefined;
         const notApplicable: NotApplicableEntry[] = [];
-        for (const { definition, tags, types, otherType } of plan) {
-            const entry = configured(definition.name);
-            const level = effectiveLevel(entry?.enforcementLevel, definition.enforcementLevel);
-            if (level === "disabled" || level === "remediate") {
-                continue;
-            }
+        for (const { definition, tags, types, otherType, notSelected, level, config } of activePlan()) {
             if (!types.has(args.type)) {
-                notApplicable.push({ policyName: definition.name, reason: otherType });
+                notApplicable.push(otherType);
                 continue;
             }
             if (!isSelected(settings, definition.severity, tags)) {
-                notApplicable.push({ policyName: definition.name, reason: "not selected by the pack-settings framework/severity selection" });
+                notApplicable.push(notSelected);
                 continue;
             }
             subject ??= prepareResource(args);
             const prepared = subject;
-            const findings = runResourceCheck(definition, prepared, entry?.properties ?? {});
+            const findings = runResourceCheckWith(definition, prepared, config);
             report(namedEmitter(reportViolation, definition, level), definition, findings, () => prepared, settings);
         }
         reportNotApplicable(reportViolation, notApplicable);
     };
+    return Object.assign(run, {
+        reconfigure: () => {
+            active = undefined;
+        },
+    });
+}
+
+interface ActivePlan {
+    level: "advisory" | "mandatory";
+    config: ReturnType<typeof readConfig>;
 }
 
 /**
@@ -132,6 +153,7 @@ export function resourcePoliciesInOnePass<S extends Policy & { validateResource?
     type Sdk = Policy & { validateResource?: ResourceValidationPolicy["validateResource"]; remediateResource?: ResourceValidationPolicy["remediateResource"] };
     const entries = definitions.map((definition) => ({ definition, sdk: sdkMetadata(definition) as Sdk, own: undefined as ResourceValidationPolicy | undefined }));
     const rehost = (): void => {
+        runAll.reconfigure();
         const settingsEnabled = levelOf(settingsPolicy, configured) !== "disabled";
         const runsHere = (e: (typeof entries)[number]) => !["disabled", "remediate"].includes(levelOf(e.definition, configured) ?? "");
         const host = settingsEnabled ? undefined : entries.find(runsHere);

@@ -42,7 +42,15 @@ export function runResourceCheck<C extends ConfigValues>(
     resource: Omit<ResourceContext<C>, "config">,
     rawConfig: unknown,
 ): Finding[] {
-    const { values, problems } = readConfig(definition.config, rawConfig);
+    return runResourceCheckWith(definition, resource, readConfig(definition.config, rawConfig));
+}
+
+/** runResourceCheck with the configuration already read (the one-pass runner reads it once per Configure). */
+export function runResourceCheckWith<C extends ConfigValues>(
+    definition: ResourcePolicyDefinition<C>,
+    resource: Omit<ResourceContext<C>, "config">,
+    { values, problems }: { values: C; problems: readonly Finding[] },
+): Finding[] {
     try {
         return [...problems, ...definition.check({ ...resource, config: values })];
     } catch (error) {
