@@ -268,6 +268,8 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
                 concurrency: options.concurrency ?? 8,
                 // A scan configures `remediate` as `mandatory` (withoutRemediation): Remediate would answer nothing.
                 skipEmptyRemediate: true,
+                // A copy of every resource's properties, which the scan never reads (100,000 resources: gigabytes).
+                keepAnalyzedProperties: false,
                 onProgress: options.onProgress ? (done, total) => options.onProgress!(input, done, total) : undefined,
             });
             const types = new Map(input.deployment.resources.map((r) => [r.urn, r.type]));

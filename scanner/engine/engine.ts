@@ -56,7 +56,7 @@ export interface ResourceResult {
     diagnostics: Diagnostic[];
     notApplicable: NotApplicable[];
     remediations: Remediation[];
-    /** The properties Analyze received (after remediation), wire-encoded. */
+    /** The properties Analyze received (after remediation), wire-encoded (empty with keepAnalyzedProperties false). */
     analyzedProperties: JsonObject;
 }
 
@@ -94,6 +94,8 @@ export interface RunOptions {
      * remediates, does not need to.
      */
     skipEmptyRemediate?: boolean;
+    /** Keep a copy of what each Analyze received in the results (default true; a large scan does not need it). */
+    keepAnalyzedProperties?: boolean;
 }
 
 export interface EngineOptions extends StartPackOptions {
@@ -248,7 +250,7 @@ export class PolicyEngine<Pack extends AnalyzerStub = PolicyPackProcess> {
                 diagnostics,
                 notApplicable: [...remediated.notApplicable, ...analyzed.notApplicable],
                 remediations,
-                analyzedProperties: encodeForAnalyzer(analyzedProperties, { skipInternalKeys: true }),
+                analyzedProperties: options.keepAnalyzedProperties === false ? {} : encodeForAnalyzer(analyzedProperties, { skipInternalKeys: true }),
             };
             completed++;
             options.onProgress?.(completed, total);

@@ -399,7 +399,7 @@ async function main(): Promise<void> {
         const floor = await timeFloor(scan.file, emptyPack);
         const count = (s: ScanTiming, key: string) => String(s.summary?.[key] ?? "n/a");
         const row = (label: string, s: ScanTiming) =>
-            out(
+            s.failure ? out(`| ${size.toLocaleString("en-US")} | ${label} | ${s.fileMB} | failed after ${s.seconds.toFixed(1)} s: ${s.failure} | ${floor.toFixed(1)} | n/a | ${s.peakMB ?? "n/a"} | n/a | n/a |`) : out(
                 `| ${size.toLocaleString("en-US")} | ${label} | ${s.fileMB} | ${s.seconds.toFixed(1)} | ${floor.toFixed(1)} | ${(s.seconds / floor).toFixed(2)}x | ` +
                     `${s.peakMB ?? "n/a"} | ${count(s, "mandatory")} | ${count(s, "advisory")} |`,
             );

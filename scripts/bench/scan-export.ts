@@ -16,6 +16,8 @@ export interface ScanTiming {
     file: string;
     fileMB: number;
     seconds: number;
+    /** Why the scan produced no report (it crashed, e.g. out of memory). */
+    failure?: string;
     /** The scanner process's peak resident set, MB. */
     peakMB?: number;
     summary?: Record<string, unknown>;
@@ -43,18 +45,26 @@ export function timeScan(captures: Captures, size: number, cli = join(ROOT, "sca
     rmSync(rssFile, { force: true });
     const started = performance.now();
     let output = "";
+    let stderr = "";
     const args = ["--require", maxRssPreload(), cli, "scan", "--format", "json", "--progress", file];
     const env = { ...process.env, BENCH_MAX_RSS_FILE: rssFile };
     try {
-        output = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 30, env, stdio: ["ignore", "pipe", "inherit"] });
+        output = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 30, env, stdio: ["ignore", "pipe", "pipe"] });
     } catch (error) {
         // Exit code 1 means mandatory findings: the scan itself worked.
         output = String((error as { stdout?: string }).stdout ?? "");
+        stderr = String((error as { stderr?: string }).stderr ?? "");
     }
     const seconds = (performance.now() - started) / 1000;
-    const report = JSON.parse(output) as { summary?: Record<string, unknown> };
+    let report: { summary?: Record<string, unknown> } = {};
+    let failure: string | undefined;
+    try {
+        report = JSON.parse(output) as typeof report;
+    } catch {
+        failure = /heap out of memory/.test(stderr) ? "out of memory (the JavaScript heap limit)" : `no report (${stderr.trim().split("\n").pop() ?? "no output"})`;
+    }
     const peakMB = existsSync(rssFile) ? Math.round(Number(readFileSync(rssFile, "utf8")) / 1024) : undefined;
-    return { resources: size, file, fileMB: +(statSync(file).size / 1e6).toFixed(1), seconds: +seconds.toFixed(2), peakMB, summary: report.summary };
+    return { resources: size, file, fileMB: +(statSync(file).size / 1e6).toFixed(1), seconds: +seconds.toFixed(2), peakMB, summary: report.summary, ...(failure ? { failure } : {}) };
 }
 
 /**
