@@ -17,8 +17,9 @@ import type { PolicyPackArgs, ResourceValidationPolicy, StackValidationPolicy } 
 import { registerModelledTypes } from "./lib/core/coverage";
 import { configuredPolicies, configuredPolicy, observeEngineConfiguration, onConfiguration } from "./lib/core/engine-config";
 import { policyTags } from "./lib/core/metadata";
-import type { AnyPolicyDefinition, StackPolicyDefinition } from "./lib/core/policy";
-import { stackPoliciesInOnePass } from "./lib/core/one-pass";
+import type { AnyPolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition } from "./lib/core/policy";
+import { resourcePoliciesInOnePass, stackPoliciesInOnePass } from "./lib/core/one-pass";
+import { installNotApplicableRelay } from "./lib/core/sdk-internals";
 import { toSdkPolicy } from "./lib/core/sdk";
 import type { PackIndex } from "./lib/core/settings";
 import { lightsailPolicies } from "./lightsail";
@@ -75,19 +76,33 @@ export const packIndex: PackIndex = {
 
 /**
  * The SDK policies of the pack, `pack-settings` first (it loads the settings the others apply), in catalog order.
- * Stack policies run in one pass when the engine's configuration can be read (lib/core/engine-config.ts), and are
- * registered one by one otherwise. Call once, before constructing the PolicyPack.
+ * Every policy joins the one pass of its kind (lib/core/one-pass.ts) when the engine's configuration can be read
+ * (lib/core/engine-config.ts) and, for resource policies, the not-applicable relay is in place (sdk-internals.ts);
+ * otherwise, or with AWS_KEY_MATERIAL_GUARD_STACK_POLICIES=per-policy, each is registered on its own (same
+ * findings, slower). Call once, before constructing the PolicyPack.
  */
 export function sdkPolicies(): PolicyPackArgs["policies"] {
     if (!observeEngineConfiguration()) {
         return [packSettingsPolicy(packIndex, () => undefined), ...allPolicies.map(toSdkPolicy)];
     }
+    let settingsPolicy = packSettingsPolicy(packIndex, configuredPolicies);
+    const onePass = new Map<string, ResourceValidationPolicy | StackValidationPolicy>();
+    if (installNotApplicableRelay()) {
+        const resource = resourcePoliciesInOnePass(
+            allPolicies.filter((p): p is ResourcePolicyDefinition => p.kind === "resource"),
+            configuredPolicy,
+            settingsPolicy,
+        );
+        onConfiguration(resource.rehost);
+        settingsPolicy = resource.settingsPolicy;
+        resource.policies.forEach((p) => onePass.set(p.name, p as ResourceValidationPolicy));
+    }
     const stack = stackPoliciesInOnePass(
         allPolicies.filter((p): p is StackPolicyDefinition => p.kind === "stack"),
         configuredPolicy,
-        packSettingsPolicy(packIndex, configuredPolicies),
+        settingsPolicy,
     );
     onConfiguration(stack.rehost);
-    const stackPolicies = new Map(stack.policies.map((p) => [p.name, p]));
-    return [stack.settingsPolicy as ResourceValidationPolicy & StackValidationPolicy, ...allPolicies.map((p) => stackPolicies.get(p.name) ?? toSdkPolicy(p))];
+    stack.policies.forEach((p) => onePass.set(p.name, p as StackValidationPolicy));
+    return [stack.settingsPolicy as ResourceValidationPolicy & StackValidationPolicy, ...allPolicies.map((p) => onePass.get(p.name) ?? toSdkPolicy(p))];
 }

@@ -1,13 +1,15 @@
-// Runs the pack in policies/ (compiled to policies/bin) over loaded inputs, through the engine emulator: the very
-// same process launch and Analyzer protocol as `pulumi preview --policy-pack policies`, so the findings are the
-// pack's own. No policy logic lives here.
+// Runs the pack in policies/ (compiled to policies/bin) over loaded inputs, through the engine emulator: the same
+// Analyzer calls as `pulumi preview --policy-pack policies`, so the findings are the pack's own. By default the pack
+// is loaded into this process and each call goes straight to its own gRPC handlers (engine/in-process.ts: no
+// round trip per resource); AWS_KEY_MATERIAL_GUARD_SCAN_ENGINE=process starts it as a process and speaks to it over
+// gRPC, as the CLI does (test/scanner/in-process.test.ts holds both to the same findings). No policy logic lives here.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { PolicyConfigError, type PolicyConfigEntry, type UserPolicyConfig } from "./engine/config";
 import { PolicyEngine } from "./engine/engine";
 import { isObject, type JsonObject } from "./engine/values";
-import type { AnalyzerInfo, Severity } from "./engine/pack";
+import type { AnalyzerInfo, AnalyzerStub, Severity } from "./engine/pack";
 import { InputError, type LoadedInput } from "./inputs";
 import { findingProperty, fingerprint } from "./baseline";
 import { parseSourcePosition, type SourceLocation } from "./locations";
@@ -70,6 +72,25 @@ export interface ScanOptions {
     /** Resources analyzed at once (the engine also analyzes steps in parallel). */
     concurrency?: number;
     rpcTimeoutMs?: number;
+    /** How the pack runs: loaded into this process (default) or as its own process over gRPC. */
+    engine?: ScanEngine;
+}
+
+export type ScanEngine = "in-process" | "process";
+
+/** The environment variable that makes the scanner start the pack as a process (`process`) instead of loading it. */
+export const SCAN_ENGINE_ENV = "AWS_KEY_MATERIAL_GUARD_SCAN_ENGINE";
+
+/** The engine `scan` uses: the option, else the environment variable, else in process. */
+export function scanEngine(option?: ScanEngine, env: NodeJS.ProcessEnv = process.env): ScanEngine {
+    const value = option ?? env[SCAN_ENGINE_ENV]?.trim().toLowerCase();
+    if (value === undefined || value === "" || value === "in-process") {
+        return "in-process";
+    }
+    if (value === "process") {
+        return "process";
+    }
+    throw new UsageError(`${SCAN_ENGINE_ENV}=${JSON.stringify(value)}: must be "process" or "in-process"`);
 }
 
 /** A usage or set-up problem (exit status 2), as opposed to findings. */
@@ -205,13 +226,14 @@ export const SETTINGS_POLICY = "pack-settings";
 export async function scan(inputs: readonly LoadedInput[], options: ScanOptions): Promise<ScanResult> {
     const first = inputs[0]?.deployment;
     const bootStarted = Date.now();
-    const engine = await PolicyEngine.boot({
+    const bootOptions = {
         packDir: options.packDir,
         // What the engine would tell the pack about the stack; the policies do not depend on it.
         stack: first ? { project: first.project, stack: first.stack, dryRun: first.preview } : undefined,
         // AnalyzeStack over thousands of resources takes longer than a test's RPC deadline.
         rpcTimeoutMs: options.rpcTimeoutMs ?? 30 * 60_000,
-    });
+    };
+    const engine: PolicyEngine<AnalyzerStub> = scanEngine(options.engine) === "process" ? await PolicyEngine.boot(bootOptions) : await PolicyEngine.bootInProcess(bootOptions);
     const bootMs = Date.now() - bootStarted;
     try {
         const parseWaived = loadWaiverParser(options.packDir);
@@ -244,6 +266,10 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
             const run = await engine.run(input.deployment, {
                 config: withoutRemediation(options.config),
                 concurrency: options.concurrency ?? 8,
+                // A scan configures `remediate` as `mandatory` (withoutRemediation): Remediate would answer nothing.
+                skipEmptyRemediate: true,
+                // A copy of every resource's properties, which the scan never reads (100,000 resources: gigabytes).
+                keepAnalyzedProperties: false,
                 onProgress: options.onProgress ? (done, total) => options.onProgress!(input, done, total) : undefined,
             });
             const types = new Map(input.deployment.resources.map((r) => [r.urn, r.type]));

@@ -9,7 +9,9 @@
 import { reconcilePolicyConfig, type EnforcementLevel, type PolicyConfigEntry, type UserPolicyConfig } from "./config";
 import type { Deployment, ResourceState } from "./model";
 import { stackUrn } from "./model";
+import { InProcessPack } from "./in-process";
 import {
+    AnalyzerStub,
     PolicyPackProcess,
     type AnalyzeRequestMessage,
     type AnalyzerInfo,
@@ -54,7 +56,7 @@ export interface ResourceResult {
     diagnostics: Diagnostic[];
     notApplicable: NotApplicable[];
     remediations: Remediation[];
-    /** The properties Analyze received (after remediation), wire-encoded. */
+    /** The properties Analyze received (after remediation), wire-encoded (empty with keepAnalyzedProperties false). */
     analyzedProperties: JsonObject;
 }
 
@@ -86,6 +88,14 @@ export interface RunOptions {
     onProgress?: (done: number, total: number) => void;
     /** How many resources are remediated and analyzed at once (default 1, strictly in order). */
     concurrency?: number;
+    /**
+     * Skip the Remediate calls when the configuration sets no policy to `remediate` (the SDK runs only policies at
+     * that level in Remediate, so every answer would be empty). The engine always calls it; the scanner, which never
+     * remediates, does not need to.
+     */
+    skipEmptyRemediate?: boolean;
+    /** Keep a copy of what each Analyze received in the results (default true; a large scan does not need it). */
+    keepAnalyzedProperties?: boolean;
 }
 
 export interface EngineOptions extends StartPackOptions {
@@ -94,9 +104,9 @@ export interface EngineOptions extends StartPackOptions {
     programDirectory?: string;
 }
 
-export class PolicyEngine {
+export class PolicyEngine<Pack extends AnalyzerStub = PolicyPackProcess> {
     private constructor(
-        readonly pack: PolicyPackProcess,
+        readonly pack: Pack,
         readonly info: AnalyzerInfo,
         readonly pluginInfo: { version: string },
         /** Which optional RPCs the pack implements (Node packs: none of them). */
@@ -105,13 +115,24 @@ export class PolicyEngine {
 
     /** Starts the pack and performs the engine's boot sequence. */
     static async boot(options: EngineOptions): Promise<PolicyEngine> {
-        const pack = await PolicyPackProcess.start(options);
+        return PolicyEngine.handshake(await PolicyPackProcess.start(options), options);
+    }
+
+    /**
+     * Loads the pack into this process and performs the same boot sequence against its own gRPC handlers (no
+     * process, no wire: in-process.ts). `env` is not applied: the pack reads this process's environment.
+     */
+    static async bootInProcess(options: EngineOptions): Promise<PolicyEngine<InProcessPack>> {
+        return PolicyEngine.handshake(InProcessPack.load(options), options);
+    }
+
+    private static async handshake<P extends AnalyzerStub>(pack: P, options: EngineOptions): Promise<PolicyEngine<P>> {
         try {
             const handshake = await pack.handshake(options.rootDirectory ?? pack.packDir, options.programDirectory ?? pack.packDir);
             const configureStack = await pack.configureStack();
             const pluginInfo = await pack.getPluginInfo();
             const info = await pack.getAnalyzerInfo();
-            return new PolicyEngine(pack, info, pluginInfo, { handshake, configureStack });
+            return new PolicyEngine<P>(pack, info, pluginInfo, { handshake, configureStack });
         } catch (error) {
             await pack.shutdown();
             throw error;
@@ -155,6 +176,7 @@ export class PolicyEngine {
         const started = Date.now();
         const config = this.reconcile(options.config);
         await this.pack.configure(config);
+        const remediates = !options.skipEmptyRemediate || Object.values(config).some((entry) => entry.enforcementLevel === "remediate");
         const configured = Date.now();
 
         // Inputs as they evolve through remediation, by URN (providers' inputs are read from here too).
@@ -195,7 +217,7 @@ export class PolicyEngine {
             if (resource.provider) {
                 await settled.get(resource.provider.slice(0, resource.provider.lastIndexOf("::")));
             }
-            const remediated = await this.pack.remediate(request(resource, inputs.get(resource.urn)!, false));
+            const remediated = remediates ? await this.pack.remediate(request(resource, inputs.get(resource.urn)!, false)) : { remediations: [], notApplicable: [] };
             const diagnostics: Diagnostic[] = [];
             const remediations: Remediation[] = [];
             for (const r of remediated.remediations) {
@@ -228,7 +250,7 @@ export class PolicyEngine {
                 diagnostics,
                 notApplicable: [...remediated.notApplicable, ...analyzed.notApplicable],
                 remediations,
-                analyzedProperties: encodeForAnalyzer(analyzedProperties, { skipInternalKeys: true }),
+                analyzedProperties: options.keepAnalyzedProperties === false ? {} : encodeForAnalyzer(analyzedProperties, { skipInternalKeys: true }),
             };
             completed++;
             options.onProgress?.(completed, total);

@@ -1,13 +1,25 @@
-// All stack policies in one pass: one SDK stack policy runs every stack policy over one copy of the stack, each at
-// the level and with the properties the engine configured for it (core/engine-config.ts).
+// All policies in one pass: one SDK resource policy runs every resource policy over one copy of each resource, and
+// one SDK stack policy runs every stack policy over one copy of the stack, each policy at the level and with the
+// properties the engine configured for it (core/engine-config.ts), each finding under the policy's own name.
 
-import type { EnforcementLevel, Policy, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type {
+    EnforcementLevel,
+    Policy,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 import type { ConfigValues } from "./config";
 import { policyTags, sdkMetadata } from "./metadata";
-import type { StackPolicyDefinition } from "./policy";
+import type { ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
 import { namedEmitter, report, stackSubjects } from "./report";
-import { runStackCheck } from "./run";
-import { effectiveLevel } from "./sdk-internals";
+import { readConfig } from "./config";
+import { judgedTypes } from "../aws/views";
+import { prepareResource, resourceApplicability, runResourcePolicy, runStackCheck } from "./run";
+import { toResourcePolicy } from "./sdk";
+import { effectiveLevel, reportNotApplicable, type NotApplicableEntry } from "./sdk-internals";
 import { activeSettings, isSelected } from "./settings";
 import { stackSnapshot } from "./stack-snapshot";
 
@@ -44,6 +56,132 @@ export function stackPolicyRunner(definitions: readonly StackPolicyDefinition<Co
 }
 
 type StackValidate = StackValidationPolicy["validateStack"];
+type ResourceValidate = (args: ResourceValidationArgs, reportViolation: ReportViolation) => void;
+
+/** Why the SDK would call a policy not applicable to another type (sdk.ts: the type hint, or the policy's own words). */
+function otherTypeReason(definition: ResourcePolicyDefinition<ConfigValues>): string {
+    if (definition.appliesTo) {
+        return "does not apply to this resource type";
+    }
+    return judgedTypes(definition.resourceTypes).length === 1
+        ? `Policy only applies to resources of type '${definition.resourceTypes[0]!}'`
+        : `applies to ${definition.resourceTypes.join(", ")}`;
+}
+
+/**
+ * Runs every resource policy over one copy of the resource (core/run.ts prepareResource, made once, and only when
+ * some policy applies), each at the level and with the properties the engine configured for it, and reports each
+ * finding under the policy's own name, level and severity, and each policy that does not apply (another type, not
+ * selected by pack-settings) in the response's not-applicable list, exactly as the SDK would if the policy ran on its
+ * own. Policies at level `remediate` are not run here: they are registered on their own (resourcePoliciesInOnePass),
+ * because the SDK reports a remediation under the name of the policy that made it.
+ */
+export function resourcePolicyRunner(definitions: readonly ResourcePolicyDefinition<ConfigValues>[], configured: Configured): ResourceValidate & { reconfigure(): void } {
+    // The not-applicable entries are constants, so the relay encodes each once (sdk-internals.ts).
+    const plan = definitions.map((definition) => ({
+        definition,
+        tags: policyTags(definition),
+        types: new Set(definition.resourceTypes),
+        applies: resourceApplicability(definition),
+        otherType: { policyName: definition.name, reason: otherTypeReason(definition) },
+        notSelected: { policyName: definition.name, reason: "not selected by the pack-settings framework/severity selection" },
+    }));
+    // What the configuration makes of each policy, worked out once per Configure (reconfigure), not per resource.
+    let active: (ActivePlan & (typeof plan)[number])[] | undefined;
+    const activePlan = () =>
+        (active ??= plan.flatMap((p) => {
+            const entry = configured(p.definition.name);
+            const level = effectiveLevel(entry?.enforcementLevel, p.definition.enforcementLevel);
+            return level === "disabled" || level === "remediate" ? [] : [{ ...p, level, config: readConfig(p.definition.config, entry?.properties ?? {}) }];
+        }));
+    const run: ResourceValidate = (args, reportViolation) => {
+        const settings = activeSettings();
+        let subject: ReturnType<typeof prepareResource> | undefined;
+        const notApplicable: NotApplicableEntry[] = [];
+        for (const { definition, tags, types, applies, otherType, notSelected, level, config } of activePlan()) {
+            if (!applies(args.type)) {
+                notApplicable.push(otherType);
+                continue;
+            }
+            if (!isSelected(settings, definition.severity, tags)) {
+                notApplicable.push(notSelected);
+                continue;
+            }
+            subject ??= prepareResource(args);
+            for (const judged of runResourcePolicy(definition, types, subject, config)) {
+                report(namedEmitter(reportViolation, definition, level), definition, judged.findings, () => judged.subject, settings);
+            }
+        }
+        reportNotApplicable(reportViolation, notApplicable);
+    };
+    return Object.assign(run, {
+        reconfigure: () => {
+            active = undefined;
+        },
+    });
+}
+
+interface ActivePlan {
+    level: "advisory" | "mandatory";
+    config: ReturnType<typeof readConfig>;
+}
+
+/**
+ * The resource policies as the SDK gets them when they run in one pass. @pulumi/policy 1.21 deserializes and proxies
+ * a resource's properties again for every policy whose validate function is not typed to one resource type (most of
+ * this pack's: a store and its cluster, instance and replica types), and builds the call's arguments per policy; so
+ * one policy, the host, carries a `validateResource` that runs them all (resourcePolicyRunner), and the others are
+ * listed (name, level, severity, schema, framework) without one, which the SDK skips at no cost. The host is
+ * `settingsPolicy` (pack-settings, which loads the settings first) when it is enabled, else the first resource policy
+ * the configuration leaves enabled; `rehost` chooses again at every Configure. A policy configured at `remediate`
+ * is registered on its own (toResourcePolicy: its validate and remediate functions) for as long as it is.
+ *
+ * Before the first Configure every resource policy carries a placeholder that does nothing, so that GetAnalyzerInfo
+ * lists it as a resource policy (see stackPoliciesInOnePass); the default host, pack-settings, runs them all.
+ *
+ * Needs the not-applicable relay (sdk-internals.ts installNotApplicableRelay) to be installed.
+ */
+export function resourcePoliciesInOnePass<S extends Policy & { validateResource?: unknown }>(
+    definitions: readonly ResourcePolicyDefinition<ConfigValues>[],
+    configured: Configured,
+    settingsPolicy: S,
+) {
+    const runAll = resourcePolicyRunner(definitions, configured);
+    const loadSettings = settingsPolicy.validateResource as ResourceValidate | undefined;
+    const settingsHost: S = {
+        ...settingsPolicy,
+        validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+            loadSettings?.(args, reportViolation);
+            runAll(args, reportViolation);
+        },
+    };
+    type Sdk = Policy & { validateResource?: ResourceValidationPolicy["validateResource"]; remediateResource?: ResourceValidationPolicy["remediateResource"] };
+    const entries = definitions.map((definition) => ({ definition, sdk: sdkMetadata(definition) as Sdk, own: undefined as ResourceValidationPolicy | undefined }));
+    const rehost = (): void => {
+        runAll.reconfigure();
+        const settingsEnabled = levelOf(settingsPolicy, configured) !== "disabled";
+        const runsHere = (e: (typeof entries)[number]) => !["disabled", "remediate"].includes(levelOf(e.definition, configured) ?? "");
+        const host = settingsEnabled ? undefined : entries.find(runsHere);
+        for (const entry of entries) {
+            delete entry.sdk.validateResource;
+            delete entry.sdk.remediateResource;
+            if (levelOf(entry.definition, configured) === "remediate") {
+                entry.own ??= toResourcePolicy(entry.definition);
+                entry.sdk.validateResource = entry.own.validateResource;
+                if (entry.own.remediateResource) {
+                    entry.sdk.remediateResource = entry.own.remediateResource;
+                }
+            } else if (entry === host) {
+                entry.sdk.validateResource = runAll;
+            }
+        }
+    };
+    const listedAsResourcePolicy: ResourceValidate = () => undefined;
+    for (const entry of entries) {
+        entry.sdk.validateResource = listedAsResourcePolicy;
+    }
+    return { settingsPolicy: settingsHost, policies: entries.map((e) => e.sdk) as Policy[], rehost };
+}
 
 /**
  * The stack policies as the SDK gets them when they run in one pass. @pulumi/policy 1.21 rebuilds the whole stack

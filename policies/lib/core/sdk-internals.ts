@@ -10,6 +10,10 @@
 //    their properties (policy.getPulumiType).
 // 4. A policy listed without a validate function is skipped at no cost, and a policy's effective level is
 //    `configured || own || pack` (server.js), which the one-pass runner reproduces.
+// 5. The "not applicable" entries of an Analyze response, relayed for the policies the one-pass resource runner
+//    evaluated (server.js collects them in a local list only the SDK pushes to; this relay takes them out of the
+//    response's diagnostics and appends them, encoded, to the bytes the service's serializer makes, see
+//    `relayNotApplicable`).
 // Outside this layer, readers/values.ts `snapshot` relies on two more (the unknown-checking proxy does not trap
 // getOwnPropertyDescriptor; secrets arrive wrapped in a class named `Secret`), pinned by the same test.
 
@@ -147,4 +151,160 @@ export function hintResourceType(fn: object, type: string): void {
 /** The level the SDK applies to a policy: the configured one, else the policy's own (server.js). */
 export function effectiveLevel<Own extends EnforcementLevel | undefined>(configured: EnforcementLevel | undefined, own: Own): EnforcementLevel | Own {
     return configured || own;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 5. Not-applicable entries of other policies
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A policy that does not apply to the resource of an Analyze call, and why (as the SDK would report it). */
+export interface NotApplicableEntry {
+    policyName: string;
+    reason: string;
+}
+
+interface NotApplicableMessage {
+    setPolicyName(name: string): void;
+    setReason(reason: string): void;
+}
+
+interface DiagnosticMessage {
+    getMessage(): string;
+}
+
+/** The part of the SDK's AnalyzeResponse the relay reads and rewrites (@pulumi/pulumi/proto/analyzer_pb). */
+export interface AnalyzeResponseLike {
+    getDiagnosticsList(): DiagnosticMessage[];
+    setDiagnosticsList(list: DiagnosticMessage[]): void;
+    getNotApplicableList(): NotApplicableMessage[];
+    setNotApplicableList(list: NotApplicableMessage[]): void;
+    serializeBinary(): Uint8Array;
+}
+
+interface ResponseMethodDefinition {
+    responseSerialize?: (response: unknown) => Buffer;
+}
+
+/**
+ * The marker a not-applicable report travels under inside the call's own diagnostic list (the only per-call channel
+ * a validate function has): a message that no policy writes (it starts with a NUL character).
+ */
+const NOT_APPLICABLE_MARK = "\u0000aws-key-material-guard:not-applicable:";
+const RELAYED = Symbol.for("aws-key-material-guard.relays-not-applicable");
+const pendingNotApplicable = new Map<string, readonly NotApplicableEntry[]>();
+let nextReport = 0;
+let relayReady = false;
+let sdkClasses: { PolicyNotApplicable: new () => NotApplicableMessage; AnalyzeResponse: new () => AnalyzeResponseLike } | undefined;
+
+/**
+ * Takes the not-applicable reports of `reportNotApplicable` out of an AnalyzeResponse's diagnostics and returns them
+ * encoded: each as the bytes of an AnalyzeResponse holding that one entry in its not-applicable list (made with the
+ * SDK's own classes, once per distinct entry). Protobuf merges concatenated messages field by field and appends
+ * repeated fields, so these bytes after the response's own are the response with the entries added to its
+ * not-applicable list, after the SDK's own: what the engine would decode had the SDK pushed them itself.
+ * Serializing some ninety entries per call with google-protobuf cost about 0.5 ms; appending cached bytes costs
+ * next to nothing. Responses without a report are left as they are (no bytes).
+ */
+export function relayNotApplicable(response: AnalyzeResponseLike): Buffer[] {
+    const diagnostics = response.getDiagnosticsList();
+    if (!diagnostics.some((d) => d.getMessage().startsWith(NOT_APPLICABLE_MARK))) {
+        return [];
+    }
+    const kept: DiagnosticMessage[] = [];
+    const added: Buffer[] = [];
+    for (const diagnostic of diagnostics) {
+        const message = diagnostic.getMessage();
+        if (!message.startsWith(NOT_APPLICABLE_MARK)) {
+            kept.push(diagnostic);
+            continue;
+        }
+        const id = message.slice(NOT_APPLICABLE_MARK.length);
+        for (const entry of pendingNotApplicable.get(id) ?? []) {
+            added.push(encodedNotApplicable(entry));
+        }
+        pendingNotApplicable.delete(id);
+    }
+    response.setDiagnosticsList(kept);
+    return added;
+}
+
+/** Encoded entries, by entry object: callers that report the same entries every call keep them as constants. */
+const encodedEntries = new WeakMap<NotApplicableEntry, Buffer>();
+
+function encodedNotApplicable(entry: NotApplicableEntry): Buffer {
+    let bytes = encodedEntries.get(entry);
+    if (!bytes) {
+        const notApplicable = new sdkClasses!.PolicyNotApplicable();
+        notApplicable.setPolicyName(entry.policyName);
+        if (entry.reason) {
+            notApplicable.setReason(entry.reason);
+        }
+        const holder = new sdkClasses!.AnalyzeResponse();
+        holder.setNotApplicableList([notApplicable]);
+        bytes = Buffer.from(holder.serializeBinary());
+        encodedEntries.set(entry, bytes);
+    }
+    return bytes;
+}
+
+/**
+ * Installs the relay on the analyze method of the analyzer service the SDK's server registers (before the PolicyPack
+ * is constructed: grpc-js takes the serializer when the SDK registers its service). Returns false, changing nothing,
+ * when the SDK's service definition or protobuf classes do not have the expected shape; callers then must not use
+ * `reportNotApplicable` (its reports would reach the engine as diagnostics) and register resource policies one by one.
+ */
+export function installNotApplicableRelay(): boolean {
+    try {
+        const sdkRequire = createRequire(require.resolve("@pulumi/policy"));
+        const service = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb") as { AnalyzerService?: { analyze?: ResponseMethodDefinition & { [RELAYED]?: true } } };
+        const proto = sdkRequire("@pulumi/pulumi/proto/analyzer_pb") as { PolicyNotApplicable?: new () => NotApplicableMessage; AnalyzeResponse?: new () => AnalyzeResponseLike };
+        const method = service.AnalyzerService?.analyze;
+        const Response = proto.AnalyzeResponse;
+        if (!method || typeof method.responseSerialize !== "function" || !proto.PolicyNotApplicable || !Response) {
+            return false;
+        }
+        const probe = new Response();
+        if (typeof probe.getDiagnosticsList !== "function" || typeof probe.setNotApplicableList !== "function" || typeof probe.serializeBinary !== "function") {
+            return false;
+        }
+        sdkClasses = { PolicyNotApplicable: proto.PolicyNotApplicable, AnalyzeResponse: Response };
+        if (!method[RELAYED]) {
+            const serialize = method.responseSerialize;
+            method.responseSerialize = (response: unknown) => {
+                const added = relayNotApplicable(response as AnalyzeResponseLike);
+                const bytes = serialize(response);
+                return added.length > 0 ? Buffer.concat([bytes, ...added]) : bytes;
+            };
+            method[RELAYED] = true;
+        }
+        relayReady = true;
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** Whether `installNotApplicableRelay` succeeded. */
+export function notApplicableRelayInstalled(): boolean {
+    return relayReady;
+}
+
+/**
+ * Reports, through a policy's reporter in an Analyze call, that other policies do not apply to the resource. The
+ * entries reach the engine in the response's not-applicable list (relayNotApplicable), never as a diagnostic.
+ */
+export function reportNotApplicable(reportViolation: ReportViolation, entries: readonly NotApplicableEntry[]): void {
+    if (entries.length === 0) {
+        return;
+    }
+    if (!relayReady) {
+        throw new Error("reportNotApplicable called without the relay (installNotApplicableRelay)");
+    }
+    const id = String(nextReport++);
+    pendingNotApplicable.set(id, entries);
+    // A call that fails after reporting (a gRPC error) never serializes its response: keep the map bounded.
+    if (pendingNotApplicable.size > 10_000) {
+        pendingNotApplicable.delete(pendingNotApplicable.keys().next().value!);
+    }
+    reportObject(reportViolation, { message: `${NOT_APPLICABLE_MARK}${id}`, description: "", enforcementLevel: "advisory" });
 }

@@ -2,13 +2,12 @@
 // the SDK's argument objects, so every policy gets the same handling of unknowns, bad input and configuration.
 
 import type { ResourceValidationArgs, ResourceValidationPolicy, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { snapshot } from "../readers/values";
-import { judgedTypes, resourceViews } from "../aws/views";
+import { judgedTypes } from "../aws/views";
 import { readConfig, type ConfigValues } from "./config";
 import { policyTags, sdkMetadata } from "./metadata";
-import type { AnyPolicyDefinition, Finding, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
+import type { AnyPolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
 import { report, sdkEmitter, stackSubjects } from "./report";
-import { runResourceCheck, runStackCheck, safeConfig } from "./run";
+import { prepareResource, resourceApplicability, runResourcePolicy, runStackCheck, safeConfig } from "./run";
 import { hintResourceType } from "./sdk-internals";
 import { activeSettings, isSelected } from "./settings";
 import { stackSnapshot } from "./stack-snapshot";
@@ -24,11 +23,9 @@ function withChanges(props: Record<string, unknown>, changes: Record<string, unk
 
 export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): ResourceValidationPolicy {
     const types = new Set(definition.resourceTypes);
-    // aws-native resources and CloudFormation stacks are judged as their @pulumi/aws equivalents (lib/aws/views.ts);
-    // a policy that decides by type alone (`appliesTo`) sees every resource as it is.
-    const judged = new Set(judgedTypes(definition.resourceTypes));
     const appliesTo = definition.appliesTo?.bind(definition);
-    const applies = (type: string): boolean => (appliesTo ? appliesTo(type) : judged.has(type));
+    const applies = resourceApplicability(definition);
+    const judged = new Set(judgedTypes(definition.resourceTypes));
     const tags = policyTags(definition);
     const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
         if (!applies(args.type)) {
@@ -40,11 +37,8 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
             args.notApplicable("not selected by the pack-settings framework/severity selection");
             return;
         }
-        const config = safeConfig(() => args.getConfig());
-        const views = appliesTo ? [{ type: args.type, props: snapshot(args.props), preset: undefined, translate: (findings: Finding[]) => findings }] : resourceViews(args.type, snapshot(args.props), types, definition.name);
-        for (const view of views) {
-            const subject = { type: view.type, name: args.name, urn: args.urn, props: view.props };
-            const findings = view.preset ? [...view.preset] : view.translate(runResourceCheck(definition, subject, config));
+        const config = readConfig(definition.config, safeConfig(() => args.getConfig()));
+        for (const { subject, findings } of runResourcePolicy(definition, types, prepareResource(args), config)) {
             report(sdkEmitter(reportViolation, definition), definition, findings, () => subject, settings);
         }
     };
@@ -56,9 +50,8 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
             if (!(appliesTo ? appliesTo(args.type) : types.has(args.type))) {
                 return undefined;
             }
-            const props = snapshot(args.props);
             const { values } = readConfig(definition.config, safeConfig(() => args.getConfig()));
-            const changes = remediate({ type: args.type, name: args.name, urn: args.urn, props, config: values });
+            const changes = remediate({ ...prepareResource(args), config: values });
             return changes && Object.keys(changes).length > 0 ? withChanges(args.props, changes) : undefined;
         };
     }

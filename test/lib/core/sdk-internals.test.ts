@@ -10,9 +10,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
     effectiveLevel,
     hintResourceType,
+    installNotApplicableRelay,
     observeConfigureRequests,
     PINNED_SDK_VERSION,
     readConfigureRequest,
+    relayNotApplicable,
+    reportNotApplicable,
     reportObject,
     type ConfigureRequestLike,
 } from "../../../policies/lib/core/sdk-internals";
@@ -30,7 +33,9 @@ const analyzer = sdkRequire("@pulumi/pulumi/proto/analyzer_pb") as Record<string
     EnforcementLevel: Record<string, number>;
 };
 const { Struct } = sdkRequire("google-protobuf/google/protobuf/struct_pb.js") as { Struct: { fromJavaScript(value: object): unknown } };
-const service = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb") as { AnalyzerService: { configure: { requestDeserialize(bytes: Buffer): unknown } } };
+const service = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb") as {
+    AnalyzerService: { configure: { requestDeserialize(bytes: Buffer): unknown }; analyze: { responseSerialize(response: unknown): Buffer; responseDeserialize(bytes: Buffer): unknown } };
+};
 
 type RpcFunction = (call: { request: unknown }, callback: (error: unknown, response: unknown) => void) => Promise<void>;
 
@@ -192,6 +197,48 @@ describe("4. policies without a validate function, and levels", () => {
         const unleveled = { name: "u", description: "d", validateResource: (_a: ResourceValidationArgs, report: ReportViolation) => report("x") } as Policy;
         const { diagnostics } = await call(server.makeAnalyzeRpcFun("pack", "0.0.1", "advisory", [unleveled]), analyzeRequest("aws:s3/bucket:Bucket", {}));
         expect(diagnostics.map((d) => d.level)).toEqual(["advisory"]);
+    });
+});
+
+describe("5. not-applicable entries of other policies", () => {
+    it("travel inside the call's own diagnostics and leave the wire in its not-applicable list, beside the SDK's own", async () => {
+        expect(installNotApplicableRelay()).toBe(true);
+        const typed = () => undefined;
+        hintResourceType(typed, "aws:rds/instance:Instance");
+        const host = {
+            ...basePolicy,
+            name: "host",
+            validateResource: (_args: ResourceValidationArgs, report: ReportViolation) => {
+                reportObject(report, { name: "guest", message: "a finding", description: "d", enforcementLevel: "advisory" });
+                reportNotApplicable(report, [
+                    { policyName: "other-type", reason: "applies to aws:kms/key:Key" },
+                    { policyName: "not-selected", reason: "not selected" },
+                ]);
+            },
+        };
+        const rpc = server.makeAnalyzeRpcFun("pack", "0.0.1", "advisory", [{ ...basePolicy, name: "typed", validateResource: typed } as Policy, host]);
+        const response = await new Promise<unknown>((resolve, reject) => {
+            void rpc({ request: analyzeRequest("aws:s3/bucket:Bucket", {}) }, (error, value) => (error ? reject(error) : resolve(value)));
+        });
+        // What the engine receives: the SDK's serializer, wrapped by the relay, then the engine's decoding.
+        const onTheWire = service.AnalyzerService.analyze.responseDeserialize(service.AnalyzerService.analyze.responseSerialize(response));
+        const { diagnostics, notApplicable } = await call((_call, callback) => Promise.resolve(callback(null, onTheWire)), undefined);
+        expect(diagnostics.map((d) => [d.policyName, d.message])).toEqual([["guest", "a finding"]]);
+        expect(notApplicable).toEqual([
+            "typed: Policy only applies to resources of type 'aws:rds/instance:Instance'",
+            "other-type: applies to aws:kms/key:Key",
+            "not-selected: not selected",
+        ]);
+    });
+
+    it("leaves a response without a report as it is", () => {
+        const response = new analyzer.AnalyzeResponse!();
+        const diagnostic = new analyzer.AnalyzeDiagnostic!();
+        diagnostic.setMessage!("an ordinary finding");
+        response.setDiagnosticsList!([diagnostic]);
+        expect(relayNotApplicable(response as never)).toEqual([]);
+        expect((response.getDiagnosticsList!() as unknown[]).length).toBe(1);
+        expect((response.getNotApplicableList!() as unknown[]).length).toBe(0);
     });
 });
 
