@@ -14,6 +14,7 @@ import { iamPolicies } from "./iam";
 import { keyspacesPolicies } from "./keyspaces";
 import { kmsPolicies } from "./kms";
 import type { PolicyPackArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { judgedTypes } from "./lib/aws/views";
 import { registerModelledTypes } from "./lib/core/coverage";
 import { configuredPolicies, configuredPolicy, observeEngineConfiguration, onConfiguration } from "./lib/core/engine-config";
 import { policyTags } from "./lib/core/metadata";
@@ -61,7 +62,8 @@ export const allPolicies: readonly AnyPolicyDefinition[] = [
     ...coveragePolicies,
 ];
 
-registerModelledTypes(allPolicies.flatMap((p) => p.resourceTypes));
+// A type counts as modelled in every form a policy judges it in: @pulumi/aws, aws-native (lib/aws/views.ts).
+registerModelledTypes(allPolicies.flatMap((p) => judgedTypes(p.resourceTypes)));
 
 /** What pack-settings checks a configuration against: every policy's name, selection tags, level and properties. */
 export const packIndex: PackIndex = {

@@ -46,10 +46,16 @@ describe("storage-type-unchecked", () => {
         },
     );
 
-    it("names aws-native stores that no policy lists, and an EBS volume in aws-native's ec2 module", () => {
-        expect(run("aws-native:rds:DbInstance").violations.map((d) => d.property)).toEqual(["type"]);
-        expect(run("aws-native:ec2:Volume").violations.map((d) => d.property)).toEqual(["type"]);
+    it("names aws-native stores that no policy judges (EFS, FSx)", () => {
+        expect(run("aws-native:efs:FileSystem").violations.map((d) => d.property)).toEqual(["type"]);
+        expect(run("aws-native:fsx:DataRepositoryAssociation").violations.map((d) => d.property)).toEqual(["type"]);
         expect(run("aws-native:ec2:Vpc").diagnostics).toEqual([]);
+    });
+
+    it("says nothing about an aws-native store the pack judges through its @pulumi/aws form", () => {
+        expect(run("aws-native:rds:DbInstance").diagnostics).toEqual([]);
+        expect(run("aws-native:dynamodb:Table").diagnostics).toEqual([]);
+        expect(run("aws-native:ec2:Volume").diagnostics).toEqual([]);
     });
 
     it("names unmodelled paths to data: snapshots, exports, access points", () => {
