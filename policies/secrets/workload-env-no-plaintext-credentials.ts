@@ -2,7 +2,7 @@ import { undecided, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
 import { ECS_TASK_DEFINITION, GLUE_CONNECTION, LAMBDA_FUNCTION } from "../lib/aws/types";
 import { asList, asString, INVALID, isObject, read, UNKNOWN, type PlainObject } from "../lib/readers/values";
-import { looksLikeSecretName, SECRET_DETECTION_CONFIG, type SecretDetectionConfig } from "./lib/secrets";
+import { looksLikeSecretName, SECRET_DETECTION_CONFIG, secretValueShape, type SecretDetectionConfig } from "./lib/secrets";
 
 /** A value that names where the secret is kept rather than holding it: a Secrets Manager or SSM ARN, a parameter path. */
 function isReference(value: string): boolean {
@@ -77,9 +77,11 @@ function glueVariables(props: PlainObject): Variable[] | typeof UNKNOWN {
     if (!isObject(properties)) {
         return [];
     }
-    return Object.entries(properties)
-        .filter(([key]) => GLUE_CREDENTIAL_KEYS.includes(key.toUpperCase()))
-        .map(([key, value]) => ({ property: "connectionProperties", where: `connection property \`${key}\``, name: key, value }));
+    return Object.entries(properties).map(([key, value]) => ({ property: "connectionProperties", where: `connection property \`${key}\``, name: key, value }));
+}
+
+function workloadNoun(type: string): string {
+    return type === LAMBDA_FUNCTION ? "function" : type === ECS_TASK_DEFINITION ? "task definition" : "connection";
 }
 
 const FIX: Record<string, string> = {
@@ -122,18 +124,30 @@ export const workloadEnvNoPlaintextCredentials = resourcePolicy<SecretDetectionC
         }
         const findings: Finding[] = [];
         for (const variable of variables) {
-            const credentialName = type === GLUE_CONNECTION || (variable.name !== "" && looksLikeSecretName(variable.name, patterns));
+            const credentialName =
+                type === GLUE_CONNECTION ? GLUE_CREDENTIAL_KEYS.includes(variable.name.toUpperCase()) : variable.name !== "" && looksLikeSecretName(variable.name, patterns);
+            const value = variable.value === UNKNOWN ? UNKNOWN : asString(variable.value);
             if (!credentialName && variable.name !== "") {
+                // An innocuous name can still carry a credential by its shape (`DATABASE_URL=postgres://user:pass@host`,
+                // a PEM key, a seed phrase); the shape label is fixed text, never the value.
+                const shape = typeof value === "string" ? secretValueShape(value) : undefined;
+                if (shape !== undefined) {
+                    findings.push(
+                        violation(
+                            variable.property,
+                            `The ${variable.where} holds ${shape}: anyone who can describe the ${workloadNoun(type)}, and anyone with the Pulumi state, can read it. ${fix}`,
+                        ),
+                    );
+                }
                 continue;
             }
-            const value = variable.value === UNKNOWN ? UNKNOWN : asString(variable.value);
             if (value === UNKNOWN) {
                 findings.push(undecided(variable.property, `The ${variable.where} is computed; whether it holds a credential in clear or a reference to one is checked at update time. ${fix}`));
             } else if (typeof value === "string" && value.trim() !== "" && !isReference(value)) {
                 findings.push(
                     violation(
                         variable.property,
-                        `The ${variable.where} holds a credential in clear: anyone who can describe the ${type === LAMBDA_FUNCTION ? "function" : type === ECS_TASK_DEFINITION ? "task definition" : "connection"}, and anyone with the Pulumi state, can read it. ${fix}`,
+                        `The ${variable.where} holds a credential in clear: anyone who can describe the ${workloadNoun(type)}, and anyone with the Pulumi state, can read it. ${fix}`,
                     ),
                 );
             }

@@ -50,6 +50,30 @@ describe("workload-env-no-plaintext-credentials", () => {
         expect(viaSecrets.diagnostics).toEqual([]);
     });
 
+    it("flags a credential by its shape under an innocuous name (a URL with a password, a PEM key), naming the shape, never the value", () => {
+        const url = task([{ name: "DATABASE_URL", value: `postgres://app:${CANARY}@orders-db.internal:5432/app` }]);
+        expect(violatedProperties(url)).toEqual(["containerDefinitions"]);
+        expect(url.violations[0]!.level).toBe("mandatory");
+        expect(url.violations[0]!.message).toContain("`DATABASE_URL` holds a URL with an embedded password");
+        expect(url.violations[0]!.message).not.toContain(CANARY);
+        const pem = lambda({ TLS_BUNDLE: `-----BEGIN RSA PRIVATE KEY-----\n${CANARY}\n-----END RSA PRIVATE KEY-----` });
+        expect(pem.violations[0]!.message).toContain("`TLS_BUNDLE` holds a PEM private key");
+        const jdbc = run(GLUE, { connectionProperties: { JDBC_CONNECTION_URL: `jdbc:postgresql://etl:${CANARY}@db:5432/wallet`, SECRET_ID: "etl-db" } });
+        expect(violatedProperties(jdbc)).toEqual(["connectionProperties"]);
+        expect(jdbc.violations[0]!.message).toContain("connection property `JDBC_CONNECTION_URL` holds a URL with an embedded password");
+    });
+
+    it("must not block: innocuous names whose values only look like URLs or keys", () => {
+        expect(
+            task([
+                { name: "DATABASE_URL", value: "postgres://orders-db.internal:5432/app" },
+                { name: "QUEUE_URL", value: "https://sqs.us-east-1.amazonaws.com/111122223333/jobs" },
+                { name: "PUBLIC_KEY", value: "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----" },
+            ]).diagnostics,
+        ).toEqual([]);
+        expect(run(GLUE, { connectionProperties: { JDBC_CONNECTION_URL: "jdbc:postgresql://db:5432/wallet", SECRET_ID: "etl-db" } }).diagnostics).toEqual([]);
+    });
+
     it("reads containerDefinitions given as an array too, and reports malformed JSON", () => {
         const asArray = run(TASK, { containerDefinitions: [{ name: "a", environment: [{ name: "SECRET_KEY", value: "literal" }] }] });
         expect(violatedProperties(asArray)).toEqual(["containerDefinitions"]);
