@@ -45,6 +45,7 @@ const AUTONAMED: Record<string, { property: string; lowercase?: boolean }> = {
     "aws:secretsmanager/secret:Secret": { property: "name" },
     "aws:iam/group:Group": { property: "name" },
     "aws:s3/bucket:Bucket": { property: "bucket", lowercase: true },
+    "aws:s3/bucketV2:BucketV2": { property: "bucket", lowercase: true },
     "aws:dynamodb/table:Table": { property: "name" },
     "aws:dax/subnetGroup:SubnetGroup": { property: "name", lowercase: true },
     "aws:docdb/cluster:Cluster": { property: "clusterIdentifier", lowercase: true },
@@ -245,7 +246,8 @@ function create(type: string, name: string, inputs: JsonObject, region: string):
             const arn = `arn:aws:secretsmanager:${region}:${account}:secret:${plain(inputs.name) ?? name}-${hex(seed, 6)}`;
             return { id: arn, computed: { arn } };
         }
-        case "aws:s3/bucket:Bucket": {
+        case "aws:s3/bucket:Bucket":
+        case "aws:s3/bucketV2:BucketV2": {
             const bucket = plain(inputs.bucket) ?? name;
             return { id: bucket, computed: { arn: `arn:aws:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.amazonaws.com`, bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com` } };
         }
@@ -273,6 +275,12 @@ function create(type: string, name: string, inputs: JsonObject, region: string):
         case "aws:cloudwatch/logGroup:LogGroup": {
             const group = plain(inputs.name) ?? name;
             return { id: group, computed: { arn: `arn:aws:logs:${region}:${account}:log-group:${group}` } };
+        }
+        case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
+            // IAM names an OIDC provider by its URL without the scheme.
+            const host = (plain(inputs.url) ?? name).replace(/^https:\/\//, "");
+            const arn = `arn:aws:iam::${account}:oidc-provider/${host}`;
+            return { id: arn, computed: { arn } };
         }
         case "aws:secretsmanager/secretVersion:SecretVersion": {
             const versionId = uuid(seed);
