@@ -40,13 +40,14 @@ function check(props: PlainObject, names: Names): Finding[] {
     } else if (manage === INVALID) {
         findings.push(violation(names.manage, `\`${names.manage}\` is not a boolean. Set \`${names.manage}: true\`.`));
     } else if (manage === true) {
-        findings.push(
-            ...expectCustomerManagedKey(props, names.secretKey, {
-                protects: "the Secrets Manager secret holding the admin password",
-                defaultKey: "aws/secretsmanager",
-                fix: `Set \`${names.secretKey}\` to a customer-managed aws.kms.Key so its key policy decides who can read the admin password.`,
-            }),
-        );
+        // The password is out of the state, which is this policy's cause; the key of the secret Redshift keeps it in is
+        // defence in depth, advice as for RDS (rds-master-secret-cmk is advisory), so it never blocks on its own.
+        const keyFindings = expectCustomerManagedKey(props, names.secretKey, {
+            protects: "the Secrets Manager secret holding the admin password",
+            defaultKey: "aws/secretsmanager",
+            fix: `Set \`${names.secretKey}\` to a customer-managed aws.kms.Key so its key policy decides who can read the admin password.`,
+        });
+        findings.push(...keyFindings.map((finding) => (finding.undecided ? finding : { ...finding, advisory: true })));
     }
     return findings;
 }

@@ -55,14 +55,14 @@ export const s3SseKmsCmkLinked = stackPolicy<Config>({
     remediationSteps: [
         '1. Add an aws.s3.BucketServerSideEncryptionConfiguration with `bucket: bucket.id` and `rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }]`, where key is a customer-managed aws.kms.Key.',
         "2. Without it S3 encrypts new objects with SSE-S3 (AES256): encrypted at rest, but readable by anyone with s3:GetObject, with no key policy or kms:Decrypt audit trail in between.",
-        "3. Buckets that receive S3 server access logs must stay on SSE-S3 (S3 log delivery does not support SSE-KMS); they are exempt while `exemptAccessLogBuckets` is true, unless tagged as key material.",
+        "3. Buckets that receive S3 server access logs or load balancer logs must stay on SSE-S3 (neither delivery supports SSE-KMS); they are exempt while `exemptAccessLogBuckets` is true, unless tagged as key material.",
     ].join("\n"),
     config: {
         ...bucketScopeConfig("all-buckets"),
         exemptAccessLogBuckets: {
             type: "boolean",
             default: true,
-            description: "Exempt buckets that are the target of S3 server access logging (which supports only SSE-S3), unless they match the key-material selectors.",
+            description: "Exempt buckets that are the target of S3 server access logging or of load balancer access and connection logs (both support only SSE-S3), unless they match the key-material selectors.",
         },
     },
     check: ({ resources, config }) => {

@@ -9,7 +9,7 @@ import { DEFAULT_KEY_MATERIAL_NAME_PATTERNS, DEFAULT_KEY_MATERIAL_TAGS, type Key
 import { isClassifiedBucket, isKeyMaterialBucketInStack } from "../../lib/aws/scope";
 import type { Finding, StackResource } from "../../lib/core/policy";
 import { asList, isAbsent, isObject, read, UNKNOWN, type Plain, type PlainObject, type Unknown } from "../../lib/readers/values";
-import { S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET, S3_BUCKET_ACL, S3_BUCKET_ACL_V2, S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2, S3_BUCKET_OBJECT_LOCK_CONFIGURATION, S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2, S3_BUCKET_POLICY, S3_BUCKET_PUBLIC_ACCESS_BLOCK, S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION, S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2, S3_BUCKET_V2, S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2 } from "../../lib/aws/types";
+import { ALB_LOAD_BALANCER, LB_LOAD_BALANCER, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET, S3_BUCKET_ACL, S3_BUCKET_ACL_V2, S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2, S3_BUCKET_OBJECT_LOCK_CONFIGURATION, S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2, S3_BUCKET_POLICY, S3_BUCKET_PUBLIC_ACCESS_BLOCK, S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION, S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2, S3_BUCKET_V2, S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2 } from "../../lib/aws/types";
 
 export const BUCKET = S3_BUCKET;
 export const BUCKET_V2 = S3_BUCKET_V2;
@@ -269,11 +269,28 @@ export function inlineVersioning(bucket: StackResource, field: "enabled" | "mfaD
     return result;
 }
 
-/** Buckets that receive S3 server access logs (`targetBucket` of BucketLogging, or a bucket's inline `logging`). */
+/** Buckets that receive S3 server access logs (`targetBucket` of BucketLogging, a bucket's inline `logging`) or load balancer access and connection logs (`accessLogs.bucket`, `connectionLogs.bucket`): both deliveries need SSE-S3. */
 export function logTargetBuckets(graph: StackGraph): Set<StackResource> {
     const out = new Set<StackResource>();
     for (const logging of graph.ofType(...LOGGING_TYPES)) {
         graph.referenced(logging, "targetBucket", BUCKET_TYPES).resources.forEach((b) => out.add(b));
+    }
+    // Load balancer access and connection logs: Elastic Load Balancing delivers them only to buckets encrypted with
+    // SSE-S3 (ELB User Guide, "Access logs for your Application Load Balancer": SSE-KMS is not supported).
+    for (const balancer of graph.ofType(LB_LOAD_BALANCER, ALB_LOAD_BALANCER)) {
+        for (const key of ["accessLogs", "connectionLogs"]) {
+            const block = balancer.props[key];
+            const target = isObject(block) ? block["bucket"] : undefined;
+            if (typeof target === "string") {
+                graph.find(target, BUCKET_TYPES).forEach((b) => out.add(b));
+            }
+            for (const urn of balancer.propertyDependencies[key] ?? []) {
+                const dependency = graph.byUrn(urn);
+                if (dependency && BUCKET_TYPES.includes(dependency.type)) {
+                    out.add(dependency);
+                }
+            }
+        }
     }
     for (const bucket of graph.ofType(...BUCKET_TYPES)) {
         for (const key of ["logging", "loggings"]) {

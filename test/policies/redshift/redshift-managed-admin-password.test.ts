@@ -34,11 +34,14 @@ describe("redshift-managed-admin-password", () => {
         expect(namespace({ adminUserPasswordWo: "Sup3rSecretPassw0rd", adminUserPasswordWoVersion: 1 }).diagnostics).toEqual([]);
     });
 
-    it("requires a customer-managed key for the managed secret", () => {
-        expect(violatedProperties(cluster({ manageMasterPassword: true }))).toEqual(["masterPasswordSecretKmsKeyId"]);
-        expect(violatedProperties(namespace({ manageAdminPassword: "true", adminPasswordSecretKmsKeyId: "alias/aws/secretsmanager" }))).toEqual([
-            "adminPasswordSecretKmsKeyId",
-        ]);
+    it("advises a customer-managed key for the managed secret, without blocking (the password is out of the state)", () => {
+        const managed = cluster({ manageMasterPassword: true });
+        expect(violatedProperties(managed)).toEqual(["masterPasswordSecretKmsKeyId"]);
+        expect(managed.violations.map((d) => d.level)).toEqual(["advisory"]);
+        expect(managed.violations[0]!.message).toContain("aws/secretsmanager");
+        const aliased = namespace({ manageAdminPassword: "true", adminPasswordSecretKmsKeyId: "alias/aws/secretsmanager" });
+        expect(violatedProperties(aliased)).toEqual(["adminPasswordSecretKmsKeyId"]);
+        expect(aliased.violations.map((d) => d.level)).toEqual(["advisory"]);
     });
 
     it("flags a managed flag of the wrong type", () => {

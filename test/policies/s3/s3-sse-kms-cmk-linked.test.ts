@@ -85,6 +85,24 @@ describe("s3-sse-kms-cmk-linked", () => {
         expect(result.undecided.map((d) => d.property)).toEqual(["serverSideEncryptionConfiguration"]);
     });
 
+    it("exempts load balancer log buckets (ELB delivers only to SSE-S3 buckets), by name or by reference, unless tagged as key material", () => {
+        const LB = "aws:lb/loadBalancer:LoadBalancer";
+        const ALB = "aws:alb/loadBalancer:LoadBalancer";
+        const byReference: StackInputResource[] = [
+            { type: BUCKET, name: "alb-logs", props: { bucket: UNKNOWN } },
+            { type: LB, name: "web", props: { accessLogs: { bucket: UNKNOWN, enabled: true } }, propertyDependencies: { accessLogs: ["alb-logs"] } },
+        ];
+        expect(evaluateStack(policy, byReference).diagnostics).toEqual([]);
+        const byName: StackInputResource[] = [
+            { type: BUCKET, name: "nlb-logs", props: { bucket: "nlb-connection-logs" } },
+            { type: ALB, name: "api", props: { connectionLogs: { bucket: "nlb-connection-logs", enabled: true } } },
+        ];
+        expect(evaluateStack(policy, byName).diagnostics).toEqual([]);
+        expect(pairs(evaluateStack(policy, byName, { exemptAccessLogBuckets: false }))).toEqual([[urnOf(BUCKET, "nlb-logs"), "serverSideEncryptionConfiguration"]]);
+        const tagged = byReference.map((r) => (r.name === "alb-logs" ? { ...r, props: { bucket: UNKNOWN, tags: { "data-class": "key-material" } } } : r));
+        expect(pairs(evaluateStack(policy, tagged))).toEqual([[urnOf(BUCKET, "alb-logs"), "serverSideEncryptionConfiguration"]]);
+    });
+
     it("exempts access-log target buckets (SSE-S3 only) unless they are tagged as key material", () => {
         const resources: StackInputResource[] = [
             { type: BUCKET, name: "logs", props: {} },
