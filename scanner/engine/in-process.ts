@@ -16,7 +16,7 @@
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import type * as GrpcJs from "@grpc/grpc-js";
-import { AnalyzerStub, type StackSettings } from "./pack";
+import { AnalyzerStub, stackSettings, type StackSettings } from "./pack";
 import { loadProto, type ProtoModules } from "./proto";
 
 interface MethodDefinition {
@@ -103,16 +103,7 @@ export class InProcessPack extends AnalyzerStub {
     static load(options: { packDir: string; stack?: Partial<StackSettings> }): InProcessPack {
         const packDir = resolve(options.packDir);
         const proto = loadProto(packDir);
-        const settings: StackSettings = {
-            organization: "organization",
-            project: "project",
-            stack: "dev",
-            dryRun: true,
-            config: {},
-            configSecretKeys: [],
-            tags: {},
-            ...options.stack,
-        };
+        const settings = stackSettings(options.stack);
         const first = !loaded.has(packDir);
         const pack = loadPack(packDir, proto);
         return new InProcessPack(packDir, proto, settings, pack, first ? pack.bootMs : 0);

@@ -35,6 +35,11 @@ export interface StackSettings {
     tags: Record<string, string>;
 }
 
+/** The stack the engine describes to the pack (ConfigureStack), with these fields overridden. */
+export function stackSettings(overrides: Partial<StackSettings> = {}): StackSettings {
+    return { organization: "organization", project: "project", stack: "dev", dryRun: true, config: {}, configSecretKeys: [], tags: {}, ...overrides };
+}
+
 export interface StartPackOptions {
     packDir: string;
     stack?: Partial<StackSettings>;
@@ -518,16 +523,7 @@ export class PolicyPackProcess extends AnalyzerStub {
     static async start(options: StartPackOptions): Promise<PolicyPackProcess> {
         const packDir = isAbsolute(options.packDir) ? options.packDir : resolve(options.packDir);
         const proto = loadProto(packDir);
-        const settings: StackSettings = {
-            organization: "organization",
-            project: "project",
-            stack: "dev",
-            dryRun: true,
-            config: {},
-            configSecretKeys: [],
-            tags: {},
-            ...options.stack,
-        };
+        const settings = stackSettings(options.stack);
         const { server, address, logs } = await startFakeEngine(proto);
         const script = resolveRunPolicyPack(packDir);
         const argv = [script, address, packDir];
