@@ -16,8 +16,7 @@ import { policyTags, sdkMetadata } from "./metadata";
 import type { ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
 import { namedEmitter, report, stackSubjects } from "./report";
 import { readConfig } from "./config";
-import { judgedTypes } from "../aws/views";
-import { prepareResource, resourceApplicability, runResourcePolicy, runStackCheck } from "./run";
+import { otherTypeReason, prepareResource, resourceApplicability, runResourcePolicy, runStackCheck } from "./run";
 import { toResourcePolicy } from "./sdk";
 import { effectiveLevel, reportNotApplicable, type NotApplicableEntry } from "./sdk-internals";
 import { activeSettings, isSelected } from "./settings";
@@ -57,16 +56,6 @@ export function stackPolicyRunner(definitions: readonly StackPolicyDefinition<Co
 
 type StackValidate = StackValidationPolicy["validateStack"];
 type ResourceValidate = (args: ResourceValidationArgs, reportViolation: ReportViolation) => void;
-
-/** Why the SDK would call a policy not applicable to another type (sdk.ts: the type hint, or the policy's own words). */
-function otherTypeReason(definition: ResourcePolicyDefinition<ConfigValues>): string {
-    if (definition.appliesTo) {
-        return "does not apply to this resource type";
-    }
-    return judgedTypes(definition.resourceTypes).length === 1
-        ? `Policy only applies to resources of type '${definition.resourceTypes[0]!}'`
-        : `applies to ${definition.resourceTypes.join(", ")}`;
-}
 
 /**
  * Runs every resource policy over one copy of the resource (core/run.ts prepareResource, made once, and only when

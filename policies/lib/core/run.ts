@@ -60,6 +60,26 @@ export function resourceApplicability<C extends ConfigValues>(definition: Resour
 }
 
 /**
+ * The one @pulumi/aws type the SDK can be told a policy applies to, so that it skips other types before it
+ * deserializes their properties: only for a policy that judges that type alone (no aws-native form, no `appliesTo`).
+ */
+export function hintableType<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): string | undefined {
+    return !definition.appliesTo && judgedTypes(definition.resourceTypes).length === 1 ? definition.resourceTypes[0] : undefined;
+}
+
+/**
+ * Why a policy does not apply to a resource of a type it does not judge, in the words the SDK would use: its own
+ * for a hinted type (hintableType), else the policy's.
+ */
+export function otherTypeReason<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): string {
+    if (definition.appliesTo) {
+        return "does not apply to this resource type";
+    }
+    const hinted = hintableType(definition);
+    return hinted !== undefined ? `Policy only applies to resources of type '${hinted}'` : `applies to ${definition.resourceTypes.join(", ")}`;
+}
+
+/**
  * Runs a resource policy on a prepared resource: on the resource itself when it is of one of the policy's
  * @pulumi/aws types (or the policy decides by type alone), else on each view of it that the policy judges (an
  * aws-native resource as its @pulumi/aws equivalent, each resource of a CloudFormation template), each view's

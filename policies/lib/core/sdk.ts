@@ -2,12 +2,11 @@
 // the SDK's argument objects, so every policy gets the same handling of unknowns, bad input and configuration.
 
 import type { ResourceValidationArgs, ResourceValidationPolicy, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { judgedTypes } from "../aws/views";
 import { readConfig, type ConfigValues } from "./config";
 import { policyTags, sdkMetadata } from "./metadata";
 import type { AnyPolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition } from "./policy";
 import { report, sdkEmitter, stackSubjects } from "./report";
-import { prepareResource, resourceApplicability, runResourcePolicy, runStackCheck, safeConfig } from "./run";
+import { hintableType, otherTypeReason, prepareResource, resourceApplicability, runResourcePolicy, runStackCheck, safeConfig } from "./run";
 import { hintResourceType } from "./sdk-internals";
 import { activeSettings, isSelected } from "./settings";
 import { stackSnapshot } from "./stack-snapshot";
@@ -25,11 +24,10 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
     const types = new Set(definition.resourceTypes);
     const appliesTo = definition.appliesTo?.bind(definition);
     const applies = resourceApplicability(definition);
-    const judged = new Set(judgedTypes(definition.resourceTypes));
     const tags = policyTags(definition);
     const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
         if (!applies(args.type)) {
-            args.notApplicable(appliesTo ? "does not apply to this resource type" : `applies to ${definition.resourceTypes.join(", ")}`);
+            args.notApplicable(otherTypeReason(definition));
             return;
         }
         const settings = activeSettings();
@@ -55,11 +53,12 @@ export function toResourcePolicy<C extends ConfigValues>(definition: ResourcePol
             return changes && Object.keys(changes).length > 0 ? withChanges(args.props, changes) : undefined;
         };
     }
-    if (judged.size === 1) {
+    const hinted = hintableType(definition);
+    if (hinted !== undefined) {
         // Lets the SDK skip other types before it deserializes their properties.
-        hintResourceType(validateResource, definition.resourceTypes[0]!);
+        hintResourceType(validateResource, hinted);
         if (remediateResource) {
-            hintResourceType(remediateResource, definition.resourceTypes[0]!);
+            hintResourceType(remediateResource, hinted);
         }
     }
     return { ...sdkMetadata(definition), validateResource, ...(remediateResource ? { remediateResource } : {}) };
