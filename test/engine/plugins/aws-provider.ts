@@ -12,29 +12,22 @@
 // Started as `node --import tsx aws-provider.ts` by a shell wrapper; prints its port as the first stdout line.
 
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type * as GrpcJs from "@grpc/grpc-js";
 import type * as EmptyPb from "google-protobuf/google/protobuf/empty_pb";
 import type * as StructPb from "google-protobuf/google/protobuf/struct_pb";
-import type * as PluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import type * as ProviderGrpcPb from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type * as ProviderPb from "@pulumi/pulumi/proto/provider_pb";
 import { checkInputs, createResource, invoke } from "../../harness/provider";
+import { fromProto, fromRoot, grpc, pluginPb } from "./proto";
 import { PROVIDER_VERSION } from "./version";
 import { isObject, isUnknown, UNKNOWN_SENTINEL, type JsonObject, type JsonValue } from "../../../scanner/engine/values";
 
 
-const repoRoot = join(__dirname, "..", "..", "..");
-const fromRoot = createRequire(join(repoRoot, "package.json"));
-const protoDir = dirname(fromRoot.resolve("@pulumi/pulumi/proto/provider_pb"));
-const fromProto = createRequire(join(protoDir, "provider_grpc_pb.js"));
 const providerPb = fromProto("./provider_pb.js") as typeof ProviderPb;
 const providerGrpc = fromProto("./provider_grpc_pb.js") as typeof ProviderGrpcPb;
-const pluginPb = fromProto("./plugin_pb.js") as typeof PluginPb;
 const structPb = fromProto("google-protobuf/google/protobuf/struct_pb.js") as typeof StructPb;
 const emptyPb = fromProto("google-protobuf/google/protobuf/empty_pb.js") as typeof EmptyPb;
-const grpc = fromProto("@grpc/grpc-js") as typeof GrpcJs;
 const awsDir = dirname(fromRoot.resolve("@pulumi/aws/package.json"));
 
 /** `aws:rds/instance:Instance` → its type name and resource name from a URN. */

@@ -16,20 +16,15 @@
 import { spawn } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type * as GrpcJs from "@grpc/grpc-js";
 import type * as LanguageGrpcPb from "@pulumi/pulumi/proto/language_grpc_pb";
 import type * as LanguagePb from "@pulumi/pulumi/proto/language_pb";
 import type * as PluginPb from "@pulumi/pulumi/proto/plugin_pb";
+import { fromProto, grpc, pluginPb } from "./proto";
 
-const repoRoot = join(__dirname, "..", "..", "..");
-const fromRoot = createRequire(join(repoRoot, "package.json"));
-const protoDir = dirname(fromRoot.resolve("@pulumi/pulumi/proto/language_pb"));
-const fromProto = createRequire(join(protoDir, "language_grpc_pb.js"));
 const languagePb = fromProto("./language_pb.js") as typeof LanguagePb;
 const languageGrpc = fromProto("./language_grpc_pb.js") as typeof LanguageGrpcPb;
-const pluginPb = fromProto("./plugin_pb.js") as typeof PluginPb;
-const grpc = fromProto("@grpc/grpc-js") as typeof GrpcJs;
 
 const HOST_VERSION = "3.248.0";
 
