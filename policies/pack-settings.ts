@@ -8,6 +8,12 @@ import { displayName } from "./lib/core/display-name";
 import type { PolicyConfigEntry } from "./lib/core/engine-config";
 import { configurationProblems, parseSettings, setActiveSettings, SETTINGS_POLICY_NAME, SETTINGS_SCHEMA, today, type PackIndex, type Settings } from "./lib/core/settings";
 
+/** When the current UTC day ends, in epoch milliseconds. */
+function nextUtcMidnight(): number {
+    const now = new Date();
+    return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+}
+
 function readRaw(getConfig: () => unknown): unknown {
     try {
         return getConfig();
@@ -24,14 +30,22 @@ export function packSettingsPolicy(
     pack: PackIndex,
     configured: () => ReadonlyMap<string, PolicyConfigEntry> | undefined,
 ): ResourceValidationPolicy & StackValidationPolicy {
-    // Analyze runs pack-settings before every resource: parse each distinct configuration once.
-    let last: { text: string; day: string; settings: Settings } | undefined;
+    // Analyze runs pack-settings before every resource: parse each distinct configuration once a day (waivers
+    // expire by date). What the engine configured changes only at Configure, which replaces the recorded map, so
+    // while the map and the day are the same the settings are too, and the call costs a comparison; without a
+    // recorded map (before Configure, or the fallback) the configuration's text decides.
+    let last: { source: unknown; day: string; dayEndsAt: number; settings: Settings } | undefined;
     const load = (getConfig: () => unknown): Settings => {
+        const engineConfig = configured();
+        if (engineConfig && last?.source === engineConfig && Date.now() < last.dayEndsAt) {
+            setActiveSettings(last.settings);
+            return last.settings;
+        }
         const raw = readRaw(getConfig);
-        const text = JSON.stringify(raw) ?? "";
+        const source = engineConfig ?? JSON.stringify(raw) ?? "";
         const day = today();
-        if (last?.text !== text || last.day !== day) {
-            last = { text, day, settings: parseSettings(raw, day, pack) };
+        if (last?.source !== source || last.day !== day) {
+            last = { source, day, dayEndsAt: nextUtcMidnight(), settings: parseSettings(raw, day, pack) };
         }
         setActiveSettings(last.settings);
         return last.settings;

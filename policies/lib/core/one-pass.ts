@@ -19,7 +19,7 @@ import { readConfig } from "./config";
 import { otherTypeReason, prepareResource, resourceApplicability, runResourcePolicy, runStackCheck } from "./run";
 import { toResourcePolicy } from "./sdk";
 import { effectiveLevel, reportNotApplicable, type NotApplicableEntry } from "./sdk-internals";
-import { activeSettings, isSelected } from "./settings";
+import { activeSettings, isSelected, type Settings } from "./settings";
 import { stackSnapshot } from "./stack-snapshot";
 
 type Configured = (name: string) => { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> } | undefined;
@@ -83,19 +83,37 @@ export function resourcePolicyRunner(definitions: readonly ResourcePolicyDefinit
             const level = effectiveLevel(entry?.enforcementLevel, p.definition.enforcementLevel);
             return level === "disabled" || level === "remediate" ? [] : [{ ...p, level, config: readConfig(p.definition.config, entry?.properties ?? {}) }];
         }));
+    // Which policies run on a resource type and which do not apply, worked out once per type and settings: a stack
+    // has a few dozen types, and the not-applicable list of a type is then one constant array, whose encoding the
+    // relay keeps (sdk-internals.ts).
+    let byType = new Map<string, TypePlan<(typeof plan)[number] & ActivePlan>>();
+    let planSettings: Settings | undefined;
+    const typePlan = (type: string, settings: Settings) => {
+        if (planSettings !== settings || byType.size > MAX_PLANNED_TYPES) {
+            byType = new Map();
+            planSettings = settings;
+        }
+        let typed = byType.get(type);
+        if (!typed) {
+            typed = { runs: [], notApplicable: [] };
+            for (const p of activePlan()) {
+                if (!p.applies(type)) {
+                    typed.notApplicable.push(p.otherType);
+                } else if (!isSelected(settings, p.definition.severity, p.tags)) {
+                    typed.notApplicable.push(p.notSelected);
+                } else {
+                    typed.runs.push(p);
+                }
+            }
+            byType.set(type, typed);
+        }
+        return typed;
+    };
     const run: ResourceValidate = (args, reportViolation) => {
         const settings = activeSettings();
+        const { runs, notApplicable } = typePlan(args.type, settings);
         let subject: ReturnType<typeof prepareResource> | undefined;
-        const notApplicable: NotApplicableEntry[] = [];
-        for (const { definition, tags, types, applies, otherType, notSelected, level, config } of activePlan()) {
-            if (!applies(args.type)) {
-                notApplicable.push(otherType);
-                continue;
-            }
-            if (!isSelected(settings, definition.severity, tags)) {
-                notApplicable.push(notSelected);
-                continue;
-            }
+        for (const { definition, types, level, config } of runs) {
             subject ??= prepareResource(args);
             for (const judged of runResourcePolicy(definition, types, subject, config)) {
                 report(namedEmitter(reportViolation, definition, level), definition, judged.findings, () => judged.subject, settings);
@@ -106,8 +124,17 @@ export function resourcePolicyRunner(definitions: readonly ResourcePolicyDefinit
     return Object.assign(run, {
         reconfigure: () => {
             active = undefined;
+            byType = new Map();
         },
     });
+}
+
+/** Beyond this many distinct types (a hostile or generated stack) the per-type plans start over. */
+const MAX_PLANNED_TYPES = 2_000;
+
+interface TypePlan<P> {
+    runs: P[];
+    notApplicable: NotApplicableEntry[];
 }
 
 interface ActivePlan {

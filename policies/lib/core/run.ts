@@ -69,14 +69,13 @@ export function hintableType<C extends ConfigValues>(definition: ResourcePolicyD
 
 /**
  * Why a policy does not apply to a resource of a type it does not judge, in the words the SDK would use: its own
- * for a hinted type (hintableType), else the policy's.
+ * for a hinted type (hintableType), else one short sentence. Every Analyze response carries one such entry per
+ * policy that does not apply (some ninety), so the reason stays short: listing a policy's types made responses
+ * about 14 KB and cost the engine more than the checks (BENCHMARKS.md); the catalog lists each policy's types.
  */
 export function otherTypeReason<C extends ConfigValues>(definition: ResourcePolicyDefinition<C>): string {
-    if (definition.appliesTo) {
-        return "does not apply to this resource type";
-    }
     const hinted = hintableType(definition);
-    return hinted !== undefined ? `Policy only applies to resources of type '${hinted}'` : `applies to ${definition.resourceTypes.join(", ")}`;
+    return hinted !== undefined ? `Policy only applies to resources of type '${hinted}'` : "Policy does not apply to this resource type";
 }
 
 /**

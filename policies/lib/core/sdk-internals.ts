@@ -219,8 +219,9 @@ export function relayNotApplicable(response: AnalyzeResponseLike): Buffer[] {
             continue;
         }
         const id = message.slice(NOT_APPLICABLE_MARK.length);
-        for (const entry of pendingNotApplicable.get(id) ?? []) {
-            added.push(encodedNotApplicable(entry));
+        const entries = pendingNotApplicable.get(id);
+        if (entries) {
+            added.push(encodedList(entries));
         }
         pendingNotApplicable.delete(id);
     }
@@ -230,6 +231,17 @@ export function relayNotApplicable(response: AnalyzeResponseLike): Buffer[] {
 
 /** Encoded entries, by entry object: callers that report the same entries every call keep them as constants. */
 const encodedEntries = new WeakMap<NotApplicableEntry, Buffer>();
+/** Encoded lists, by list object: the one-pass runner reports one constant list per resource type. */
+const encodedLists = new WeakMap<readonly NotApplicableEntry[], Buffer>();
+
+function encodedList(entries: readonly NotApplicableEntry[]): Buffer {
+    let bytes = encodedLists.get(entries);
+    if (!bytes) {
+        bytes = Buffer.concat(entries.map(encodedNotApplicable));
+        encodedLists.set(entries, bytes);
+    }
+    return bytes;
+}
 
 function encodedNotApplicable(entry: NotApplicableEntry): Buffer {
     let bytes = encodedEntries.get(entry);
@@ -291,7 +303,8 @@ export function notApplicableRelayInstalled(): boolean {
 
 /**
  * Reports, through a policy's reporter in an Analyze call, that other policies do not apply to the resource. The
- * entries reach the engine in the response's not-applicable list (relayNotApplicable), never as a diagnostic.
+ * entries reach the engine in the response's not-applicable list (relayNotApplicable), never as a diagnostic. The
+ * relay keeps the encoding of each list object: never change a list once reported.
  */
 export function reportNotApplicable(reportViolation: ReportViolation, entries: readonly NotApplicableEntry[]): void {
     if (entries.length === 0) {

@@ -231,6 +231,27 @@ describe("5. not-applicable entries of other policies", () => {
         ]);
     });
 
+    it("keeps one list's encoding and still relays every call's own list", async () => {
+        expect(installNotApplicableRelay()).toBe(true);
+        const constant = [{ policyName: "kms-only", reason: "Policy does not apply to this resource type" }];
+        const onTheWire = async (entries: readonly { policyName: string; reason: string }[]) => {
+            const host = { ...basePolicy, name: "host", validateResource: (_args: ResourceValidationArgs, report: ReportViolation) => reportNotApplicable(report, entries) };
+            const rpc = server.makeAnalyzeRpcFun("pack", "0.0.1", "advisory", [host as Policy]);
+            const response = await new Promise<unknown>((resolve, reject) => {
+                void rpc({ request: analyzeRequest("aws:s3/bucket:Bucket", {}) }, (error, value) => (error ? reject(error) : resolve(value)));
+            });
+            const decoded = service.AnalyzerService.analyze.responseDeserialize(service.AnalyzerService.analyze.responseSerialize(response));
+            return (await call((_call, callback) => Promise.resolve(callback(null, decoded)), undefined)).notApplicable;
+        };
+        // The same list object in two calls (the one-pass runner's per-type list), then another list.
+        expect(await onTheWire(constant)).toEqual(["kms-only: Policy does not apply to this resource type"]);
+        expect(await onTheWire(constant)).toEqual(["kms-only: Policy does not apply to this resource type"]);
+        expect(await onTheWire([{ policyName: "rds-only", reason: "not selected" }, ...constant])).toEqual([
+            "rds-only: not selected",
+            "kms-only: Policy does not apply to this resource type",
+        ]);
+    });
+
     it("leaves a response without a report as it is", () => {
         const response = new analyzer.AnalyzeResponse!();
         const diagnostic = new analyzer.AnalyzeDiagnostic!();
