@@ -1,7 +1,6 @@
-import { unknownFinding, violation } from "../lib/readers/checks";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
-import { describeStatement, type Statement } from "../lib/aws/iam";
-import { publicGrants } from "../lib/aws/public-grants";
+import type { Statement } from "../lib/aws/iam";
+import { publicPrincipalFindings } from "../lib/aws/resource-policy";
 import { read } from "../lib/readers/values";
 import { EFS_FILE_SYSTEM_POLICY } from "../lib/aws/types";
 
@@ -41,30 +40,13 @@ export const efsFileSystemPolicyNotPublic = resourcePolicy({
         '2. Where a wildcard is needed, add `Condition: { Bool: { "elasticfilesystem:AccessedViaMountTarget": "true" } }` or an `aws:PrincipalOrgID` / `aws:SourceVpce` condition.',
         "3. Keep `bypassPolicyLockoutSafetyCheck` off so EFS rejects a policy that locks you out.",
     ].join("\n"),
-    check: ({ props }): Finding[] => {
-        const property = "policy";
-        const verdict = publicGrants(read(props, property));
-        switch (verdict.kind) {
-            case "absent":
-                return [];
-            case "unknown":
-                return [unknownFinding(property, FIX)];
-            case "malformed":
-                return [violation(property, `\`${property}\` is not a valid policy document (${verdict.reason}), so it cannot vouch for who may mount the file system. ${FIX}`)];
-            case "document":
-                return [
-                    ...verdict.open
-                        .filter((statement) => !viaMountTargetOnly(statement))
-                        .map((statement) =>
-                            violation(
-                                property,
-                                `${describeStatement(statement)} of \`${property}\` allows every principal (\`*\` or NotPrincipal) without an account, organization, VPC-endpoint or mount-target condition, so principals of any AWS account can be granted the file system's files. ${FIX}`,
-                            ),
-                        ),
-                    ...verdict.undecided
-                        .filter((statement) => !viaMountTargetOnly(statement))
-                        .map((statement) => unknownFinding(property, `${describeStatement(statement)} must not allow every principal without a narrowing condition. ${FIX}`)),
-                ];
-        }
-    },
+    check: ({ props }): Finding[] =>
+        publicPrincipalFindings(read(props, "policy"), {
+            property: "policy",
+            holds: "the file system's files (principals of any AWS account can be granted them)",
+            allowedAccountIds: [],
+            fix: FIX,
+            exempt: viaMountTargetOnly,
+            narrowing: "aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce or elasticfilesystem:AccessedViaMountTarget",
+        }),
 });

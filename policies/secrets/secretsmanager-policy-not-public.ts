@@ -1,7 +1,5 @@
-import { unknownFinding, violation } from "../lib/readers/checks";
-import { describeStatement } from "../lib/aws/iam";
 import { resourcePolicy, type Finding } from "../lib/core/policy";
-import { publicGrants } from "../lib/aws/public-grants";
+import { publicPrincipalFindings } from "../lib/aws/resource-policy";
 import { read } from "../lib/readers/values";
 import { SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_POLICY } from "../lib/aws/types";
 
@@ -23,29 +21,12 @@ export const secretsmanagerPolicyNotPublic = resourcePolicy({
         "2. If a wildcard is unavoidable (for example organization-wide sharing), add `Condition: { StringEquals: { \"aws:PrincipalOrgID\": \"o-...\" } }` or an `aws:SourceVpce` condition.",
         "3. Prefer aws.secretsmanager.SecretPolicy with `blockPublicPolicy: true`, which makes Secrets Manager reject public policies.",
     ].join("\n"),
-    check: ({ props }): Finding[] => {
-        const property = "policy";
-        // Secret.policy: an unset or empty value leaves any existing policy in place, and "{}" deletes it.
-        const verdict = publicGrants(read(props, property));
-        switch (verdict.kind) {
-            case "absent":
-                return [];
-            case "unknown":
-                return [unknownFinding(property, FIX)];
-            case "malformed":
-                return [violation(property, `\`${property}\` is not a valid policy document (${verdict.reason}), so the policy cannot vouch for who may read the secret. Fix the document.`)];
-            case "document":
-                return [
-                    ...verdict.open.map((statement) =>
-                        violation(
-                            property,
-                            `${describeStatement(statement)} of \`${property}\` allows every principal (\`*\` or NotPrincipal) without an account, organization or VPC-endpoint condition, so principals in any AWS account can be granted the secret. ${FIX}`,
-                        ),
-                    ),
-                    ...verdict.undecided.map((statement) =>
-                        unknownFinding(property, `${describeStatement(statement)} must not allow every principal without an account, organization or VPC-endpoint condition. ${FIX}`),
-                    ),
-                ];
-        }
-    },
+    // Secret.policy: an unset or empty value leaves any existing policy in place, and "{}" deletes it.
+    check: ({ props }): Finding[] =>
+        publicPrincipalFindings(read(props, "policy"), {
+            property: "policy",
+            holds: "the secret (principals in any AWS account can be granted it)",
+            allowedAccountIds: [],
+            fix: FIX,
+        }),
 });

@@ -2,7 +2,7 @@
 // use the resource? Public grants come from public-grants.ts; the document parsing from iam.ts.
 
 import { unknownFinding, violation } from "../readers/checks";
-import { describeStatement, hasWildcardPrincipal, principalAccounts } from "./iam";
+import { describeStatement, hasWildcardPrincipal, principalAccounts, type Statement } from "./iam";
 import { publicGrants } from "./public-grants";
 import type { Finding } from "../readers/finding";
 import { UNKNOWN, type Plain } from "../readers/values";
@@ -16,7 +16,16 @@ export interface PublicPrincipalSpec {
     allowedAccountIds: readonly string[];
     fix: string;
     urn?: string;
+    /**
+     * A statement that admits everyone only in a way the service itself narrows (EFS: through a mount target), so it
+     * opens nothing; it is left out of the open and undecided statements.
+     */
+    exempt?: (statement: Statement) => boolean;
+    /** The conditions that narrow a wildcard principal, as the message names them (default: account, organization, VPC endpoint). */
+    narrowing?: string;
 }
+
+const ACCOUNT_NARROWING = "aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceVpce";
 
 /**
  * Allow statements that reach everyone (`*`, `{AWS: "*"}`, NotPrincipal) without a condition that pins the caller
@@ -36,17 +45,18 @@ export function publicPrincipalFindings(document: Plain, spec: PublicPrincipalSp
             break;
     }
     const findings: Finding[] = [];
-    for (const statement of verdict.open) {
+    const opens = (statement: Statement) => !spec.exempt?.(statement);
+    for (const statement of verdict.open.filter(opens)) {
         const who = statement.notPrincipal ? "everyone except the listed principals (NotPrincipal)" : 'any principal ("*")';
         findings.push(
             violation(
                 spec.property,
-                `${describeStatement(statement)} allows ${who} to use ${spec.holds}, with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceVpce condition. ${spec.fix}`,
+                `${describeStatement(statement)} allows ${who} to use ${spec.holds}, with no ${spec.narrowing ?? ACCOUNT_NARROWING} condition. ${spec.fix}`,
                 spec.urn,
             ),
         );
     }
-    if (verdict.undecided.length > 0) {
+    if (verdict.undecided.some(opens)) {
         findings.push(unknownFinding(spec.property, spec.fix, spec.urn));
     }
     if (spec.allowedAccountIds.length === 0) {

@@ -25,7 +25,16 @@ describe("efs-file-system-policy-not-public", () => {
         const result = run([{ Effect: "Allow", Principal: "*", Action: "elasticfilesystem:*" }]);
         expect(violatedProperties(result)).toEqual(["policy"]);
         expect(result.violations[0]!.level).toBe("mandatory");
-        expect(result.violations[0]!.message).toMatch(/every principal.*any AWS account/);
+        expect(result.violations[0]!.message).toMatch(/any principal.*file system's files.*any AWS account/);
+        expect(result.violations[0]!.message).toMatch(/no aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce or elasticfilesystem:AccessedViaMountTarget condition/);
+    });
+
+    it("leaves a statement with computed parts undecided, unless the mount-target condition already narrows it", () => {
+        const computedPrincipal = { Effect: "Allow", Principal: { AWS: UNKNOWN }, Action: mount };
+        const viaMountTarget = { ...computedPrincipal, Condition: { Bool: { "elasticfilesystem:AccessedViaMountTarget": "true" } } };
+        const props = (statement: object) => ({ fileSystemId: "fs-1", policy: { Version: "2012-10-17", Statement: [statement] } });
+        expect(evaluateResource(policy, { type, props: props(computedPrincipal) }).undecided.map((d) => d.property)).toEqual(["policy"]);
+        expect(evaluateResource(policy, { type, props: props(viaMountTarget) }).diagnostics).toEqual([]);
     });
 
     it("does not take a mount-target condition of false, or another key, as narrowing", () => {
