@@ -249,6 +249,8 @@ async function main(): Promise<void> {
         ...analyzeRequests(captures.exposed),
         ...analyzeRequests(captures.hardenedPreview),
         ...analyzeRequests(captures.exposedPreview),
+        ...analyzeRequests(captures.stores),
+        ...analyzeRequests(captures.storesPreview),
     ];
     const stacks = new Map(STACK_SIZES.map((size) => [size, stackMessages(synthesizeStack(captures, size))]));
 
@@ -299,9 +301,10 @@ async function main(): Promise<void> {
     out("### Remediate + Analyze per resource (over gRPC)");
     out();
     out(
-        `Resource mix: every resource of the bundled stacks as captured by test/harness/capture.ts (stacks/hardened and ` +
-            `stacks/exposed-wallet-db, update and preview: ${mix.length} requests, the root stack and provider included; ` +
-            "databases, caches, keys and key policies, IAM, buckets, backups, networks). Each request is a Remediate then an " +
+        `Resource mix: every resource of the bundled stacks as captured by test/harness/capture.ts (stacks/hardened, ` +
+            `stacks/exposed-wallet-db and scripts/bench/stores-program, update and preview: ${mix.length} requests, the root ` +
+            "stack and provider included; databases, caches, keys and key policies, IAM, buckets, backups, networks, the " +
+            "aws-native and CloudFormation forms of stores). Each request is a Remediate then an " +
             `Analyze, as the engine sends them, timed together; ${ANALYZE_ROUNDS} rounds after a warm-up round, the packs ` +
             "alternating round by round. Target: the mean within 1.2x of the empty pack's.",
     );
@@ -326,11 +329,13 @@ async function main(): Promise<void> {
     out("### AnalyzeStack on generated stacks");
     out();
     out(
-        "Stacks built by cloning the captured bundled stacks under fresh names and IDs (4 hardened : 1 exposed: RDS " +
-            "instances, Aurora clusters and proxies, DocumentDB, Neptune, ElastiCache, MemoryDB, DAX, Redshift, OpenSearch, " +
-            "DynamoDB, KMS keys, aliases and key policies, Secrets Manager, SSM, S3 buckets and their settings, AWS Backup " +
-            "vaults and plans, CloudTrail, IAM roles, users, policies and attachments, VPCs, subnets, security groups and " +
-            "rules), keeping every propertyDependency. Timed at the engine side with the request encoded beforehand " +
+        "Stacks built by cloning the captured bundled stacks and scripts/bench/stores-program under fresh names and IDs " +
+            "(4 hardened : 1 exposed : 1 of the other stores: RDS instances, Aurora clusters and proxies, DocumentDB, " +
+            "Neptune, ElastiCache, MemoryDB, DAX, Redshift and Redshift Serverless, OpenSearch and OpenSearch Serverless, " +
+            "DynamoDB, Keyspaces, QLDB, Lightsail databases, EFS, DMS, KMS keys, aliases and key policies, Secrets " +
+            "Manager, SSM, S3 buckets and their settings, AWS Backup vaults and plans, CloudTrail, IAM roles, users, " +
+            "policies and attachments, VPCs, subnets, security groups and rules, aws-native buckets, tables and " +
+            "databases, a CloudFormation stack), keeping every propertyDependency. Timed at the engine side with the request encoded beforehand " +
             "(transport, the pack's protobuf decoding, the SDK and every stack policy, the response), as the Go engine, " +
             `which marshals natively, would see it. Median of ${STACK_RUNS} calls, the packs alternating. Targets: 10,000 ` +
             "resources within 1.3x of the empty pack; growth from 2,500 to 10,000 resources (4x) at most 4.4x.",

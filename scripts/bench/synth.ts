@@ -1,7 +1,8 @@
 // Realistic deployments for the benchmarks: the bundled stacks captured through the harness (the resources a
 // real Pulumi program registers, with their property dependencies), and stacks of any size built by cloning
 // those captures under fresh names (VPCs, subnets, route tables, security groups with separate rule resources,
-// RDS instances/clusters/proxies, KMS keys and aliases, IAM roles/policies, secrets), 4 hardened : 1 exposed.
+// RDS instances/clusters/proxies, KMS keys and aliases, IAM roles/policies, secrets), 4 hardened : 1 exposed : 1 of
+// scripts/bench/stores-program (the stores the bundled stacks lack, and aws-native and CloudFormation forms).
 
 import { join } from "node:path";
 import { captureProgram, type Capture } from "../../test/harness/capture";
@@ -17,17 +18,23 @@ export interface Captures {
     exposed: Capture;
     hardenedPreview: Capture;
     exposedPreview: Capture;
+    /** scripts/bench/stores-program: the stores the bundled stacks do not deploy, set up well and exposed. */
+    stores: Capture;
+    storesPreview: Capture;
 }
 
 export async function captureStacks(): Promise<Captures> {
     const program = (name: string) => join(ROOT, "stacks", name);
-    const [hardened, exposed, hardenedPreview, exposedPreview] = await Promise.all([
+    const storesProgram = join(__dirname, "stores-program");
+    const [hardened, exposed, hardenedPreview, exposedPreview, stores, storesPreview] = await Promise.all([
         captureProgram({ programDir: program("hardened"), preview: false }),
         captureProgram({ programDir: program("exposed-wallet-db"), preview: false }),
         captureProgram({ programDir: program("hardened"), preview: true }),
         captureProgram({ programDir: program("exposed-wallet-db"), preview: true }),
+        captureProgram({ programDir: storesProgram, preview: false }),
+        captureProgram({ programDir: storesProgram, preview: true }),
     ]);
-    return { hardened, exposed, hardenedPreview, exposedPreview };
+    return { hardened, exposed, hardenedPreview, exposedPreview, stores, storesPreview };
 }
 
 function escapeRegExp(text: string): string {
@@ -103,9 +110,10 @@ export function synthesizeStack(captures: Captures, size: number): Deployment {
     };
     const hardened = templateOf(captures.hardened);
     const exposed = templateOf(captures.exposed);
+    const stores = templateOf(captures.stores);
     const resources: ResourceState[] = [rootResource, provider];
     for (let i = 0; resources.length < size; i++) {
-        const template = i % 5 === 4 ? exposed : hardened;
+        const template = i % 6 === 5 ? stores : i % 6 === 4 ? exposed : hardened;
         // Registration order: a prefix of a clone only depends on resources already present.
         for (const r of cloneWithSuffix(template, `-c${i}`, `${providerUrn}::${providerId}`, root)) {
             if (resources.length >= size) {
