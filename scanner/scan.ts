@@ -270,6 +270,8 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
                 skipEmptyRemediate: true,
                 // A copy of every resource's properties, which the scan never reads (100,000 resources: gigabytes).
                 keepAnalyzedProperties: false,
+                // Ninety entries per resource, which the scan never reads: neither decoded nor kept.
+                readNotApplicable: false,
                 onProgress: options.onProgress ? (done, total) => options.onProgress!(input, done, total) : undefined,
             });
             const types = new Map(input.deployment.resources.map((r) => [r.urn, r.type]));

@@ -96,6 +96,12 @@ export interface RunOptions {
     skipEmptyRemediate?: boolean;
     /** Keep a copy of what each Analyze received in the results (default true; a large scan does not need it). */
     keepAnalyzedProperties?: boolean;
+    /**
+     * Decode the not-applicable lists of Analyze and AnalyzeStack (default true). A caller that reads only the
+     * diagnostics (the scanner) turns it off: `notApplicable` is then empty in the results, and the diagnostics are
+     * the same (pack.ts ResponseReading).
+     */
+    readNotApplicable?: boolean;
 }
 
 export interface EngineOptions extends StartPackOptions {
@@ -176,6 +182,7 @@ export class PolicyEngine<Pack extends AnalyzerStub = PolicyPackProcess> {
         const started = Date.now();
         const config = this.reconcile(options.config);
         await this.pack.configure(config);
+        const reading = { notApplicable: options.readNotApplicable !== false };
         const remediates = !options.skipEmptyRemediate || Object.values(config).some((entry) => entry.enforcementLevel === "remediate");
         const configured = Date.now();
 
@@ -241,7 +248,7 @@ export class PolicyEngine<Pack extends AnalyzerStub = PolicyPackProcess> {
                 }
             }
             const analyzedProperties = inputs.get(resource.urn)!;
-            const analyzed = await this.pack.analyze(request(resource, analyzedProperties, true));
+            const analyzed = await this.pack.analyze(request(resource, analyzedProperties, true), reading);
             diagnostics.push(...analyzed.diagnostics.map((d) => this.toDiagnostic(d, resource.urn, "analyze")));
             results[index] = {
                 urn: resource.urn,
@@ -284,7 +291,7 @@ export class PolicyEngine<Pack extends AnalyzerStub = PolicyPackProcess> {
             dependencies: resource.dependencies,
             propertyDependencies: resource.propertyDependencies,
         }));
-        const analyzedStack = await this.pack.analyzeStack(stackResources);
+        const analyzedStack = await this.pack.analyzeStack(stackResources, reading);
         const rootUrn = stackUrn(deployment.stack, deployment.project);
         const known = new Set(deployment.resources.map((r) => r.urn));
         const stackDiagnostics = analyzedStack.diagnostics.map((d) =>

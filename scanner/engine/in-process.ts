@@ -16,7 +16,8 @@
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import type * as GrpcJs from "@grpc/grpc-js";
-import { AnalyzerStub, stackSettings, type StackSettings } from "./pack";
+import { AnalyzerStub, stackSettings, type CallOptions, type StackSettings } from "./pack";
+import { withoutField } from "./wire";
 import { loadProto, type ProtoModules } from "./proto";
 
 interface MethodDefinition {
@@ -109,7 +110,7 @@ export class InProcessPack extends AnalyzerStub {
         return new InProcessPack(packDir, proto, settings, pack, first ? pack.bootMs : 0);
     }
 
-    protected call<Req, Res>(method: string, request: Req): Promise<Res> {
+    protected call<Req, Res>(method: string, request: Req, options?: CallOptions): Promise<Res> {
         const handler = this.pack.handlers[method];
         const definition = this.pack.service[method];
         if (!handler || !definition) {
@@ -127,7 +128,9 @@ export class InProcessPack extends AnalyzerStub {
                     return;
                 }
                 try {
-                    resolveCall(definition.responseDeserialize(definition.responseSerialize(response)) as Res);
+                    const bytes = definition.responseSerialize(response);
+                    const skip = options?.skipResponseField;
+                    resolveCall(definition.responseDeserialize(skip === undefined ? bytes : withoutField(bytes, skip)) as Res);
                 } catch (serializeError) {
                     reject(serializeError instanceof Error ? serializeError : new Error(String(serializeError)));
                 }
