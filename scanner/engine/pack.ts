@@ -387,6 +387,19 @@ export abstract class AnalyzerStub {
         return provider;
     }
 
+    /**
+     * The request object `call` sends for Analyze and Remediate: the generated message, which an in-process pack
+     * replaces with a plain one that answers the same getters (plain-requests.ts).
+     */
+    protected sentAnalyzeRequest(message: AnalyzeRequestMessage): unknown {
+        return this.analyzeRequest(message);
+    }
+
+    /** The request object `call` sends for AnalyzeStack (see sentAnalyzeRequest). */
+    protected sentAnalyzeStackRequest(resources: readonly AnalyzerResourceMessage[]): unknown {
+        return this.analyzeStackRequest(resources);
+    }
+
     protected analyzeRequest(message: AnalyzeRequestMessage): AnalyzerPb.AnalyzeRequest {
         const request = new this.proto.analyzer.AnalyzeRequest();
         request.setUrn(message.urn);
@@ -418,14 +431,14 @@ export abstract class AnalyzerStub {
     }
 
     async analyze(message: AnalyzeRequestMessage, reading?: ResponseReading): Promise<AnalyzeResult> {
-        const response = await this.call<AnalyzerPb.AnalyzeRequest, AnalyzerPb.AnalyzeResponse>("analyze", this.analyzeRequest(message), readingOptions(reading));
+        const response = await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyze", this.sentAnalyzeRequest(message), readingOptions(reading));
         return this.toAnalyzeResult(response);
     }
 
     async remediate(message: AnalyzeRequestMessage): Promise<RemediateResult> {
         let response: AnalyzerPb.RemediateResponse;
         try {
-            response = await this.call<AnalyzerPb.AnalyzeRequest, AnalyzerPb.RemediateResponse>("remediate", this.analyzeRequest(message));
+            response = await this.call<unknown, AnalyzerPb.RemediateResponse>("remediate", this.sentAnalyzeRequest(message));
         } catch (error) {
             // The engine skips analyzers that do not implement Remediate.
             if (grpcCode(error) === this.proto.grpc.status.UNIMPLEMENTED) {
@@ -486,7 +499,7 @@ export abstract class AnalyzerStub {
     async analyzeStack(resources: readonly AnalyzerResourceMessage[], reading?: ResponseReading): Promise<AnalyzeResult> {
         try {
             return this.toAnalyzeResult(
-                await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", this.analyzeStackRequest(resources), readingOptions(reading)),
+                await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyzeStack", this.sentAnalyzeStackRequest(resources), readingOptions(reading)),
             );
         } catch (error) {
             if (grpcCode(error) === this.proto.grpc.status.UNIMPLEMENTED) {
