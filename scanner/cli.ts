@@ -228,7 +228,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             config = mergeConfigs(config, loadPolicyPackConfig(values["policy-pack-config"]));
         }
         const packDir = defaultPackDir();
-        const inputs = files.map((file) => loadInput(file));
+        // Only SARIF points into the scanned file (the line of each resource); otherwise its text is not kept.
+        const keepText = reports.some((r) => r.format === "sarif");
+        const inputs = files.map((file) => loadInput(file, undefined, { keepText }));
         for (const input of inputs) {
             for (const warning of input.warnings) {
                 io.stderr.write(`warning: ${input.file}: ${warning}\n`);
@@ -248,7 +250,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             const report = formatReport(format, result, {
                 tool: toolInfo(),
                 cwd: io.cwd,
-                texts: new Map(inputs.map((input) => [input.file, input.text])),
+                texts: new Map(inputs.map((input) => [input.file, input.text ?? ""])),
                 color,
                 sourceRoot: values["source-root"] ?? ".",
                 failing,

@@ -280,13 +280,25 @@ export class PolicyEngine<Pack extends AnalyzerStub = PolicyPackProcess> {
         }
         const resourcesDone = Date.now();
 
+        // Every remediation is done: each provider's message is the same for all of its resources.
+        const providers = new Map<string, ProviderMessage | undefined>();
+        const stackProviderOf = (resource: ResourceState): ProviderMessage | undefined => {
+            if (!providers.has(resource.provider)) {
+                providers.set(resource.provider, providerOf(resource));
+            }
+            return providers.get(resource.provider);
+        };
         const stackResources: AnalyzerResourceMessage[] = deployment.resources.map((resource) => ({
             urn: resource.urn,
             type: resource.type,
             name: resource.name,
-            properties: encodeForAnalyzer(remediatedOutputs(resource, inputs.get(resource.urn)!), { skipInternalKeys: true }),
+            // Encoded when read (once over the wire, as the handler reads it in process): 100,000 resources' encoded
+            // outputs are not all held at once beside the pack's own copy.
+            get properties(): JsonObject {
+                return encodeForAnalyzer(remediatedOutputs(resource, inputs.get(resource.urn)!), { skipInternalKeys: true });
+            },
             options: { ...resource.options, parent: resource.parent },
-            provider: providerOf(resource),
+            provider: stackProviderOf(resource),
             parent: resource.parent,
             dependencies: resource.dependencies,
             propertyDependencies: resource.propertyDependencies,

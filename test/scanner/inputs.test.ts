@@ -47,6 +47,14 @@ describe("stack export v3", () => {
         expect(input.deployment).toMatchObject({ project: "fixture", stack: "dev", preview: false });
     });
 
+    it("keeps the file's text (SARIF locates resources in it) unless the caller leaves it out", () => {
+        const file = join(fixturesDir, "export-v3.json");
+        expect(input.text).toBe(readFileSync(file, "utf8"));
+        const lean = loadInput(file, undefined, { keepText: false });
+        expect(lean.text).toBeUndefined();
+        expect(lean.deployment).toEqual(input.deployment);
+    });
+
     it("skips resources marked delete: true", () => {
         expect(input.deployment.resources.map((r) => r.name)).toEqual(["fixture-dev", "default_7_48_0", "data-key", "plain-db", "cmk-db"]);
         expect(input.skipped).toBe(1);
