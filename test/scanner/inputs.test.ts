@@ -240,6 +240,10 @@ describe("bad inputs are one-line InputErrors", () => {
     });
 });
 
+function isTagged(inputs: JsonObject): boolean {
+    return typeof inputs.tags === "object" && inputs.tags !== null && "owner" in inputs.tags;
+}
+
 describe("only regular files of a bounded size are read", () => {
     const dir = mkdtempSync(join(tmpdir(), "akmg-inputs-"));
 
@@ -259,6 +263,26 @@ describe("only regular files of a bounded size are read", () => {
         truncateSync(big, 3 * 1024 * 1024); // sparse: no disk used
         expect(() => loadInput(big, 2 * 1024 * 1024)).toThrow(/big\.json: is 3 MiB, over the scanner's limit of 2 MiB per file/);
         expect(MAX_INPUT_BYTES).toBe(500 * 1024 * 1024);
+    });
+
+    it("reads UTF-8 text as UTF-8 and ASCII text as itself (the two ways the file is decoded)", () => {
+        const source = readFileSync(join(fixturesDir, "export-v3.json"), "utf8");
+        const document = JSON.parse(source) as { deployment: { resources: { type: string; inputs?: Record<string, unknown> }[] } };
+        const db = document.deployment.resources.find((r) => r.type === "aws:rds/instance:Instance")!;
+        db.inputs = { ...db.inputs, tags: { owner: "Zoë 🔑", plain: "ascii" } };
+        const utf8 = join(dir, "utf8.json");
+        writeFileSync(utf8, JSON.stringify(document, null, 2));
+        const withBom = join(dir, "bom.json");
+        writeFileSync(withBom, `\ufeff${JSON.stringify(document)}`);
+        for (const file of [utf8, withBom]) {
+            const loaded = loadInput(file);
+            const tagged = loaded.deployment.resources.find((r) => isTagged(r.inputs));
+            expect(tagged?.inputs.tags).toEqual({ owner: "Zoë 🔑", plain: "ascii" });
+        }
+        const ascii = join(dir, "ascii.json");
+        writeFileSync(ascii, source);
+        expect(loadInput(ascii).text).toBe(source);
+        expect(loadInput(ascii).deployment).toEqual(parseInput(ascii, source).deployment);
     });
 
     it("reads a regular file under the limit, through a symbolic link too", () => {
