@@ -84,8 +84,10 @@ export interface RunResult {
 export interface RunOptions {
     /** What a user passes with `--policy-pack-config` (a level per policy, `all`, or properties). */
     config?: UserPolicyConfig;
-    /** Called after each resource's Analyze (and once more after AnalyzeStack), e.g. to show progress. */
+    /** Called after each resource's Analyze, e.g. to show progress. */
     onProgress?: (done: number, total: number) => void;
+    /** Called when AnalyzeStack is sent and when it has been answered (seconds on a large stack). */
+    onStackAnalysis?: (state: "started" | "finished", resources: number) => void;
     /** How many resources are remediated and analyzed at once (default 1, strictly in order). */
     concurrency?: number;
     /**
@@ -303,7 +305,9 @@ export class PolicyEngine<Pack extends AnalyzerStub = PolicyPackProcess> {
             dependencies: resource.dependencies,
             propertyDependencies: resource.propertyDependencies,
         }));
+        options.onStackAnalysis?.("started", stackResources.length);
         const analyzedStack = await this.pack.analyzeStack(stackResources, reading);
+        options.onStackAnalysis?.("finished", stackResources.length);
         const rootUrn = stackUrn(deployment.stack, deployment.project);
         const known = new Set(deployment.resources.map((r) => r.urn));
         const stackDiagnostics = analyzedStack.diagnostics.map((d) =>
