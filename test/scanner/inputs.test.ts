@@ -205,6 +205,28 @@ describe("value encodings", () => {
         expect(inSecret).not.toContain("hidden");
     });
 
+    it("converts a value wherever it sits among plain ones (lists and objects are copied only from the first change)", () => {
+        const ref = { [SIG_KEY]: RESOURCE_REFERENCE_SIG, urn: "urn:pulumi:dev::p::aws:kms/key:Key::k", id: "key-1" };
+        const cipher = { [SIG_KEY]: SECRET_SIG, ciphertext: "AAAA" };
+        const input = parseInput(
+            "v.json",
+            wrap({
+                plain: { a: [1, "x", { b: null }], c: true },
+                list: ["a", "b", ref, "c", cipher],
+                nested: { first: 1, second: { deep: [0, 0, ref] }, third: "t", fourth: cipher },
+                last: [{ x: 1 }, { y: ref }],
+            }),
+        );
+        expect(input.deployment.resources[0]!.inputs).toEqual({
+            plain: { a: [1, "x", { b: null }], c: true },
+            list: ["a", "b", "key-1", "c", { [SIG_KEY]: SECRET_SIG, value: REDACTED }],
+            nested: { first: 1, second: { deep: [0, 0, "key-1"] }, third: "t", fourth: { [SIG_KEY]: SECRET_SIG, value: REDACTED } },
+            last: [{ x: 1 }, { y: "key-1" }],
+        });
+        // Key order is kept where an object was copied.
+        expect(Object.keys(input.deployment.resources[0]!.inputs.nested as JsonObject)).toEqual(["first", "second", "third", "fourth"]);
+    });
+
     it("leaves resource references to the engine's collapse rules", () => {
         const input = parseInput("v.json", wrap({ k: { [SIG_KEY]: RESOURCE_REFERENCE_SIG, urn: "urn:pulumi:dev::p::aws:kms/key:Key::k", id: "" } }));
         expect(input.deployment.resources[0]!.inputs.k).toBe(UNKNOWN_SENTINEL);
