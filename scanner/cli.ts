@@ -4,7 +4,7 @@
 // Exit status: 0 no mandatory finding (advisory findings allowed, or --no-fail), 1 mandatory findings,
 // 2 usage or input errors (one line on stderr, never a stack trace).
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { UserPolicyConfig } from "./engine/config";
@@ -131,14 +131,46 @@ function oneLine(error: unknown): string {
     return message.replace(/\s*\n\s*/g, "; ");
 }
 
-/** Progress on stderr: an updating line on a terminal, a line per 10% otherwise (with --progress). */
+/** A file this large takes a noticeable time to read (about a second per 60 MB): shown on a terminal. */
+const LARGE_FILE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Progress on stderr: reading a large file, the resources analyzed (an updating line on a terminal, a line per 10%
+ * otherwise), then the whole-stack analysis (AnalyzeStack), which takes seconds on a large stack.
+ */
 function progressReporter(io: Io, forced: boolean) {
     const tty = io.stderr.isTTY === true;
     let lastTenth = -1;
     let lastDraw = 0;
+    let stackStarted = 0;
     return {
         enabledFor(input: LoadedInput): boolean {
             return forced || (tty && input.deployment.resources.length >= 200);
+        },
+        reading(file: string) {
+            let bytes: number;
+            try {
+                bytes = statSync(file).size;
+            } catch {
+                // loadInput reports what is wrong with the file.
+                return;
+            }
+            if (forced || (tty && bytes >= LARGE_FILE_BYTES)) {
+                io.stderr.write(`reading ${file} (${bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`})\n`);
+            }
+        },
+        stack(input: LoadedInput, state: "started" | "finished") {
+            if (!this.enabledFor(input)) {
+                return;
+            }
+            const total = input.deployment.resources.length;
+            if (state === "started") {
+                stackStarted = Date.now();
+                io.stderr.write(`scanning ${input.file}: the whole stack (${total} resources)${tty ? "..." : "\n"}`);
+            } else {
+                const seconds = ((Date.now() - stackStarted) / 1000).toFixed(1);
+                io.stderr.write(tty ? ` done in ${seconds} s\n` : `scanning ${input.file}: the whole stack analyzed in ${seconds} s\n`);
+            }
         },
         update(input: LoadedInput, done: number, total: number) {
             if (!this.enabledFor(input)) {
@@ -228,15 +260,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             config = mergeConfigs(config, loadPolicyPackConfig(values["policy-pack-config"]));
         }
         const packDir = defaultPackDir();
-        const inputs = files.map((file) => loadInput(file));
+        // Only SARIF points into the scanned file (the line of each resource); otherwise its text is not kept.
+        const keepText = reports.some((r) => r.format === "sarif");
+        const progress = progressReporter(io, values.progress === true);
+        const inputs = files.map((file) => {
+            progress.reading(file);
+            return loadInput(file, undefined, { keepText });
+        });
         for (const input of inputs) {
             for (const warning of input.warnings) {
                 io.stderr.write(`warning: ${input.file}: ${warning}\n`);
             }
         }
         const baseline = values.baseline !== undefined ? loadBaseline(values.baseline) : undefined;
-        const progress = progressReporter(io, values.progress === true);
-        const result = await scan(inputs, { packDir, config, onProgress: (input, done, total) => progress.update(input, done, total) });
+        const result = await scan(inputs, {
+            packDir,
+            config,
+            onProgress: (input, done, total) => progress.update(input, done, total),
+            onStackProgress: (input, state) => progress.stack(input, state),
+        });
         const failing = failingFindings(result.findings, { failOn, baseline });
         let exposures: StackExposure[] | undefined;
         if (reports.some((r) => r.format === "html")) {
@@ -248,7 +290,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             const report = formatReport(format, result, {
                 tool: toolInfo(),
                 cwd: io.cwd,
-                texts: new Map(inputs.map((input) => [input.file, input.text])),
+                texts: new Map(inputs.map((input) => [input.file, input.text ?? ""])),
                 color,
                 sourceRoot: values["source-root"] ?? ".",
                 failing,

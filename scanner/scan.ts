@@ -69,6 +69,8 @@ export interface ScanOptions {
     packDir: string;
     config?: UserPolicyConfig;
     onProgress?: (input: LoadedInput, done: number, total: number) => void;
+    /** The input's AnalyzeStack (the whole stack at once) sent, and answered. */
+    onStackProgress?: (input: LoadedInput, state: "started" | "finished") => void;
     /** Resources analyzed at once (the engine also analyzes steps in parallel). */
     concurrency?: number;
     rpcTimeoutMs?: number;
@@ -270,7 +272,10 @@ export async function scan(inputs: readonly LoadedInput[], options: ScanOptions)
                 skipEmptyRemediate: true,
                 // A copy of every resource's properties, which the scan never reads (100,000 resources: gigabytes).
                 keepAnalyzedProperties: false,
+                // Ninety entries per resource, which the scan never reads: neither decoded nor kept.
+                readNotApplicable: false,
                 onProgress: options.onProgress ? (done, total) => options.onProgress!(input, done, total) : undefined,
+                onStackAnalysis: options.onStackProgress ? (state) => options.onStackProgress!(input, state) : undefined,
             });
             const types = new Map(input.deployment.resources.map((r) => [r.urn, r.type]));
             const urnOfName = new Map<string, string[]>();

@@ -84,8 +84,10 @@ export interface RunResult {
 export interface RunOptions {
     /** What a user passes with `--policy-pack-config` (a level per policy, `all`, or properties). */
     config?: UserPolicyConfig;
-    /** Called after each resource's Analyze (and once more after AnalyzeStack), e.g. to show progress. */
+    /** Called after each resource's Analyze, e.g. to show progress. */
     onProgress?: (done: number, total: number) => void;
+    /** Called when AnalyzeStack is sent and when it has been answered (seconds on a large stack). */
+    onStackAnalysis?: (state: "started" | "finished", resources: number) => void;
     /** How many resources are remediated and analyzed at once (default 1, strictly in order). */
     concurrency?: number;
     /**
@@ -96,6 +98,12 @@ export interface RunOptions {
     skipEmptyRemediate?: boolean;
     /** Keep a copy of what each Analyze received in the results (default true; a large scan does not need it). */
     keepAnalyzedProperties?: boolean;
+    /**
+     * Decode the not-applicable lists of Analyze and AnalyzeStack (default true). A caller that reads only the
+     * diagnostics (the scanner) turns it off: `notApplicable` is then empty in the results, and the diagnostics are
+     * the same (pack.ts ResponseReading).
+     */
+    readNotApplicable?: boolean;
 }
 
 export interface EngineOptions extends StartPackOptions {
@@ -176,6 +184,7 @@ export class PolicyEngine<Pack extends AnalyzerStub = PolicyPackProcess> {
         const started = Date.now();
         const config = this.reconcile(options.config);
         await this.pack.configure(config);
+        const reading = { notApplicable: options.readNotApplicable !== false };
         const remediates = !options.skipEmptyRemediate || Object.values(config).some((entry) => entry.enforcementLevel === "remediate");
         const configured = Date.now();
 
@@ -241,7 +250,7 @@ export class PolicyEngine<Pack extends AnalyzerStub = PolicyPackProcess> {
                 }
             }
             const analyzedProperties = inputs.get(resource.urn)!;
-            const analyzed = await this.pack.analyze(request(resource, analyzedProperties, true));
+            const analyzed = await this.pack.analyze(request(resource, analyzedProperties, true), reading);
             diagnostics.push(...analyzed.diagnostics.map((d) => this.toDiagnostic(d, resource.urn, "analyze")));
             results[index] = {
                 urn: resource.urn,
@@ -273,18 +282,32 @@ export class PolicyEngine<Pack extends AnalyzerStub = PolicyPackProcess> {
         }
         const resourcesDone = Date.now();
 
+        // Every remediation is done: each provider's message is the same for all of its resources.
+        const providers = new Map<string, ProviderMessage | undefined>();
+        const stackProviderOf = (resource: ResourceState): ProviderMessage | undefined => {
+            if (!providers.has(resource.provider)) {
+                providers.set(resource.provider, providerOf(resource));
+            }
+            return providers.get(resource.provider);
+        };
         const stackResources: AnalyzerResourceMessage[] = deployment.resources.map((resource) => ({
             urn: resource.urn,
             type: resource.type,
             name: resource.name,
-            properties: encodeForAnalyzer(remediatedOutputs(resource, inputs.get(resource.urn)!), { skipInternalKeys: true }),
+            // Encoded when read (once over the wire, as the handler reads it in process): 100,000 resources' encoded
+            // outputs are not all held at once beside the pack's own copy.
+            get properties(): JsonObject {
+                return encodeForAnalyzer(remediatedOutputs(resource, inputs.get(resource.urn)!), { skipInternalKeys: true });
+            },
             options: { ...resource.options, parent: resource.parent },
-            provider: providerOf(resource),
+            provider: stackProviderOf(resource),
             parent: resource.parent,
             dependencies: resource.dependencies,
             propertyDependencies: resource.propertyDependencies,
         }));
-        const analyzedStack = await this.pack.analyzeStack(stackResources);
+        options.onStackAnalysis?.("started", stackResources.length);
+        const analyzedStack = await this.pack.analyzeStack(stackResources, reading);
+        options.onStackAnalysis?.("finished", stackResources.length);
         const rootUrn = stackUrn(deployment.stack, deployment.project);
         const known = new Set(deployment.resources.map((r) => r.urn));
         const stackDiagnostics = analyzedStack.diagnostics.map((d) =>

@@ -3,12 +3,13 @@
 // The pack's entry point is required as run-policy-pack would (cwd = the pack directory); constructing its
 // PolicyPack makes @pulumi/policy register its Analyzer service on a grpc-js Server and bind a port. Here the
 // registration is caught (grpc-js Server.addService, public API) and nothing is bound or printed: every RPC then
-// calls the SDK's own handler for it, with the very request objects the engine emulator builds. What the pack does
-// with a request is therefore exactly what it does behind a port: the same SDK code, the same policy code. Only the
-// bytes are skipped where nothing reads them: requests of Analyze, Remediate and AnalyzeStack reach the handler as
-// objects; every other request (Configure: the pack reads it where gRPC decodes it), and every response, goes
-// through the service's own serializers, as on the wire. test/scanner/in-process.test.ts holds the findings equal
-// to the pack process's on every test stack.
+// calls the SDK's own handler for it. What the pack does with a request is therefore what it does behind a port:
+// the same SDK code, the same policy code. Only the bytes are skipped where nothing reads them: requests of Analyze,
+// Remediate and AnalyzeStack reach the handler as objects, plain ones that answer the generated message's getters
+// with the values it would carry (plain-requests.ts: no google.protobuf.Struct built only to be taken apart); every
+// other request (Configure: the pack reads it where gRPC decodes it), and every response, goes through the service's
+// own serializers, as on the wire. test/scanner/in-process.test.ts holds the findings equal to the pack process's
+// on every test stack.
 //
 // One pack directory loads once per process (the SDK serves one pack per process); later loads reuse its handlers,
 // and each run's Configure replaces the configuration, as the engine does with one pack process per run.
@@ -16,7 +17,9 @@
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import type * as GrpcJs from "@grpc/grpc-js";
-import { AnalyzerStub, stackSettings, type StackSettings } from "./pack";
+import { AnalyzerStub, stackSettings, type AnalyzeRequestMessage, type AnalyzerResourceMessage, type CallOptions, type StackSettings } from "./pack";
+import { PlainAnalyzeRequest, PlainAnalyzeStackRequest } from "./plain-requests";
+import { withoutField } from "./wire";
 import { loadProto, type ProtoModules } from "./proto";
 
 interface MethodDefinition {
@@ -109,7 +112,7 @@ export class InProcessPack extends AnalyzerStub {
         return new InProcessPack(packDir, proto, settings, pack, first ? pack.bootMs : 0);
     }
 
-    protected call<Req, Res>(method: string, request: Req): Promise<Res> {
+    protected call<Req, Res>(method: string, request: Req, options?: CallOptions): Promise<Res> {
         const handler = this.pack.handlers[method];
         const definition = this.pack.service[method];
         if (!handler || !definition) {
@@ -127,7 +130,9 @@ export class InProcessPack extends AnalyzerStub {
                     return;
                 }
                 try {
-                    resolveCall(definition.responseDeserialize(definition.responseSerialize(response)) as Res);
+                    const bytes = definition.responseSerialize(response);
+                    const skip = options?.skipResponseField;
+                    resolveCall(definition.responseDeserialize(skip === undefined ? bytes : withoutField(bytes, skip)) as Res);
                 } catch (serializeError) {
                     reject(serializeError instanceof Error ? serializeError : new Error(String(serializeError)));
                 }
@@ -141,6 +146,16 @@ export class InProcessPack extends AnalyzerStub {
                 reject(error instanceof Error ? error : new Error(String(error)));
             }
         });
+    }
+
+    /** Analyze and Remediate requests as plain objects with the generated message's getters: no Struct to build and take apart. */
+    protected override sentAnalyzeRequest(message: AnalyzeRequestMessage): unknown {
+        return new PlainAnalyzeRequest(message);
+    }
+
+    /** The AnalyzeStack request likewise (on 100,000 resources the Struct messages alone took gigabytes). */
+    protected override sentAnalyzeStackRequest(resources: readonly AnalyzerResourceMessage[]): unknown {
+        return new PlainAnalyzeStackRequest(resources);
     }
 
     /** Nothing to stop: the handlers stay loaded for the next run in this process. */

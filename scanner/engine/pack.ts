@@ -14,6 +14,7 @@ import type * as StructPb from "google-protobuf/google/protobuf/struct_pb";
 import type { EnforcementLevel, PolicyConfigEntry } from "./config";
 import { loadProto, resolveRunPolicyPack, type ProtoModules } from "./proto";
 import type { JsonObject } from "./values";
+import { NOT_APPLICABLE_FIELD, withoutField } from "./wire";
 
 export type Severity = "" | "low" | "medium" | "high" | "critical";
 
@@ -153,6 +154,26 @@ export interface AnalyzerResourceMessage extends AnalyzeRequestMessage {
     propertyDependencies: Record<string, string[]>;
 }
 
+/** What the caller of an Analyze or AnalyzeStack call reads of the response. */
+export interface ResponseReading {
+    /**
+     * Whether the not-applicable list is decoded (default true). Without it the list comes back empty and the
+     * diagnostics are exactly what a full decode gives (wire.ts): a caller that never reads the list saves decoding
+     * the pack's ninety entries per call.
+     */
+    notApplicable?: boolean;
+}
+
+/** How a call decodes its response. */
+export interface CallOptions {
+    /** A top-level field of the response left out before it is decoded (wire.ts withoutField). */
+    skipResponseField?: number;
+}
+
+function readingOptions(reading: ResponseReading | undefined): CallOptions | undefined {
+    return reading?.notApplicable === false ? { skipResponseField: NOT_APPLICABLE_FIELD } : undefined;
+}
+
 export class PackStartError extends Error {
     constructor(
         message: string,
@@ -203,7 +224,7 @@ export abstract class AnalyzerStub {
     /** Milliseconds the pack took to start (spawn to port line, or loading in process). */
     abstract bootMs: number;
 
-    protected abstract call<Req, Res>(method: string, request: Req): Promise<Res>;
+    protected abstract call<Req, Res>(method: string, request: Req, options?: CallOptions): Promise<Res>;
     abstract shutdown(graceMs?: number): Promise<void>;
 
     protected empty(): InstanceType<ProtoModules["empty"]["Empty"]> {
@@ -366,6 +387,19 @@ export abstract class AnalyzerStub {
         return provider;
     }
 
+    /**
+     * The request object `call` sends for Analyze and Remediate: the generated message, which an in-process pack
+     * replaces with a plain one that answers the same getters (plain-requests.ts).
+     */
+    protected sentAnalyzeRequest(message: AnalyzeRequestMessage): unknown {
+        return this.analyzeRequest(message);
+    }
+
+    /** The request object `call` sends for AnalyzeStack (see sentAnalyzeRequest). */
+    protected sentAnalyzeStackRequest(resources: readonly AnalyzerResourceMessage[]): unknown {
+        return this.analyzeStackRequest(resources);
+    }
+
     protected analyzeRequest(message: AnalyzeRequestMessage): AnalyzerPb.AnalyzeRequest {
         const request = new this.proto.analyzer.AnalyzeRequest();
         request.setUrn(message.urn);
@@ -396,15 +430,15 @@ export abstract class AnalyzerStub {
         };
     }
 
-    async analyze(message: AnalyzeRequestMessage): Promise<AnalyzeResult> {
-        const response = await this.call<AnalyzerPb.AnalyzeRequest, AnalyzerPb.AnalyzeResponse>("analyze", this.analyzeRequest(message));
+    async analyze(message: AnalyzeRequestMessage, reading?: ResponseReading): Promise<AnalyzeResult> {
+        const response = await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyze", this.sentAnalyzeRequest(message), readingOptions(reading));
         return this.toAnalyzeResult(response);
     }
 
     async remediate(message: AnalyzeRequestMessage): Promise<RemediateResult> {
         let response: AnalyzerPb.RemediateResponse;
         try {
-            response = await this.call<AnalyzerPb.AnalyzeRequest, AnalyzerPb.RemediateResponse>("remediate", this.analyzeRequest(message));
+            response = await this.call<unknown, AnalyzerPb.RemediateResponse>("remediate", this.sentAnalyzeRequest(message));
         } catch (error) {
             // The engine skips analyzers that do not implement Remediate.
             if (grpcCode(error) === this.proto.grpc.status.UNIMPLEMENTED) {
@@ -462,9 +496,11 @@ export abstract class AnalyzerStub {
         return request;
     }
 
-    async analyzeStack(resources: readonly AnalyzerResourceMessage[]): Promise<AnalyzeResult> {
+    async analyzeStack(resources: readonly AnalyzerResourceMessage[], reading?: ResponseReading): Promise<AnalyzeResult> {
         try {
-            return this.toAnalyzeResult(await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", this.analyzeStackRequest(resources)));
+            return this.toAnalyzeResult(
+                await this.call<unknown, AnalyzerPb.AnalyzeResponse>("analyzeStack", this.sentAnalyzeStackRequest(resources), readingOptions(reading)),
+            );
         } catch (error) {
             if (grpcCode(error) === this.proto.grpc.status.UNIMPLEMENTED) {
                 return { diagnostics: [], notApplicable: [] };
@@ -624,19 +660,37 @@ export class PolicyPackProcess extends AnalyzerStub {
         this.client = client;
     }
 
-    protected call<Req, Res>(method: string, request: Req): Promise<Res> {
+    protected call<Req, Res>(method: string, request: Req, options?: CallOptions): Promise<Res> {
         const client = this.client;
         if (!client) {
             return Promise.reject(new Error("the policy pack is not connected"));
         }
-        const fn = (client as unknown as Record<string, unknown>)[method] as (
-            request: Req,
-            metadata: GrpcJs.Metadata,
-            options: Partial<GrpcJs.CallOptions>,
-            callback: (error: GrpcJs.ServiceError | null, response: Res) => void,
-        ) => void;
+        type Callback = (error: GrpcJs.ServiceError | null, response?: Res) => void;
+        const skip = options?.skipResponseField;
+        const definition = (this.proto.analyzerGrpc.AnalyzerService as unknown as Record<string, GrpcJs.MethodDefinition<Req, Res>>)[method];
+        // The client's own method, or (to leave a field undecoded) the same call with a deserializer that skips it.
+        const send =
+            skip !== undefined && definition
+                ? (metadata: GrpcJs.Metadata, callOptions: Partial<GrpcJs.CallOptions>, callback: Callback) =>
+                      client.makeUnaryRequest(
+                          definition.path,
+                          definition.requestSerialize,
+                          (bytes: Buffer) => definition.responseDeserialize(withoutField(bytes, skip)),
+                          request,
+                          metadata,
+                          callOptions,
+                          callback,
+                      )
+                : (metadata: GrpcJs.Metadata, callOptions: Partial<GrpcJs.CallOptions>, callback: Callback) =>
+                      ((client as unknown as Record<string, unknown>)[method] as (request: Req, metadata: GrpcJs.Metadata, options: Partial<GrpcJs.CallOptions>, callback: Callback) => void).call(
+                          client,
+                          request,
+                          metadata,
+                          callOptions,
+                          callback,
+                      );
         return new Promise((resolveCall, reject) => {
-            fn.call(client, request, new this.proto.grpc.Metadata(), { deadline: Date.now() + this.rpcTimeoutMs }, (error, response) => {
+            send(new this.proto.grpc.Metadata(), { deadline: Date.now() + this.rpcTimeoutMs }, (error, response) => {
                 if (error) {
                     void this.whyFailed(`${method} failed: ${error.message}`).then((message) => {
                         const wrapped = new Error(message) as Error & { code?: number };
@@ -644,7 +698,7 @@ export class PolicyPackProcess extends AnalyzerStub {
                         reject(wrapped);
                     });
                 } else {
-                    resolveCall(response);
+                    resolveCall(response as Res);
                 }
             });
         });

@@ -142,6 +142,16 @@ describe("aws-key-material-guard scan", () => {
             expect(runs.table.stdout).toMatch(/^ {2}MANDATORY +critical +rds-instance-storage-encrypted +plain-db \(aws:rds\/instance:Instance\)$/m);
             expect(runs.table.stdout).not.toContain("\u001b[");
             expect(runs.table.stderr).toMatch(/scanning test\/scanner\/fixtures\/checkpoint\.json: 3\/3 resources/);
+            // Every phase: reading the file, the resources, the whole stack (AnalyzeStack), in that order.
+            const stderr = runs.table.stderr;
+            const phases = [
+                /reading test\/scanner\/fixtures\/checkpoint\.json \(\d+ kB\)/,
+                /scanning test\/scanner\/fixtures\/checkpoint\.json: 3\/3 resources/,
+                /scanning test\/scanner\/fixtures\/checkpoint\.json: the whole stack \(3 resources\)/,
+                /scanning test\/scanner\/fixtures\/checkpoint\.json: the whole stack analyzed in \d+\.\d s/,
+            ].map((pattern) => stderr.search(pattern));
+            expect(phases.every((index) => index >= 0)).toBe(true);
+            expect([...phases].sort((a, b) => a - b)).toEqual(phases);
             expect(runs.table.stdout.trimEnd().split("\n").pop()).toMatch(
                 new RegExp(`^${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory finding\\(s\\) in 4 input\\(s\\)`),
             );
@@ -149,6 +159,8 @@ describe("aws-key-material-guard scan", () => {
 
         it("json: every finding names the file, policy, level, severity and resource", () => {
             expect(runs.json.stderr).toMatch(/wrote json report to/);
+            // Without --progress, and stderr not a terminal: no progress at all.
+            expect(runs.json.stderr).not.toMatch(/^(reading|scanning) /m);
             expect(report.findings.length).toBe(report.summary.mandatory + report.summary.advisory);
             for (const finding of report.findings) {
                 expect(finding.resource.urn).toMatch(/^urn:pulumi:/);

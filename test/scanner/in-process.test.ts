@@ -7,7 +7,8 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { UserPolicyConfig } from "../../scanner/engine/config";
-import { PolicyEngine } from "../../scanner/engine/engine";
+import { PolicyEngine, type RunResult } from "../../scanner/engine/engine";
+import type { AnalyzerStub } from "../../scanner/engine/pack";
 import { InProcessPack } from "../../scanner/engine/in-process";
 import { loadInput } from "../../scanner/inputs";
 import { scan, scanEngine, SCAN_ENGINE_ENV, UsageError, type Finding } from "../../scanner/scan";
@@ -42,6 +43,30 @@ describe("the scanner in process reports what the pack process reports over gRPC
         expect(inProcess.inputs.map((i) => [i.file, i.mandatory, i.advisory])).toEqual(overTheWire.inputs.map((i) => [i.file, i.mandatory, i.advisory]));
         // Something is compared: every configuration finds mandatory or advisory findings on the exposed stack.
         expect(overTheWire.findings.filter((f) => f.file.includes("exposed-wallet-db")).length).toBeGreaterThan(10);
+    }, 600_000);
+
+    it("leaves the not-applicable lists undecoded, as the scanner asks, without changing a diagnostic, in process and over gRPC", async () => {
+        const inputs = FILES.map((file) => loadInput(join(ROOT, file)));
+        const config = CONFIGS["one framework, one policy at remediate"];
+        const diagnostics = (run: RunResult) => run.diagnostics.map((d) => JSON.stringify([d.source, d.policyName, d.urn, d.enforcementLevel, d.severity, d.message])).sort();
+        const inProcess = await PolicyEngine.bootInProcess({ packDir: builtPackDir() });
+        const overGrpc = await PolicyEngine.boot({ packDir: builtPackDir() });
+        engines.push(inProcess);
+        try {
+            for (const engine of [inProcess, overGrpc] as PolicyEngine<AnalyzerStub>[]) {
+                for (const input of inputs) {
+                    const full = await engine.run(input.deployment, { config });
+                    const lean = await engine.run(input.deployment, { config, readNotApplicable: false });
+                    expect(diagnostics(lean), input.file).toEqual(diagnostics(full));
+                    expect(lean.resources.every((r) => r.notApplicable.length === 0)).toBe(true);
+                    expect(lean.stack.notApplicable).toEqual([]);
+                    // The full decode has the entries the lean one left out.
+                    expect(full.resources.some((r) => r.notApplicable.length > 0)).toBe(true);
+                }
+            }
+        } finally {
+            await overGrpc.close();
+        }
     }, 600_000);
 
     it("really loads the pack in process: no port printed, the SDK's handlers answer, the stack policies run", async () => {

@@ -47,6 +47,14 @@ describe("stack export v3", () => {
         expect(input.deployment).toMatchObject({ project: "fixture", stack: "dev", preview: false });
     });
 
+    it("keeps the file's text (SARIF locates resources in it) unless the caller leaves it out", () => {
+        const file = join(fixturesDir, "export-v3.json");
+        expect(input.text).toBe(readFileSync(file, "utf8"));
+        const lean = loadInput(file, undefined, { keepText: false });
+        expect(lean.text).toBeUndefined();
+        expect(lean.deployment).toEqual(input.deployment);
+    });
+
     it("skips resources marked delete: true", () => {
         expect(input.deployment.resources.map((r) => r.name)).toEqual(["fixture-dev", "default_7_48_0", "data-key", "plain-db", "cmk-db"]);
         expect(input.skipped).toBe(1);
@@ -197,6 +205,28 @@ describe("value encodings", () => {
         expect(inSecret).not.toContain("hidden");
     });
 
+    it("converts a value wherever it sits among plain ones (lists and objects are copied only from the first change)", () => {
+        const ref = { [SIG_KEY]: RESOURCE_REFERENCE_SIG, urn: "urn:pulumi:dev::p::aws:kms/key:Key::k", id: "key-1" };
+        const cipher = { [SIG_KEY]: SECRET_SIG, ciphertext: "AAAA" };
+        const input = parseInput(
+            "v.json",
+            wrap({
+                plain: { a: [1, "x", { b: null }], c: true },
+                list: ["a", "b", ref, "c", cipher],
+                nested: { first: 1, second: { deep: [0, 0, ref] }, third: "t", fourth: cipher },
+                last: [{ x: 1 }, { y: ref }],
+            }),
+        );
+        expect(input.deployment.resources[0]!.inputs).toEqual({
+            plain: { a: [1, "x", { b: null }], c: true },
+            list: ["a", "b", "key-1", "c", { [SIG_KEY]: SECRET_SIG, value: REDACTED }],
+            nested: { first: 1, second: { deep: [0, 0, "key-1"] }, third: "t", fourth: { [SIG_KEY]: SECRET_SIG, value: REDACTED } },
+            last: [{ x: 1 }, { y: "key-1" }],
+        });
+        // Key order is kept where an object was copied.
+        expect(Object.keys(input.deployment.resources[0]!.inputs.nested as JsonObject)).toEqual(["first", "second", "third", "fourth"]);
+    });
+
     it("leaves resource references to the engine's collapse rules", () => {
         const input = parseInput("v.json", wrap({ k: { [SIG_KEY]: RESOURCE_REFERENCE_SIG, urn: "urn:pulumi:dev::p::aws:kms/key:Key::k", id: "" } }));
         expect(input.deployment.resources[0]!.inputs.k).toBe(UNKNOWN_SENTINEL);
@@ -232,6 +262,10 @@ describe("bad inputs are one-line InputErrors", () => {
     });
 });
 
+function isTagged(inputs: JsonObject): boolean {
+    return typeof inputs.tags === "object" && inputs.tags !== null && "owner" in inputs.tags;
+}
+
 describe("only regular files of a bounded size are read", () => {
     const dir = mkdtempSync(join(tmpdir(), "akmg-inputs-"));
 
@@ -251,6 +285,26 @@ describe("only regular files of a bounded size are read", () => {
         truncateSync(big, 3 * 1024 * 1024); // sparse: no disk used
         expect(() => loadInput(big, 2 * 1024 * 1024)).toThrow(/big\.json: is 3 MiB, over the scanner's limit of 2 MiB per file/);
         expect(MAX_INPUT_BYTES).toBe(500 * 1024 * 1024);
+    });
+
+    it("reads UTF-8 text as UTF-8 and ASCII text as itself (the two ways the file is decoded)", () => {
+        const source = readFileSync(join(fixturesDir, "export-v3.json"), "utf8");
+        const document = JSON.parse(source) as { deployment: { resources: { type: string; inputs?: Record<string, unknown> }[] } };
+        const db = document.deployment.resources.find((r) => r.type === "aws:rds/instance:Instance")!;
+        db.inputs = { ...db.inputs, tags: { owner: "Zoë 🔑", plain: "ascii" } };
+        const utf8 = join(dir, "utf8.json");
+        writeFileSync(utf8, JSON.stringify(document, null, 2));
+        const withBom = join(dir, "bom.json");
+        writeFileSync(withBom, `\ufeff${JSON.stringify(document)}`);
+        for (const file of [utf8, withBom]) {
+            const loaded = loadInput(file);
+            const tagged = loaded.deployment.resources.find((r) => isTagged(r.inputs));
+            expect(tagged?.inputs.tags).toEqual({ owner: "Zoë 🔑", plain: "ascii" });
+        }
+        const ascii = join(dir, "ascii.json");
+        writeFileSync(ascii, source);
+        expect(loadInput(ascii).text).toBe(source);
+        expect(loadInput(ascii).deployment).toEqual(parseInput(ascii, source).deployment);
     });
 
     it("reads a regular file under the limit, through a symbolic link too", () => {
