@@ -18,7 +18,7 @@
 
 import { isUtf8 } from "node:buffer";
 import type { PlainObject } from "../readers/values";
-import { snapshot } from "../readers/values";
+import { isUnknownSentinel, MAX_DEPTH, snapshot, UNKNOWN } from "../readers/values";
 import { deserializeSdkProperties, type StackRequestRewrite } from "./sdk-internals";
 
 /** One resource of an AnalyzeStack request, as the SDK's AnalyzeStack handler would give it to a stack policy. */
@@ -53,6 +53,11 @@ class Reader {
     private readonly view: DataView;
     /** Set when a struct key is the special signature key: the resource then goes through the SDK's deserializer. */
     special = false;
+    /**
+     * Values as `snapshot` copies them (unknown sentinels as UNKNOWN, structures deeper than its MAX_DEPTH cut off),
+     * rather than as Struct.toJavaScript returns them. The same thing for properties without special values.
+     */
+    plain = false;
 
     constructor(readonly buf: Buffer) {
         this.pos = 0;
@@ -88,7 +93,24 @@ class Reader {
 
     string(limit: number): string {
         const end = this.end(limit);
-        const text = this.buf.toString("utf8", this.pos, end);
+        const buf = this.buf;
+        if (end - this.pos <= 16) {
+            // Short ASCII strings (keys, flags, ids) without a native call.
+            let text = "";
+            let i = this.pos;
+            for (; i < end; i++) {
+                const byte = buf[i]!;
+                if (byte >= 0x80) {
+                    break;
+                }
+                text += String.fromCharCode(byte);
+            }
+            if (i === end) {
+                this.pos = end;
+                return text;
+            }
+        }
+        const text = buf.toString("utf8", this.pos, end);
         // Node replaces bytes that are not UTF-8 with U+FFFD; google-protobuf decodes them otherwise.
         if (text.includes("\uFFFD") && !isUtf8(this.buf.subarray(this.pos, end))) {
             throw NOT_EXACT;
@@ -128,12 +150,18 @@ class Reader {
         }
     }
 
-    /** A field's tag: [field number, wire type]. */
-    tag(): [number, number] {
+    /** A field's tag (field number * 8 + wire type; read them with `fieldOf` and `wireOf`). */
+    tag(): number {
         const tag = this.varint();
-        return [Math.floor(tag / 8), tag & 7];
+        if (tag > 0xffffffff) {
+            throw NOT_EXACT;
+        }
+        return tag;
     }
 }
+
+const fieldOf = (tag: number): number => tag >>> 3;
+const wireOf = (tag: number): number => tag & 7;
 
 function expect(actual: number, wanted: number): void {
     if (actual !== wanted) {
@@ -144,7 +172,7 @@ function expect(actual: number, wanted: number): void {
 // google.protobuf.Struct / Value / ListValue, as Struct.toJavaScript returns them (google-protobuf 3.21: map keys
 // sorted, each value by its kind, a value without a kind throws).
 
-function readStruct(r: Reader, end: number, depth: number): Record<string, unknown> {
+function readStruct(r: Reader, end: number, depth: number): Record<string, unknown> | typeof UNKNOWN {
     if (depth > MAX_NESTING) {
         throw NOT_EXACT;
     }
@@ -152,7 +180,9 @@ function readStruct(r: Reader, end: number, depth: number): Record<string, unkno
     const values: unknown[] = [];
     let sorted = true;
     while (r.pos < end) {
-        const [field, wire] = r.tag();
+        const tag = r.tag();
+        const field = fieldOf(tag);
+        const wire = wireOf(tag);
         if (field !== 1 || wire !== WIRE_BYTES) {
             throw NOT_EXACT;
         }
@@ -161,7 +191,9 @@ function readStruct(r: Reader, end: number, depth: number): Record<string, unkno
         let value: unknown;
         let hasValue = false;
         while (r.pos < entryEnd) {
-            const [entryField, entryWire] = r.tag();
+            const entryTag = r.tag();
+            const entryField = fieldOf(entryTag);
+            const entryWire = wireOf(entryTag);
             expect(entryWire, WIRE_BYTES);
             if (entryField === 1 && key === undefined) {
                 key = r.string(entryEnd);
@@ -194,14 +226,16 @@ function readStruct(r: Reader, end: number, depth: number): Record<string, unkno
         }
         out[keys[at]!] = values[at];
     }
-    return out;
+    return r.plain && depth >= MAX_DEPTH ? UNKNOWN : out;
 }
 
 function readValue(r: Reader, end: number, depth: number): unknown {
     let kinds = 0;
     let value: unknown;
     while (r.pos < end) {
-        const [field, wire] = r.tag();
+        const tag = r.tag();
+        const field = fieldOf(tag);
+        const wire = wireOf(tag);
         kinds++;
         switch (field) {
             case 1:
@@ -213,10 +247,12 @@ function readValue(r: Reader, end: number, depth: number): unknown {
                 expect(wire, WIRE_FIXED64);
                 value = r.double(end);
                 break;
-            case 3:
+            case 3: {
                 expect(wire, WIRE_BYTES);
-                value = r.string(end);
+                const text = r.string(end);
+                value = r.plain && isUnknownSentinel(text) ? UNKNOWN : text;
                 break;
+            }
             case 4: {
                 expect(wire, WIRE_VARINT);
                 const flag = r.varint();
@@ -244,34 +280,62 @@ function readValue(r: Reader, end: number, depth: number): unknown {
     return value;
 }
 
-function readList(r: Reader, end: number, depth: number): unknown[] {
+function readList(r: Reader, end: number, depth: number): unknown[] | typeof UNKNOWN {
     if (depth > MAX_NESTING) {
         throw NOT_EXACT;
     }
     const out: unknown[] = [];
     while (r.pos < end) {
-        const [field, wire] = r.tag();
+        const tag = r.tag();
+        const field = fieldOf(tag);
+        const wire = wireOf(tag);
         if (field !== 1 || wire !== WIRE_BYTES) {
             throw NOT_EXACT;
         }
         out.push(readValue(r, r.end(end), depth + 1));
     }
-    return out;
+    return r.plain && depth >= MAX_DEPTH ? UNKNOWN : out;
 }
 
-/** The properties of one resource as the SDK's stack handler deserializes them, copied as `snapshot` does. */
+/** Struct.toJavaScript of a struct. */
+function readRawStruct(r: Reader, end: number): Record<string, unknown> {
+    r.plain = false;
+    return readStruct(r, end, 0) as Record<string, unknown>;
+}
+
+/**
+ * The properties of one resource as the SDK's stack handler deserializes them, copied as `snapshot` does: read in
+ * that form at once, unless they hold a special value (secrets, assets, archives), which the SDK's own deserializer
+ * makes from Struct.toJavaScript's form (and throws where the SDK would: not exact).
+ */
 function readProperties(r: Reader, end: number): PlainObject {
+    const start = r.pos;
     r.special = false;
-    const raw = readStruct(r, end, 0);
+    r.plain = true;
+    const plain = readStruct(r, end, 0) as PlainObject;
+    if (!r.special) {
+        return plain;
+    }
+    r.pos = start;
+    const raw = readRawStruct(r, end);
+    try {
+        return snapshot(deserializeSdkProperties(raw));
+    } catch {
+        throw NOT_EXACT;
+    }
+}
+
+/** A provider's properties: the SDK deserializes them (and throws where it would: not exact); nothing reads them. */
+function checkProviderProperties(r: Reader, end: number): void {
+    r.special = false;
+    const raw = readRawStruct(r, end);
     if (r.special) {
-        // Secrets, assets and archives: the SDK's own deserializer (which throws where the SDK would: not exact).
         try {
-            return snapshot(deserializeSdkProperties(raw));
+            deserializeSdkProperties(raw);
         } catch {
             throw NOT_EXACT;
         }
     }
-    return snapshot(raw);
 }
 
 // pulumirpc messages (@pulumi/pulumi proto/analyzer.proto). Fields the SDK decodes but the stack snapshot does not
@@ -286,7 +350,9 @@ const OPTIONS: Schema = { 1: WIRE_VARINT, 2: WIRE_BYTES, 3: WIRE_VARINT, 4: WIRE
 
 function checkMessage(r: Reader, end: number, schema: Schema): void {
     while (r.pos < end) {
-        const [field, wire] = r.tag();
+        const tag = r.tag();
+        const field = fieldOf(tag);
+        const wire = wireOf(tag);
         const expected = schema[field];
         if (expected === undefined) {
             r.skip(wire, end);
@@ -307,7 +373,9 @@ function checkMessage(r: Reader, end: number, schema: Schema): void {
 function checkProvider(r: Reader, end: number): void {
     const seen = new Set<number>();
     while (r.pos < end) {
-        const [field, wire] = r.tag();
+        const tag = r.tag();
+        const field = fieldOf(tag);
+        const wire = wireOf(tag);
         if (field >= 1 && field <= 4) {
             if (seen.has(field)) {
                 throw NOT_EXACT;
@@ -315,7 +383,7 @@ function checkProvider(r: Reader, end: number): void {
             seen.add(field);
             expect(wire, WIRE_BYTES);
             if (field === 2) {
-                readProperties(r, r.end(end));
+                checkProviderProperties(r, r.end(end));
             } else {
                 r.string(end);
             }
@@ -332,7 +400,9 @@ function readPropertyDependency(r: Reader, end: number): [string, string[]] {
     let key: string | undefined;
     let urns: string[] | undefined;
     while (r.pos < end) {
-        const [field, wire] = r.tag();
+        const tag = r.tag();
+        const field = fieldOf(tag);
+        const wire = wireOf(tag);
         expect(wire, WIRE_BYTES);
         if (field === 1 && key === undefined) {
             key = r.string(end);
@@ -340,7 +410,9 @@ function readPropertyDependency(r: Reader, end: number): [string, string[]] {
             const valueEnd = r.end(end);
             urns = [];
             while (r.pos < valueEnd) {
-                const [urnField, urnWire] = r.tag();
+                const urnTag = r.tag();
+                const urnField = fieldOf(urnTag);
+                const urnWire = wireOf(urnTag);
                 if (urnField !== 1 || urnWire !== WIRE_BYTES) {
                     throw NOT_EXACT;
                 }
@@ -360,7 +432,9 @@ function readResource(r: Reader, end: number): RequestResource {
     const seen = new Set<number>();
     const resource: RequestResource = { type: "", name: "", urn: "", props: {}, parent: "", dependencies: [], propertyDependencies: [] };
     while (r.pos < end) {
-        const [field, wire] = r.tag();
+        const tag = r.tag();
+        const field = fieldOf(tag);
+        const wire = wireOf(tag);
         if (field >= 1 && field <= 7) {
             if (seen.has(field)) {
                 throw NOT_EXACT;
@@ -434,7 +508,9 @@ export function readStackRequest(bytes: Buffer): StackRequest | undefined {
     try {
         while (r.pos < bytes.length) {
             const start = r.pos;
-            const [field, wire] = r.tag();
+            const tag = r.tag();
+            const field = fieldOf(tag);
+            const wire = wireOf(tag);
             if (field === 1) {
                 expect(wire, WIRE_BYTES);
                 resources.push(readResource(r, r.end(bytes.length)));
