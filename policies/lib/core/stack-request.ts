@@ -132,7 +132,7 @@ class Reader {
         switch (wireType) {
             case WIRE_VARINT:
                 this.varint();
-                return;
+                break;
             case WIRE_FIXED64:
                 this.pos += 8;
                 break;
@@ -204,7 +204,7 @@ function readStruct(r: Reader, end: number, depth: number): Record<string, unkno
                 throw NOT_EXACT;
             }
         }
-        if (key === undefined || !hasValue || key === "__proto__") {
+        if (r.pos !== entryEnd || key === undefined || !hasValue || key === "__proto__") {
             throw NOT_EXACT;
         }
         if (key === SPECIAL_SIGNATURE_KEY) {
@@ -215,6 +215,9 @@ function readStruct(r: Reader, end: number, depth: number): Record<string, unkno
         }
         keys.push(key);
         values.push(value);
+    }
+    if (r.pos !== end) {
+        throw NOT_EXACT;
     }
     // Strictly increasing keys are already in google-protobuf's order (and distinct); others are sorted here.
     const order = sorted ? undefined : keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
@@ -293,6 +296,9 @@ function readList(r: Reader, end: number, depth: number): unknown[] | typeof UNK
             throw NOT_EXACT;
         }
         out.push(readValue(r, r.end(end), depth + 1));
+    }
+    if (r.pos !== end) {
+        throw NOT_EXACT;
     }
     return r.plain && depth >= MAX_DEPTH ? UNKNOWN : out;
 }
@@ -418,11 +424,14 @@ function readPropertyDependency(r: Reader, end: number): [string, string[]] {
                 }
                 urns.push(r.string(valueEnd));
             }
+            if (r.pos !== valueEnd) {
+                throw NOT_EXACT;
+            }
         } else {
             throw NOT_EXACT;
         }
     }
-    if (key === undefined || urns === undefined || key === "__proto__") {
+    if (r.pos !== end || key === undefined || urns === undefined || key === "__proto__") {
         throw NOT_EXACT;
     }
     return [key, urns];

@@ -223,6 +223,7 @@ describe("requests not read exactly", () => {
         ["a provider without properties (the SDK rejects it)", resourceBytes(entry("k", stringValue("a")), [field(6, field(1, "pulumi:providers:aws"))])],
         ["the type twice", resourceBytes(entry("k", stringValue("a")), [field(1, "aws:kms/key:Key")])],
         ["a truncated message", resourceBytes(entry("k", stringValue("a"))).subarray(0, 20)],
+        ["a value whose last varint runs past its end", resourceBytes(Buffer.concat([entry("k", Buffer.from([0x20, 0x81])), entry("l", stringValue("b"))]))],
         ["an invalid asset (the SDK throws)", resourceBytes(entry("code", field(5, entry(SIG, stringValue("c44067f5952c0a294b673a41bacd8c17")))))],
     ];
 
