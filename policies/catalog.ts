@@ -20,7 +20,8 @@ import { configuredPolicies, configuredPolicy, observeEngineConfiguration, onCon
 import { policyTags } from "./lib/core/metadata";
 import type { AnyPolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition } from "./lib/core/policy";
 import { resourcePoliciesInOnePass, stackPoliciesInOnePass } from "./lib/core/one-pass";
-import { installNotApplicableRelay } from "./lib/core/sdk-internals";
+import { installNotApplicableRelay, rewriteAnalyzeStackRequests } from "./lib/core/sdk-internals";
+import { rewriteStackRequest } from "./lib/core/stack-request";
 import { toSdkPolicy } from "./lib/core/sdk";
 import type { PackIndex } from "./lib/core/settings";
 import { lightsailPolicies } from "./lightsail";
@@ -99,6 +100,8 @@ export function sdkPolicies(): PolicyPackArgs["policies"] {
         settingsPolicy = resource.settingsPolicy;
         resource.policies.forEach((p) => onePass.set(p.name, p as ResourceValidationPolicy));
     }
+    // The stack policies read the AnalyzeStack request from its bytes; the SDK decodes a placeholder (stack-request.ts).
+    rewriteAnalyzeStackRequests(rewriteStackRequest);
     const stack = stackPoliciesInOnePass(
         allPolicies.filter((p): p is StackPolicyDefinition => p.kind === "stack"),
         configuredPolicy,

@@ -214,8 +214,42 @@ function toPlain(value: unknown, depth = 0): Plain {
     return value as Plain;
 }
 
+/**
+ * Documents parsed in the current turn of the event loop (several stack policies of one AnalyzeStack call parse the
+ * same documents): strings by value, dropped on the next turn so nothing outlives the call; objects (plain copies
+ * of one call's properties, never changed) by identity. Callers never change what they get.
+ */
+let parsedStrings: Map<string, ParsedDocument> | undefined;
+const parsedObjects = new WeakMap<object, ParsedDocument>();
+
 /** Parses a policy document given as a JSON string or an object. Never throws. */
 export function parsePolicyDocument(value: Plain): ParsedDocument {
+    if (typeof value === "string") {
+        if (!parsedStrings) {
+            parsedStrings = new Map();
+            setImmediate(() => {
+                parsedStrings = undefined;
+            });
+        }
+        let parsed = parsedStrings.get(value);
+        if (!parsed) {
+            parsed = parseDocumentValue(value);
+            parsedStrings.set(value, parsed);
+        }
+        return parsed;
+    }
+    if (isObject(value)) {
+        let parsed = parsedObjects.get(value);
+        if (!parsed) {
+            parsed = parseDocumentValue(value);
+            parsedObjects.set(value, parsed);
+        }
+        return parsed;
+    }
+    return parseDocumentValue(value);
+}
+
+function parseDocumentValue(value: Plain): ParsedDocument {
     if (value === UNKNOWN) {
         return { kind: "unknown" };
     }

@@ -70,6 +70,20 @@ export interface KeyMaterialClassification {
  * Pulumi name matching one of its patterns?
  */
 export function isClassifiedKeyMaterial(classification: KeyMaterialClassification, name: string, props: PlainObject): boolean {
+    // Asked of every resource by several stack policies and again per finding: answered once per copy of a
+    // resource's properties (a copy lives for one call and is never changed) and classification.
+    const cached = classified.get(props);
+    if (cached?.classification === classification && cached.name === name) {
+        return cached.result;
+    }
+    const result = classify(classification, name, props);
+    classified.set(props, { classification, name, result });
+    return result;
+}
+
+const classified = new WeakMap<PlainObject, { classification: KeyMaterialClassification; name: string; result: boolean }>();
+
+function classify(classification: KeyMaterialClassification, name: string, props: PlainObject): boolean {
     const tags = knownTags(props);
     for (const key of classification.keyMaterialTagKeys) {
         const value = tags[key];

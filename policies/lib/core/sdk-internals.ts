@@ -14,6 +14,10 @@
 //    evaluated (server.js collects them in a local list only the SDK pushes to; this relay takes them out of the
 //    response's diagnostics and appends them, encoded, to the bytes the service's serializer makes, see
 //    `relayNotApplicable`).
+// 6. The AnalyzeStack request, read where gRPC decodes it: the SDK's decoder is given other bytes (a placeholder,
+//    stack-request.ts), its handler reads nothing but `getResourcesList()` of the request, and builds each resource's
+//    `props` from `getProperties()` with `deserializeProperties` (deserialize.js), whose output the reader matches
+//    and whose secrets, assets and archives it leaves to that very function (`deserializeSdkProperties`).
 // Outside this layer, readers/values.ts `snapshot` relies on two more (the unknown-checking proxy does not trap
 // getOwnPropertyDescriptor; secrets arrive wrapped in a class named `Secret`), pinned by the same test.
 
@@ -320,4 +324,79 @@ export function reportNotApplicable(reportViolation: ReportViolation, entries: r
         pendingNotApplicable.delete(pendingNotApplicable.keys().next().value!);
     }
     reportObject(reportViolation, { message: `${NOT_APPLICABLE_MARK}${id}`, description: "", enforcementLevel: "advisory" });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 6. The AnalyzeStack request
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Given the bytes of an AnalyzeStack request, other bytes for the SDK to decode instead, and an object to keep alive
+ * for as long as the SDK holds the request it decodes from them; or undefined to leave the request as it is.
+ */
+export type StackRequestRewrite = (bytes: Buffer) => { bytes: Buffer; keepAlive: object } | undefined;
+
+const REWRITTEN = Symbol.for("aws-key-material-guard.rewrites-analyze-stack");
+const KEPT_ALIVE = Symbol.for("aws-key-material-guard.kept-alive");
+let stackRewrite: StackRequestRewrite | undefined;
+
+interface StackRequestLike {
+    getResourcesList(): object[];
+}
+
+/**
+ * Has every AnalyzeStack request the SDK's gRPC server receives pass through `rewrite` before the SDK decodes it.
+ * Must run before the PolicyPack is constructed (grpc-js takes the decoder when the SDK registers its service).
+ * A rewrite that throws leaves the request as it is. Returns false, changing nothing, when the SDK's service
+ * definition does not have the expected shape. A later call replaces the rewrite.
+ */
+export function rewriteAnalyzeStackRequests(rewrite: StackRequestRewrite): boolean {
+    let method: (MethodDefinition & { [REWRITTEN]?: true }) | undefined;
+    try {
+        const sdkRequire = createRequire(require.resolve("@pulumi/policy"));
+        const service = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb") as { AnalyzerService?: { analyzeStack?: MethodDefinition } };
+        method = service.AnalyzerService?.analyzeStack;
+    } catch {
+        return false;
+    }
+    if (!method || typeof method.requestDeserialize !== "function") {
+        return false;
+    }
+    stackRewrite = rewrite;
+    if (method[REWRITTEN]) {
+        return true;
+    }
+    const decode = method.requestDeserialize;
+    method.requestDeserialize = (bytes: Buffer) => {
+        let rewritten: ReturnType<StackRequestRewrite>;
+        try {
+            rewritten = stackRewrite?.(bytes);
+        } catch {
+            rewritten = undefined;
+        }
+        if (!rewritten) {
+            return decode(bytes);
+        }
+        const request = decode(rewritten.bytes) as StackRequestLike;
+        // The handler holds the resource list for the whole call (server.js makeAnalyzeStackRpcFun).
+        for (const resource of request.getResourcesList()) {
+            Object.defineProperty(resource, KEPT_ALIVE, { value: rewritten.keepAlive });
+        }
+        return request;
+    };
+    method[REWRITTEN] = true;
+    return true;
+}
+
+/**
+ * Deserializes a resource's properties (as Struct.toJavaScript returns them) exactly as the SDK's AnalyzeStack
+ * handler does (deserialize.js deserializeProperties, secrets unwrapped, assets and archives as @pulumi/pulumi's
+ * classes); throws where it throws.
+ */
+export function deserializeSdkProperties(raw: Record<string, unknown>): Record<string, unknown> {
+    const sdkRequire = createRequire(require.resolve("@pulumi/policy"));
+    const { deserializeProperties } = sdkRequire("./deserialize") as {
+        deserializeProperties(struct: { toJavaScript(): Record<string, unknown> }, proxySecrets: boolean): Record<string, unknown>;
+    };
+    return deserializeProperties({ toJavaScript: () => raw }, false);
 }

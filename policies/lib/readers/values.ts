@@ -51,7 +51,7 @@ export function isUnknownSentinel(value: unknown): boolean {
 }
 
 /** Deeper structures than this are cut off (reported as unknown) so hostile input cannot exhaust the stack. */
-const MAX_DEPTH = 48;
+export const MAX_DEPTH = 48;
 
 /** A plain, proxy-free copy of a property bag. Unknowns become `UNKNOWN`. */
 export type Plain = null | undefined | boolean | number | string | Unknown | Plain[] | PlainObject | OpaqueValue;
@@ -154,7 +154,11 @@ export function isAbsent(value: unknown): value is null | undefined {
  */
 export function read(root: unknown, path: string): Plain {
     let current: unknown = root;
-    for (const segment of path.split(".")) {
+    // Segment by segment without splitting the path: the stack policies read some millions of paths per call.
+    let start = 0;
+    for (;;) {
+        const dot = path.indexOf(".", start);
+        const segment = dot === -1 ? (start === 0 ? path : path.slice(start)) : path.slice(start, dot);
         if (current === UNKNOWN) {
             return UNKNOWN;
         }
@@ -166,8 +170,11 @@ export function read(root: unknown, path: string): Plain {
         } else {
             return undefined;
         }
+        if (dot === -1) {
+            return current as Plain;
+        }
+        start = dot + 1;
     }
-    return current as Plain;
 }
 
 /** Marks a value that is set, but to something of the wrong type (a policy never treats it as secure). */

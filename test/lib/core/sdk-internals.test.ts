@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Policy, ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+    deserializeSdkProperties,
     effectiveLevel,
     hintResourceType,
     installNotApplicableRelay,
@@ -17,6 +18,7 @@ import {
     relayNotApplicable,
     reportNotApplicable,
     reportObject,
+    rewriteAnalyzeStackRequests,
     type ConfigureRequestLike,
 } from "../../../policies/lib/core/sdk-internals";
 import { snapshot, UNKNOWN, UNKNOWN_SENTINEL } from "../../../policies/lib/readers/values";
@@ -260,6 +262,54 @@ describe("5. not-applicable entries of other policies", () => {
         expect(relayNotApplicable(response as never)).toEqual([]);
         expect((response.getDiagnosticsList!() as unknown[]).length).toBe(1);
         expect((response.getNotApplicableList!() as unknown[]).length).toBe(0);
+    });
+});
+
+describe("6. the AnalyzeStack request", () => {
+    const analyzeStack = (service.AnalyzerService as unknown as { analyzeStack: { requestDeserialize(bytes: Buffer): unknown } }).analyzeStack;
+    afterEach(() => rewriteAnalyzeStackRequests(() => undefined));
+
+    it("is decoded by a requestDeserialize the pack can wrap: the SDK decodes the bytes the rewrite gives", () => {
+        const original = Buffer.from((analyzeStackRequest("aws:s3/bucket:Bucket").serializeBinary!() as Uint8Array));
+        const replacement = Buffer.from((analyzeStackRequest("aws:kms/key:Key").serializeBinary!() as Uint8Array));
+        const keepAlive = {};
+        expect(rewriteAnalyzeStackRequests(() => ({ bytes: replacement, keepAlive }))).toBe(true);
+        const decoded = analyzeStack.requestDeserialize(original) as { getResourcesList(): { getType(): string }[] };
+        expect(decoded.getResourcesList().map((r) => r.getType())).toEqual(["aws:kms/key:Key"]);
+        // Kept alive by the resource messages, which the handler holds for the whole call.
+        expect(Object.getOwnPropertySymbols(decoded.getResourcesList()[0]).map((k) => (decoded.getResourcesList()[0] as unknown as Record<symbol, unknown>)[k])).toContain(keepAlive);
+    });
+
+    it("reaches the SDK as it is when the rewrite declines or throws", () => {
+        const original = Buffer.from((analyzeStackRequest("aws:s3/bucket:Bucket").serializeBinary!() as Uint8Array));
+        for (const rewrite of [() => undefined, () => { throw new Error("unreadable"); }]) {
+            expect(rewriteAnalyzeStackRequests(rewrite)).toBe(true);
+            const decoded = analyzeStack.requestDeserialize(original) as { serializeBinary(): Uint8Array };
+            expect(Buffer.from(decoded.serializeBinary())).toEqual(original);
+        }
+    });
+
+    it("is read by the handler through getResourcesList alone, each resource's props from getProperties", async () => {
+        const resource = (analyzeStackRequest("aws:s3/bucket:Bucket").getResourcesList!() as Record<string, (...args: unknown[]) => unknown>[])[0]!;
+        resource.setProperties!(Struct.fromJavaScript({ marker: "id-1" }));
+        const seen: unknown[] = [];
+        const policy = { ...basePolicy, name: "p", validateStack: (args: StackValidationArgs) => seen.push(...args.resources.map((r) => Object.getOwnPropertyDescriptor(r.props, "marker")?.value)) };
+        await call(server.makeAnalyzeStackRpcFun("pack", "1.0.0", "mandatory", [policy as unknown as Policy]), { getResourcesList: () => [resource] });
+        expect(seen).toEqual(["id-1"]);
+    });
+
+    it("has its properties deserialized by deserialize.js, which deserializeSdkProperties calls", () => {
+        const raw = {
+            password: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "hunter2" },
+            code: { "4dabf18193072939515e22adb298388d": "c44067f5952c0a294b673a41bacd8c17", text: "x" },
+            kmsKeyId: UNKNOWN_SENTINEL,
+        };
+        const sdk = (sdkRequire("./deserialize") as { deserializeProperties(s: unknown, proxySecrets: boolean): Record<string, unknown> }).deserializeProperties(Struct.fromJavaScript(raw), false);
+        const ours = deserializeSdkProperties(raw);
+        expect(ours).toEqual(sdk);
+        expect(ours.password).toBe("hunter2");
+        expect((ours.code as object).constructor.name).toBe("StringAsset");
+        expect(ours.kmsKeyId).toBe(UNKNOWN_SENTINEL);
     });
 });
 
