@@ -113,12 +113,15 @@ async function contender(label: string, packDir: string, config?: UserPolicyConf
     return { label, engine, pairs: [], stack: new Map(), findings: new Map() };
 }
 
-/** One round of the mix through one pack: Remediate then Analyze per resource, as the engine does, one at a time. */
-async function pairRound(c: Contender, mix: readonly AnalyzeRequestMessage[], record: boolean): Promise<void> {
+/**
+ * One round of the mix through one pack: Remediate then Analyze per resource, as the engine does, one at a time, each
+ * request encoded beforehand and each response left as bytes (callEncoded), as the Go engine would see it.
+ */
+async function pairRound(c: Contender, mix: readonly Uint8Array[], record: boolean): Promise<void> {
     for (const request of mix) {
         const t = performance.now();
-        await c.engine.pack.remediate(request);
-        await c.engine.pack.analyze(request);
+        await c.engine.pack.callEncoded("Remediate", request);
+        await c.engine.pack.callEncoded("Analyze", request);
         if (record) {
             c.pairs.push(performance.now() - t);
         }
@@ -260,14 +263,15 @@ async function main(): Promise<void> {
     for (const pack of packs) {
         contenders.push(await contender(pack.label, pack.dir, pack.config));
     }
+    const encodedMix = mix.map((message) => contenders[0]!.engine.pack.encodeAnalyze(message));
     try {
         for (const c of contenders) {
-            await pairRound(c, mix, false).catch((e: Error) => (c.error = e.message.split("\n")[0]));
+            await pairRound(c, encodedMix, false).catch((e: Error) => (c.error = e.message.split("\n")[0]));
         }
         for (let round = 0; round < ANALYZE_ROUNDS; round++) {
             for (const c of round % 2 ? [...contenders].reverse() : contenders) {
                 if (!c.error) {
-                    await pairRound(c, mix, true).catch((e: Error) => (c.error = e.message.split("\n")[0]));
+                    await pairRound(c, encodedMix, true).catch((e: Error) => (c.error = e.message.split("\n")[0]));
                 }
             }
         }
@@ -305,7 +309,10 @@ async function main(): Promise<void> {
             `stacks/exposed-wallet-db and scripts/bench/stores-program, update and preview: ${mix.length} requests, the root ` +
             "stack and provider included; databases, caches, keys and key policies, IAM, buckets, backups, networks, the " +
             "aws-native and CloudFormation forms of stores). Each request is a Remediate then an " +
-            `Analyze, as the engine sends them, timed together; ${ANALYZE_ROUNDS} rounds after a warm-up round, the packs ` +
+            "Analyze, as the engine sends them, timed together at the engine side with the request encoded beforehand " +
+            "and the response left as bytes (transport, the pack's decoding, the SDK and every policy, the response's " +
+            "encoding), as the Go engine, which marshals natively, would see it; " +
+            `${ANALYZE_ROUNDS} rounds after a warm-up round, the packs ` +
             "alternating round by round. Target: the mean within 1.2x of the empty pack's.",
     );
     out();

@@ -35,11 +35,22 @@ function maxRssPreload(): string {
     return file;
 }
 
-/** Writes a generated export of `size` resources and times the scanner's CLI on it, end to end. */
+/** When the programs and the generator the exports are made from last changed: an older export is made again. */
+function newestInput(): number {
+    const inputs = [
+        join(__dirname, "synth.ts"),
+        join(__dirname, "stores-program", "index.ts"),
+        join(ROOT, "stacks", "hardened", "index.ts"),
+        join(ROOT, "stacks", "exposed-wallet-db", "index.ts"),
+    ];
+    return Math.max(...inputs.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
+}
+
+/** Writes a generated export of `size` resources (unless a current one exists) and times the scanner's CLI on it, end to end. */
 export function timeScan(captures: Captures, size: number, cli = join(ROOT, "scanner", "bin", "cli.js")): ScanTiming {
     const file = join(ROOT, ".bench", `synthetic-${size}.json`);
     mkdirSync(join(ROOT, ".bench"), { recursive: true });
-    if (!existsSync(file)) {
+    if (!existsSync(file) || statSync(file).mtimeMs < newestInput()) {
         const deployment = synthesizeStack(captures, size);
         writeFileSync(file, stackExportText({ ...deployment, programDir: ROOT, config: {}, stackOutputs: {}, durationMs: 0 }));
     }
