@@ -146,6 +146,28 @@ function plainValue(value: unknown, verbatim: ReadonlySet<string> | "all", spell
 }
 
 /** A declared resource's properties in the aws-native shape, and the CloudFormation spelling of each name. */
+/**
+ * nativeProps of one template resource, made once per parsed template (parseTemplate keeps the last one): every
+ * policy that judges a template's resources asks for the same ones, and the translated views are then made once too
+ * (native.ts mappedViews keeps them per properties object).
+ */
+const readTemplateProps = new WeakMap<object, Map<Translatable, ReturnType<typeof nativeProps>>>();
+
+function templateProps(mapping: Translatable, properties: unknown): ReturnType<typeof nativeProps> {
+    if (typeof properties !== "object" || properties === null) {
+        return nativeProps(mapping, properties);
+    }
+    let byMapping = readTemplateProps.get(properties);
+    if (!byMapping) {
+        byMapping = new Map();
+        readTemplateProps.set(properties, byMapping);
+    }
+    if (!byMapping.has(mapping)) {
+        byMapping.set(mapping, nativeProps(mapping, properties));
+    }
+    return byMapping.get(mapping);
+}
+
 export function nativeProps(mapping: Translatable, properties: unknown): { props: PlainObject; spelled: Map<string, string> } | undefined {
     const spelled = new Map<string, string>();
     if (properties === undefined || properties === null) {
@@ -206,7 +228,7 @@ export function cloudFormationViews(props: PlainObject, awsTypes: ReadonlySet<st
             continue;
         }
         const prefix = `Resources.${logicalId}.Properties`;
-        const read = nativeProps(mapping, properties);
+        const read = templateProps(mapping, properties);
         if (!read) {
             if (reports) {
                 views.push(unreadable(stack, prefix, `declares \`${prefix}\` of ${logicalId} through an intrinsic function`));

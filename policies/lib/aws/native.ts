@@ -1300,15 +1300,36 @@ export function nativeViews(type: string, props: PlainObject, awsTypes: Readonly
     return mapping ? mappedViews(mapping, props, awsTypes) : [];
 }
 
+/**
+ * A resource's translation and parts under a mapping, made once per copy of its properties: the one-pass runner asks
+ * for the views of one resource once per policy that judges it (some twenty for a database), always with the same
+ * copy, which no policy changes.
+ */
+const translations = new WeakMap<PlainObject, Map<Translatable, { translation: Translation; parts: Part[] }>>();
+
+function translated(mapping: Translatable, props: PlainObject): { translation: Translation; parts: Part[] } {
+    let byMapping = translations.get(props);
+    if (!byMapping) {
+        byMapping = new Map();
+        translations.set(props, byMapping);
+    }
+    let entry = byMapping.get(mapping);
+    if (!entry) {
+        entry = { translation: translateProps(mapping, props), parts: partsOf(mapping, props) };
+        byMapping.set(mapping, entry);
+    }
+    return entry;
+}
+
 /** The views of a resource in aws-native's shape under a known mapping (also a CloudFormation template's resources). */
 export function mappedViews(mapping: Translatable, props: PlainObject, awsTypes: ReadonlySet<string>): ResourceView[] {
     const views: ResourceView[] = [];
-    const translation = translateProps(mapping, props);
+    const { translation, parts } = translated(mapping, props);
     if (awsTypes.has(translation.type)) {
         const rename = nativeName(mapping);
         views.push({ type: translation.type, props: translation.props, translate: (findings) => translatedFindings(findings, translation, rename) });
     }
-    for (const part of partsOf(mapping, props)) {
+    for (const part of parts) {
         if (awsTypes.has(part.type)) {
             const rename = partRenamer(part);
             views.push({ type: part.type, props: part.props, translate: (findings) => findings.map((f) => renameFinding(f, rename)) });
