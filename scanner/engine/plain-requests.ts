@@ -102,30 +102,14 @@ class PlainOptions {
     }
 }
 
-class PlainProvider {
-    constructor(private readonly provider: ProviderMessage) {}
-    getType(): string {
-        return this.provider.type;
-    }
-    getUrn(): string {
-        return this.provider.urn;
-    }
-    getName(): string {
-        return this.provider.name;
-    }
-    getProperties(): PlainStruct {
-        return new PlainStruct(this.provider.properties);
-    }
-}
-
-/** AnalyzeRequest (Analyze and Remediate), as pack.ts `analyzeRequest` fills it in. */
-export class PlainAnalyzeRequest {
-    constructor(protected readonly message: AnalyzeRequestMessage) {}
-    getUrn(): string {
-        return this.message.urn;
-    }
+/** What a provider and a resource of a request both answer: type, URN, name and properties. */
+class PlainNamedResource<M extends { type: string; urn: string; name: string; properties: ProviderMessage["properties"] }> {
+    constructor(protected readonly message: M) {}
     getType(): string {
         return this.message.type;
+    }
+    getUrn(): string {
+        return this.message.urn;
     }
     getName(): string {
         return this.message.name;
@@ -133,6 +117,12 @@ export class PlainAnalyzeRequest {
     getProperties(): PlainStruct {
         return new PlainStruct(this.message.properties);
     }
+}
+
+class PlainProvider extends PlainNamedResource<ProviderMessage> {}
+
+/** AnalyzeRequest (Analyze and Remediate), as pack.ts `analyzeRequest` fills it in. */
+export class PlainAnalyzeRequest<M extends AnalyzeRequestMessage = AnalyzeRequestMessage> extends PlainNamedResource<M> {
     getOptions(): PlainOptions {
         return new PlainOptions(this.message.options);
     }
@@ -149,8 +139,7 @@ class PlainPropertyDependencies {
 }
 
 /** AnalyzerResource of an AnalyzeStack request, as pack.ts `analyzeStackRequest` fills it in. */
-class PlainAnalyzerResource extends PlainAnalyzeRequest {
-    declare protected readonly message: AnalyzerResourceMessage;
+class PlainAnalyzerResource extends PlainAnalyzeRequest<AnalyzerResourceMessage> {
     getParent(): string {
         return this.message.parent;
     }
