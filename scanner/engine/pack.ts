@@ -525,6 +525,11 @@ export abstract class AnalyzerStub {
 
 }
 
+/** An already encoded request, as the bytes gRPC sends. */
+function asBuffer(request: Uint8Array): Buffer {
+    return Buffer.from(request.buffer, request.byteOffset, request.byteLength);
+}
+
 export class PolicyPackProcess extends AnalyzerStub {
     /** Every stdout/stderr line, the port line included (first stdout line). */
     readonly output: OutputLine[] = [];
@@ -666,47 +671,15 @@ export class PolicyPackProcess extends AnalyzerStub {
     }
 
     protected call<Req, Res>(method: string, request: Req, options?: CallOptions): Promise<Res> {
-        const client = this.client;
-        if (!client) {
-            return Promise.reject(new Error("the policy pack is not connected"));
+        // The generated client's methods are makeUnaryRequest with the definition's path and (de)serializers; calling it
+        // with them directly lets a response field be left undecoded (wire.ts withoutField).
+        const definition = (this.proto.analyzerGrpc.AnalyzerService as unknown as Record<string, GrpcJs.MethodDefinition<Req, Res> | undefined>)[method];
+        if (!definition) {
+            return Promise.reject(new Error(`${method} failed: the Analyzer protocol of this @pulumi/pulumi has no such method`));
         }
-        type Callback = (error: GrpcJs.ServiceError | null, response?: Res) => void;
         const skip = options?.skipResponseField;
-        const definition = (this.proto.analyzerGrpc.AnalyzerService as unknown as Record<string, GrpcJs.MethodDefinition<Req, Res>>)[method];
-        // The client's own method, or (to leave a field undecoded) the same call with a deserializer that skips it.
-        const send =
-            skip !== undefined && definition
-                ? (metadata: GrpcJs.Metadata, callOptions: Partial<GrpcJs.CallOptions>, callback: Callback) =>
-                      client.makeUnaryRequest(
-                          definition.path,
-                          definition.requestSerialize,
-                          (bytes: Buffer) => definition.responseDeserialize(withoutField(bytes, skip)),
-                          request,
-                          metadata,
-                          callOptions,
-                          callback,
-                      )
-                : (metadata: GrpcJs.Metadata, callOptions: Partial<GrpcJs.CallOptions>, callback: Callback) =>
-                      ((client as unknown as Record<string, unknown>)[method] as (request: Req, metadata: GrpcJs.Metadata, options: Partial<GrpcJs.CallOptions>, callback: Callback) => void).call(
-                          client,
-                          request,
-                          metadata,
-                          callOptions,
-                          callback,
-                      );
-        return new Promise((resolveCall, reject) => {
-            send(new this.proto.grpc.Metadata(), { deadline: Date.now() + this.rpcTimeoutMs }, (error, response) => {
-                if (error) {
-                    void this.whyFailed(`${method} failed: ${error.message}`).then((message) => {
-                        const wrapped = new Error(message) as Error & { code?: number };
-                        wrapped.code = error.code;
-                        reject(wrapped);
-                    });
-                } else {
-                    resolveCall(response as Res);
-                }
-            });
-        });
+        const deserialize = skip === undefined ? definition.responseDeserialize : (bytes: Buffer) => definition.responseDeserialize(withoutField(bytes, skip));
+        return this.unary(method, definition.path, request, definition.requestSerialize, deserialize);
     }
 
     /**
@@ -716,45 +689,33 @@ export class PolicyPackProcess extends AnalyzerStub {
      * to judge the resource). Benchmarks only.
      */
     callEncoded(method: "Analyze" | "Remediate", bytes: Uint8Array): Promise<Buffer> {
-        const client = this.client;
-        if (!client) {
-            return Promise.reject(new Error("the policy pack is not connected"));
-        }
-        return new Promise((resolveCall, reject) => {
-            client.makeUnaryRequest(
-                `/pulumirpc.Analyzer/${method}`,
-                (request: Uint8Array) => Buffer.from(request.buffer, request.byteOffset, request.byteLength),
-                (response: Buffer) => response,
-                bytes,
-                new this.proto.grpc.Metadata(),
-                { deadline: Date.now() + this.rpcTimeoutMs },
-                (error, response) =>
-                    error || !response
-                        ? void this.whyFailed(`${method} failed: ${error?.message ?? "no response"}`).then((message) => reject(new Error(message)))
-                        : resolveCall(response),
-            );
-        });
+        return this.unary(method, `/pulumirpc.Analyzer/${method}`, bytes, asBuffer, (response: Buffer) => response);
     }
 
-    analyzeStackEncoded(bytes: Uint8Array): Promise<AnalyzeResult> {
+    async analyzeStackEncoded(bytes: Uint8Array): Promise<AnalyzeResult> {
+        const { analyzer } = this.proto;
+        const response = await this.unary("analyzeStack", "/pulumirpc.Analyzer/AnalyzeStack", bytes, asBuffer, (b: Buffer) => analyzer.AnalyzeResponse.deserializeBinary(new Uint8Array(b)));
+        return this.toAnalyzeResult(response);
+    }
+
+    /** A unary call on the pack's connection, its failure explained (whyFailed) and carrying the gRPC status code. */
+    private unary<Req, Res>(name: string, path: string, request: Req, serialize: (request: Req) => Buffer, deserialize: (bytes: Buffer) => Res): Promise<Res> {
         const client = this.client;
         if (!client) {
             return Promise.reject(new Error("the policy pack is not connected"));
         }
-        const { analyzer, grpc } = this.proto;
         return new Promise((resolveCall, reject) => {
-            client.makeUnaryRequest(
-                "/pulumirpc.Analyzer/AnalyzeStack",
-                (request: Uint8Array) => Buffer.from(request.buffer, request.byteOffset, request.byteLength),
-                (response: Buffer) => analyzer.AnalyzeResponse.deserializeBinary(new Uint8Array(response)),
-                bytes,
-                new grpc.Metadata(),
-                { deadline: Date.now() + this.rpcTimeoutMs },
-                (error, response) =>
-                    error || !response
-                        ? void this.whyFailed(`analyzeStack failed: ${error?.message ?? "no response"}`).then((message) => reject(new Error(message)))
-                        : resolveCall(this.toAnalyzeResult(response)),
-            );
+            client.makeUnaryRequest(path, serialize, deserialize, request, new this.proto.grpc.Metadata(), { deadline: Date.now() + this.rpcTimeoutMs }, (error, response) => {
+                if (error || response === undefined) {
+                    void this.whyFailed(`${name} failed: ${error?.message ?? "no response"}`).then((message) => {
+                        const wrapped = new Error(message) as Error & { code?: number };
+                        wrapped.code = error?.code;
+                        reject(wrapped);
+                    });
+                } else {
+                    resolveCall(response);
+                }
+            });
         });
     }
 
