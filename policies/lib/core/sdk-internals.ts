@@ -394,9 +394,10 @@ export function rewriteAnalyzeStackRequests(rewrite: StackRequestRewrite): boole
  * classes); throws where it throws.
  */
 export function deserializeSdkProperties(raw: Record<string, unknown>): Record<string, unknown> {
-    const sdkRequire = createRequire(require.resolve("@pulumi/policy"));
-    const { deserializeProperties } = sdkRequire("./deserialize") as {
-        deserializeProperties(struct: { toJavaScript(): Record<string, unknown> }, proxySecrets: boolean): Record<string, unknown>;
-    };
-    return deserializeProperties({ toJavaScript: () => raw }, false);
+    // Resolved once: every resource of a stack that holds a secret comes through here.
+    sdkDeserialize ??= (createRequire(require.resolve("@pulumi/policy"))("./deserialize") as { deserializeProperties: SdkDeserialize }).deserializeProperties;
+    return sdkDeserialize({ toJavaScript: () => raw }, false);
 }
+
+type SdkDeserialize = (struct: { toJavaScript(): Record<string, unknown> }, proxySecrets: boolean) => Record<string, unknown>;
+let sdkDeserialize: SdkDeserialize | undefined;
