@@ -8,7 +8,7 @@
 import type * as Yaml from "yaml";
 import type { Finding } from "../readers/finding";
 import { isObject, UNKNOWN, type Plain, type PlainObject } from "../readers/values";
-import { cloudFormationMapping, mappedViews, renameFinding, type ResourceView, type Translatable } from "./native";
+import { cloudFormationMapping, mappedViews, perMapping, renameFinding, type PerMapping, type ResourceView, type Translatable } from "./native";
 
 /** Templates larger than CloudFormation accepts in `TemplateBody` (51,200 bytes) are not parsed. */
 const MAX_TEMPLATE_CHARS = 51_200;
@@ -151,21 +151,12 @@ function plainValue(value: unknown, verbatim: ReadonlySet<string> | "all", spell
  * policy that judges a template's resources asks for the same ones, and the translated views are then made once too
  * (native.ts mappedViews keeps them per properties object).
  */
-const readTemplateProps = new WeakMap<object, Map<Translatable, ReturnType<typeof nativeProps>>>();
+const readTemplateProps: PerMapping<ReturnType<typeof nativeProps>> = new WeakMap();
 
 function templateProps(mapping: Translatable, properties: unknown): ReturnType<typeof nativeProps> {
-    if (typeof properties !== "object" || properties === null) {
-        return nativeProps(mapping, properties);
-    }
-    let byMapping = readTemplateProps.get(properties);
-    if (!byMapping) {
-        byMapping = new Map();
-        readTemplateProps.set(properties, byMapping);
-    }
-    if (!byMapping.has(mapping)) {
-        byMapping.set(mapping, nativeProps(mapping, properties));
-    }
-    return byMapping.get(mapping);
+    return typeof properties === "object" && properties !== null
+        ? perMapping(readTemplateProps, properties, mapping, () => nativeProps(mapping, properties))
+        : nativeProps(mapping, properties);
 }
 
 export function nativeProps(mapping: Translatable, properties: unknown): { props: PlainObject; spelled: Map<string, string> } | undefined {

@@ -1305,20 +1305,26 @@ export function nativeViews(type: string, props: PlainObject, awsTypes: Readonly
  * for the views of one resource once per policy that judges it (some twenty for a database), always with the same
  * copy, which no policy changes.
  */
-const translations = new WeakMap<PlainObject, Map<Translatable, { translation: Translation; parts: Part[] }>>();
+const translations: PerMapping<{ translation: Translation; parts: Part[] }> = new WeakMap();
 
 function translated(mapping: Translatable, props: PlainObject): { translation: Translation; parts: Part[] } {
-    let byMapping = translations.get(props);
+    return perMapping(translations, props, mapping, () => ({ translation: translateProps(mapping, props), parts: partsOf(mapping, props) }));
+}
+
+/** Values made once per object and mapping (the object: one call's copy of a resource's properties, never changed). */
+export type PerMapping<V> = WeakMap<object, Map<Translatable, V>>;
+
+/** The value `cache` holds for `object` and `mapping`, made by `make` the first time. */
+export function perMapping<V>(cache: PerMapping<V>, object: object, mapping: Translatable, make: () => V): V {
+    let byMapping = cache.get(object);
     if (!byMapping) {
         byMapping = new Map();
-        translations.set(props, byMapping);
+        cache.set(object, byMapping);
     }
-    let entry = byMapping.get(mapping);
-    if (!entry) {
-        entry = { translation: translateProps(mapping, props), parts: partsOf(mapping, props) };
-        byMapping.set(mapping, entry);
+    if (!byMapping.has(mapping)) {
+        byMapping.set(mapping, make());
     }
-    return entry;
+    return byMapping.get(mapping) as V;
 }
 
 /** The views of a resource in aws-native's shape under a known mapping (also a CloudFormation template's resources). */
